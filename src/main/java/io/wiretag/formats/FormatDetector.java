@@ -1,0 +1,104 @@
+package io.wiretag.formats;
+
+import io.wiretag.formats.plain.PlainTextParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks the parser for an input: the {@code wiretag.format} hint when it names a known format, else the
+ * parser whose {@link WireParser#sniff} is surest. Also guards what every format shares: empty input and
+ * the size limit.
+ */
+public final class FormatDetector {
+    /** Default limit on one input; larger inputs are refused before any parser reads them. */
+    public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+    private final List<WireParser> parsers;
+    private final int maxBytes;
+
+    public FormatDetector(List<WireParser> parsers, int maxBytes) {
+        this.parsers = List.copyOf(parsers);
+        this.maxBytes = maxBytes;
+    }
+
+    /** Every format wiretag reads, most specific first. */
+    public static FormatDetector standard() {
+        return standard(DEFAULT_MAX_BYTES);
+    }
+
+    public static FormatDetector standard(int maxBytes) {
+        List<WireParser> all = new ArrayList<>();
+        // Formats register here, one line each; plain text last, as the fallback for readable text.
+        all.add(new PlainTextParser());
+        return new FormatDetector(all, maxBytes);
+    }
+
+    public List<String> formats() {
+        return parsers.stream().map(WireParser::format).toList();
+    }
+
+    public WireParser detect(RawInput input) throws ParseException {
+        byte[] bytes = input.bytes();
+        if (bytes.length == 0) {
+            throw new ParseException("empty input: 0 bytes, nothing to read");
+        }
+        if (bytes.length > maxBytes) {
+            throw new ParseException("input is " + bytes.length + " bytes, over the limit of " + maxBytes
+                    + " bytes (wiretag.max.input.bytes)");
+        }
+        if (input.formatHint() != null && !input.formatHint().isBlank()) {
+            String hint = input.formatHint().strip().toLowerCase(Locale.ROOT);
+            for (WireParser p : parsers) {
+                if (p.format().equals(hint)) {
+                    return p;
+                }
+            }
+        }
+        Sniff sniff = Sniff.of(bytes);
+        WireParser best = null;
+        int bestScore = 0;
+        for (WireParser p : parsers) {
+            int score = p.sniff(sniff);
+            if (score > bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            throw new ParseException("unrecognised format: not one of " + formats() + "; input starts with "
+                    + printable(sniff.head()));
+        }
+        return best;
+    }
+
+    /** Detects the format and parses; every failure is a {@link ParseException} with a reason. */
+    public ParseResult parse(RawInput input) throws ParseException {
+        WireParser parser = detect(input);
+        try {
+            ParseResult result = parser.parse(input);
+            if (result.stories().isEmpty() && result.failures().isEmpty()) {
+                throw new ParseException(parser.format() + ": no story in this input");
+            }
+            return result;
+        } catch (ParseException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must not stop the pipeline: the input goes to the dead-letter topic with the cause.
+            throw new ParseException(parser.format() + ": parser failed on this input: " + e, e);
+        }
+    }
+
+    static String printable(String head) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < Math.min(head.length(), 40); i++) {
+            char c = head.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\x%02X", (int) c));
+            }
+        }
+        return out.append(head.length() > 40 ? "...\"" : "\"").toString();
+    }
+}
