@@ -2,6 +2,7 @@ package io.wiretag.tagging;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * STUB, to be replaced by the tagging engine: entities and topic rules, loaded from {@code config/taxonomy}
@@ -26,6 +27,11 @@ public final class Taxonomy {
     /** The records to publish to {@code news.taxonomy}: key (entity or topic id) to definition JSON. */
     public Map<String, byte[]> toRecords() {
         return records;
+    }
+
+    /** The ids of the topics this taxonomy defines, e.g. {@code ukraine-war}. */
+    public Set<String> topicIds() {
+        return Set.of();
     }
 
     /** A short stable fingerprint of the content, named in every TaggedStory. */

@@ -1,0 +1,104 @@
+package io.wiretag.cli;
+
+import io.wiretag.config.WiretagConfig;
+import io.wiretag.kafka.TaxonomyPublisher;
+import io.wiretag.kafka.TopicAdmin;
+import io.wiretag.tagging.Taxonomy;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code taxonomy check} and {@code taxonomy publish}: validate the taxonomy files, or put them on news.taxonomy. */
+@Command(name = "taxonomy", mixinStandardHelpOptions = true,
+        description = "Validate the taxonomy files (check) or publish them to news.taxonomy (publish).",
+        subcommands = {TaxonomyCommand.Check.class, TaxonomyCommand.Publish.class})
+public final class TaxonomyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("wiretag taxonomy: say check or publish");
+        return 2;
+    }
+
+    static Path dir(Path given, WiretagConfig c) {
+        return given != null ? given : c.path(WiretagConfig.TAXONOMY_DIR);
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the taxonomy files; exit 1 with one line per problem.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Taxonomy directory (default: wiretag.taxonomy.dir, config/taxonomy).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path d = dir(dir, config.load());
+            if (!Files.isDirectory(d)) {
+                err.println("wiretag taxonomy check: no taxonomy directory " + d);
+                return 2;
+            }
+            List<String> problems = TaxonomyChecks.problems(d);
+            problems.forEach(err::println);
+            if (!problems.isEmpty()) {
+                err.println("taxonomy check: " + problems.size() + " problem(s) in " + d);
+                return 1;
+            }
+            Taxonomy t = Taxonomy.load(d);
+            out.println("taxonomy check: " + d + " is valid, version " + t.version() + ", " + t.topicIds().size() + " topics");
+            return 0;
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish the taxonomy files to news.taxonomy; a running pipeline applies them to the next story.")
+    static final class Publish implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Taxonomy directory (default: wiretag.taxonomy.dir, config/taxonomy).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            WiretagConfig c = config.load();
+            Path d = dir(dir, c);
+            List<String> problems = TaxonomyChecks.problems(d);
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                err.println("taxonomy publish: not published, " + problems.size() + " problem(s); run `taxonomy check`");
+                return 1;
+            }
+            Taxonomy t = Taxonomy.load(d);
+            String topic = c.get(WiretagConfig.TOPIC_TAXONOMY);
+            try (Cluster cluster = Cluster.connect(c, false); Admin admin = Admin.create(cluster.clientSettings())) {
+                TopicAdmin.ensure(admin, List.of(topic), topic, 1, (short) c.getInt(WiretagConfig.REPLICATION));
+                TaxonomyPublisher.Published p = TaxonomyPublisher.publish(cluster.clientSettings(), topic, t.toRecords());
+                out.println("taxonomy publish: version " + t.version() + " to " + topic + " on " + cluster.bootstrapServers()
+                        + ": " + p.written() + " records written, " + p.deleted() + " deleted");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.wiretag.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * wiretag's settings, layered: defaults in code, then a properties file ({@code config/wiretag.properties}
+ * or the one given with {@code --config}), then environment variables ({@code WIRETAG_DATA_DIR} for
+ * {@code wiretag.data.dir}, {@code WIRETAG_BOOTSTRAP_SERVERS} for {@code bootstrap.servers}), then flags.
+ * Keys starting with {@code kafka.} are passed, without the prefix, to every Kafka client (SASL, TLS, ...).
+ */
+public final class WiretagConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+    public static final String DATA_DIR = "wiretag.data.dir";
+    public static final String EMBEDDED_PORT = "wiretag.embedded.port";
+    public static final String PARTITIONS = "wiretag.topic.partitions";
+    public static final String REPLICATION = "wiretag.topic.replication";
+    public static final String TAXONOMY_DIR = "wiretag.taxonomy.dir";
+    public static final String MAX_INPUT_BYTES = "wiretag.max.input.bytes";
+    public static final String TOPIC_RAW = "wiretag.topic.raw";
+    public static final String TOPIC_STORIES = "wiretag.topic.stories";
+    public static final String TOPIC_TAGGED = "wiretag.topic.tagged";
+    public static final String TOPIC_PREFIX = "wiretag.topic.topic-prefix";
+    public static final String TOPIC_ALERTS = "wiretag.topic.alerts";
+    public static final String TOPIC_TRENDS = "wiretag.topic.trends";
+    public static final String TOPIC_DLQ = "wiretag.topic.dlq";
+    public static final String TOPIC_TAXONOMY = "wiretag.topic.taxonomy";
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String HTTP_PORT = "wiretag.http.port";
+    public static final String HTTP_BIND = "wiretag.http.bind";
+
+    public static final String DEFAULT_FILE = "config/wiretag.properties";
+
+    private static final Map<String, String> DEFAULTS = defaults();
+
+    private final Map<String, String> values;
+
+    private WiretagConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(BOOTSTRAP_SERVERS, "");
+        d.put(APPLICATION_ID, "wiretag");
+        d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
+        d.put(COMMIT_INTERVAL_MS, "100");
+        d.put(DATA_DIR, "data");
+        d.put(EMBEDDED_PORT, "9092");
+        d.put(PARTITIONS, "4");
+        d.put(REPLICATION, "1");
+        d.put(TAXONOMY_DIR, "config/taxonomy");
+        d.put(MAX_INPUT_BYTES, String.valueOf(16 * 1024 * 1024));
+        d.put(TOPIC_RAW, "news.raw");
+        d.put(TOPIC_STORIES, "news.stories");
+        d.put(TOPIC_TAGGED, "news.tagged");
+        d.put(TOPIC_PREFIX, "news.topic.");
+        d.put(TOPIC_ALERTS, "news.alerts");
+        d.put(TOPIC_TRENDS, "news.trends");
+        d.put(TOPIC_DLQ, "news.dlq");
+        d.put(TOPIC_TAXONOMY, "news.taxonomy");
+        d.put(HTTP_PORT, "8080");
+        d.put(HTTP_BIND, "127.0.0.1");
+        return d;
+    }
+
+    /** Defaults only: what the tests start from. */
+    public static WiretagConfig defaultsOnly() {
+        return new WiretagConfig(DEFAULTS);
+    }
+
+    /**
+     * The layered configuration: defaults, the file (the given one, which must exist, or
+     * {@value #DEFAULT_FILE} when present), the environment, then the overrides (flags).
+     */
+    public static WiretagConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
+        Path f = file != null ? file : Path.of(DEFAULT_FILE);
+        if (file != null || Files.isRegularFile(f)) {
+            v.putAll(readProperties(f));
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith("WIRETAG_") && !e.getKey().equals("WIRETAG_CONFIG")) {
+                v.put(keyForEnv(e.getKey()), e.getValue());
+            }
+        }
+        v.putAll(overrides);
+        return new WiretagConfig(v);
+    }
+
+    /** {@code WIRETAG_DATA_DIR} names {@code wiretag.data.dir}; a Kafka key, such as bootstrap.servers, keeps its name. */
+    static String keyForEnv(String envName) {
+        String rest = envName.substring("WIRETAG_".length());
+        for (String key : DEFAULTS.keySet()) {
+            if (envName(key).equals(envName)) {
+                return key;
+            }
+        }
+        return rest.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    public static String envName(String key) {
+        String k = key.startsWith("wiretag.") ? key.substring("wiretag.".length()) : key;
+        return "WIRETAG_" + k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).strip()));
+        return out;
+    }
+
+    public WiretagConfig with(String key, String value) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        v.put(key, value);
+        return new WiretagConfig(v);
+    }
+
+    public String get(String key) {
+        return values.getOrDefault(key, "");
+    }
+
+    public int getInt(String key) {
+        String v = get(key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config " + key + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    public Path path(String key) {
+        return Path.of(get(key));
+    }
+
+    /** True when no external cluster is configured: wiretag then starts its own broker. */
+    public boolean embedded() {
+        return get(BOOTSTRAP_SERVERS).isBlank();
+    }
+
+    /** The {@code kafka.*} settings without their prefix, for every Kafka client. */
+    public Map<String, Object> kafkaClientSettings() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith("kafka.")) {
+                out.put(k.substring("kafka.".length()), v);
+            }
+        });
+        if (!get(BOOTSTRAP_SERVERS).isBlank()) {
+            out.put(BOOTSTRAP_SERVERS, get(BOOTSTRAP_SERVERS));
+        }
+        return out;
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+}

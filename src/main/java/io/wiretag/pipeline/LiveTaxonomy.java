@@ -1,0 +1,88 @@
+package io.wiretag.pipeline;
+
+import io.wiretag.tagging.Tagger;
+import io.wiretag.tagging.Taxonomy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tagger in use, rebuilt from the {@code news.taxonomy} global store when that store changes, so a
+ * taxonomy change applies to the next story without a restart. Until the topic holds a taxonomy, the
+ * one from the files in {@code config/} is used. A taxonomy that does not load keeps the previous tagger.
+ */
+public final class LiveTaxonomy {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTaxonomy.class);
+
+    private final Taxonomy fromFiles;
+    private final Consumer<Taxonomy> onInstall;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Installed current;
+
+    private record Installed(long generation, Tagger tagger) {
+    }
+
+    /**
+     * @param fromFiles the taxonomy from {@code config/}, used while the topic holds none
+     * @param onInstall called with each taxonomy before stories are tagged with it (e.g. to create the
+     *                  {@code news.topic.*} topics it names)
+     */
+    public LiveTaxonomy(Taxonomy fromFiles, Consumer<Taxonomy> onInstall) {
+        this.fromFiles = fromFiles;
+        this.onInstall = onInstall;
+    }
+
+    /** The global store saw a change: the next story rebuilds the tagger. */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** The tagger for the next story: the current one, or a new one when the store changed since. */
+    Tagger tagger(ReadOnlyKeyValueStore<String, byte[]> store) {
+        long g = generation.get();
+        Installed c = current;
+        if (c != null && c.generation() == g) {
+            return c.tagger();
+        }
+        synchronized (this) {
+            c = current;
+            if (c != null && c.generation() == g) {
+                return c.tagger();
+            }
+            Map<String, byte[]> records = new LinkedHashMap<>();
+            try (KeyValueIterator<String, byte[]> it = store.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    records.put(kv.key, kv.value);
+                }
+            }
+            Taxonomy taxonomy;
+            try {
+                taxonomy = records.isEmpty() ? fromFiles : Taxonomy.fromRecords(records);
+            } catch (RuntimeException e) {
+                if (c != null) {
+                    LOG.error("news.taxonomy holds a taxonomy that does not load, keeping version {}: {}",
+                            c.tagger().taxonomy().version(), e.getMessage());
+                    current = new Installed(g, c.tagger());
+                    return c.tagger();
+                }
+                LOG.error("news.taxonomy holds a taxonomy that does not load, using config files: {}", e.getMessage());
+                taxonomy = fromFiles;
+            }
+            onInstall.accept(taxonomy);
+            Tagger tagger = Tagger.compile(taxonomy);
+            if (c == null || !c.tagger().taxonomy().version().equals(taxonomy.version())) {
+                LOG.info("tagging with taxonomy version {} ({} records from {})", taxonomy.version(), records.size(),
+                        records.isEmpty() ? "config files" : "news.taxonomy");
+            }
+            current = new Installed(g, tagger);
+            return tagger;
+        }
+    }
+}

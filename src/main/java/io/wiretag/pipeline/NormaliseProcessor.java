@@ -1,0 +1,94 @@
+package io.wiretag.pipeline;
+
+import io.wiretag.formats.FormatDetector;
+import io.wiretag.formats.ParseException;
+import io.wiretag.formats.ParseResult;
+import io.wiretag.formats.RawInput;
+import io.wiretag.kafka.Topics;
+import io.wiretag.story.Story;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Turns one raw record into its stories (keyed by story id) and refusals (keyed as on input). A refusal
+ * carries the original bytes and headers plus the stage, reason and exception class in its headers.
+ */
+final class NormaliseProcessor implements Processor<byte[], byte[], String, Normalised> {
+    static final String STAGE = "normalise";
+
+    private final FormatDetector detector;
+    private ProcessorContext<String, Normalised> context;
+
+    NormaliseProcessor(FormatDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Normalised> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Headers headers = record.headers();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        Instant received = receivedAt(headers, record.timestamp());
+        RawInput input = new RawInput(value, header(headers, Topics.H_FORMAT), header(headers, Topics.H_PROVIDER),
+                header(headers, Topics.H_SOURCE), received);
+        ParseResult result;
+        try {
+            result = detector.parse(input);
+        } catch (ParseException e) {
+            refuse(record, e.getMessage(), e.getCause() != null ? e.getCause().getClass().getName() : e.getClass().getName());
+            return;
+        }
+        for (Story story : result.stories()) {
+            context.forward(new Record<String, Normalised>(story.id(), new Normalised.Parsed(story), record.timestamp(),
+                    copy(headers)));
+        }
+        int items = result.stories().size() + result.failures().size();
+        for (ParseResult.ItemFailure f : result.failures()) {
+            refuse(record, "item " + (f.index() + 1) + " of " + items + ": " + f.reason(), ParseException.class.getName());
+        }
+    }
+
+    private void refuse(Record<byte[], byte[]> record, String reason, String exceptionClass) {
+        Headers h = copy(record.headers());
+        h.add(Topics.H_DLQ_STAGE, STAGE.getBytes(StandardCharsets.UTF_8));
+        h.add(Topics.H_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        h.add(Topics.H_DLQ_EXCEPTION, exceptionClass.getBytes(StandardCharsets.UTF_8));
+        context.recordMetadata().ifPresent(m -> h.add(Topics.H_DLQ_ORIGIN,
+                (m.topic() + "/" + m.partition() + "@" + m.offset()).getBytes(StandardCharsets.UTF_8)));
+        // The key stays the original bytes: the Refused value carries it to the dead-letter sink.
+        context.forward(new Record<String, Normalised>(null,
+                new Normalised.Refused(record.key(), record.value(), reason, exceptionClass), record.timestamp(), h));
+    }
+
+    private static Headers copy(Headers headers) {
+        return new RecordHeaders(headers.toArray());
+    }
+
+    static String header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant receivedAt(Headers headers, long timestamp) {
+        String v = header(headers, Topics.H_RECEIVED_AT);
+        if (v != null) {
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException ignored) {
+                // fall back to the record's timestamp
+            }
+        }
+        return Instant.ofEpochMilli(timestamp);
+    }
+}
