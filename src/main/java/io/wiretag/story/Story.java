@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({"id", "guid", "version", "versionCreated", "firstCreated", "embargoedUntil", "pubStatus",
         "revision", "urgency", "language", "headline", "slugline", "byline", "dateline", "located", "body",
-        "editorNotes", "subjects", "source", "raw", "warnings", "duplicateOf", "tags"})
+        "editorNotes", "subjects", "source", "raw", "warnings", "duplicateOf", "kill", "tags"})
 public record Story(
         String id,
         String guid,
@@ -36,12 +36,24 @@ public record Story(
         Raw raw,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Kill kill,
         @JsonInclude(JsonInclude.Include.NON_NULL) Tags tags) {
 
     public Story {
         editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The story without a kill: what every parser builds. */
+    public Story(String id, String guid, String version, Instant versionCreated, Instant firstCreated,
+                 Instant embargoedUntil, PubStatus pubStatus, Revision revision, Integer urgency, String language,
+                 String headline, String slugline, String byline, String dateline, String located, String body,
+                 List<String> editorNotes, List<Subject> subjects, Source source, Raw raw, List<String> warnings,
+                 String duplicateOf, Tags tags) {
+        this(id, guid, version, versionCreated, firstCreated, embargoedUntil, pubStatus, revision, urgency, language,
+                headline, slugline, byline, dateline, located, body, editorNotes, subjects, source, raw, warnings,
+                duplicateOf, null, tags);
     }
 
     public boolean isKill() {
@@ -51,12 +63,18 @@ public record Story(
     public Story withTags(Tags newTags) {
         return new Story(id, guid, version, versionCreated, firstCreated, embargoedUntil, pubStatus, revision,
                 urgency, language, headline, slugline, byline, dateline, located, body, editorNotes, subjects,
-                source, raw, warnings, duplicateOf, newTags);
+                source, raw, warnings, duplicateOf, kill, newTags);
     }
 
     public Story withDuplicateOf(String originalId) {
         return new Story(id, guid, version, versionCreated, firstCreated, embargoedUntil, pubStatus, revision,
                 urgency, language, headline, slugline, byline, dateline, located, body, editorNotes, subjects,
-                source, raw, warnings, originalId, tags);
+                source, raw, warnings, originalId, kill, tags);
+    }
+
+    public Story withKill(Kill newKill) {
+        return new Story(id, guid, version, versionCreated, firstCreated, embargoedUntil, pubStatus, revision,
+                urgency, language, headline, slugline, byline, dateline, located, body, editorNotes, subjects,
+                source, raw, warnings, duplicateOf, newKill, tags);
     }
 }
