@@ -1,6 +1,8 @@
 package io.wiretag.story;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +38,8 @@ public record Story(
         Raw raw,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Kill kill,
+        // Named explicitly: isKill() below would otherwise claim the JSON name "kill" for a boolean.
+        @JsonProperty("kill") @JsonInclude(JsonInclude.Include.NON_NULL) Kill kill,
         @JsonInclude(JsonInclude.Include.NON_NULL) Tags tags) {
 
     public Story {
@@ -56,6 +59,7 @@ public record Story(
                 duplicateOf, null, tags);
     }
 
+    @JsonIgnore
     public boolean isKill() {
         return pubStatus == PubStatus.CANCELED;
     }
