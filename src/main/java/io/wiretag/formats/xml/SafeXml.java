@@ -97,9 +97,15 @@ public final class SafeXml {
             return new Parsed(strictDom(format, prepared), null);
         } catch (ParseException strictFailure) {
             // jsoup never reads a DTD nor expands a declared entity, so the lenient path stays safe.
-            org.jsoup.nodes.Document soup = org.jsoup.Jsoup.parse(prepared, "", Parser.xmlParser());
-            Document dom = new W3CDom().namespaceAware(true).fromJsoup(soup);
-            return new Parsed(dom, "not well-formed XML, read leniently (" + strictFailure.getMessage() + ")");
+            try {
+                org.jsoup.nodes.Document soup = org.jsoup.Jsoup.parse(prepared, "", Parser.xmlParser());
+                Document dom = new W3CDom().namespaceAware(true).fromJsoup(soup);
+                return new Parsed(dom, "not well-formed XML, read leniently (" + strictFailure.getMessage() + ")");
+            } catch (RuntimeException lenientFailure) {
+                // names no DOM accepts (e.g. <1st>): nothing is recoverable, say why the strict read failed
+                throw new ParseException(strictFailure.getMessage() + "; not recoverable leniently either: "
+                        + lenientFailure.getMessage(), strictFailure);
+            }
         }
     }
 
