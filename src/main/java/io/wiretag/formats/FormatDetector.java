@@ -30,6 +30,11 @@ public final class FormatDetector {
     public static FormatDetector standard(int maxBytes) {
         List<WireParser> all = new ArrayList<>();
         // Formats register here, one line each; plain text last, as the fallback for readable text.
+        all.add(new io.wiretag.formats.newsmlg2.NewsMlG2Parser());
+        all.add(new io.wiretag.formats.nitf.NitfParser());
+        all.add(new io.wiretag.formats.newsml1.NewsMl1Parser());
+        all.add(new io.wiretag.formats.feed.RssParser());
+        all.add(new io.wiretag.formats.feed.AtomParser());
         all.add(new PlainTextParser());
         return new FormatDetector(all, maxBytes);
     }
