@@ -30,6 +30,9 @@ public final class FormatDetector {
     public static FormatDetector standard(int maxBytes) {
         List<WireParser> all = new ArrayList<>();
         // Formats register here, one line each; plain text last, as the fallback for readable text.
+        all.add(new io.wiretag.formats.anpa.AnpaParser());
+        all.add(new io.wiretag.formats.iptc7901.Iptc7901Parser());
+        all.add(new io.wiretag.formats.zczc.ZczcParser());
         all.add(new io.wiretag.formats.apmedia.ApMediaParser());
         all.add(new io.wiretag.formats.dpa.DigitalwiresParser());
         all.add(new io.wiretag.formats.ninjs.NinjsParser());
