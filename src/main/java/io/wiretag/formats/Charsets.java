@@ -70,7 +70,9 @@ public final class Charsets {
             }
         }
         // Latin-1 text has no printable characters at 0x80..0x9F; cp1252 puts quotes and dashes there.
-        return c1 || CP1252.equals(single) ? new Decoded(new String(bytes, off, len, CP1252), "windows-1252")
+        // cp1252 by way of Latin-1 and fixC1: the same characters, but cp1252's five undefined bytes are
+        // dropped instead of becoming U+FFFD
+        return c1 || CP1252.equals(single) ? new Decoded(fixC1(new String(bytes, off, len, StandardCharsets.ISO_8859_1)), "windows-1252")
                   : new Decoded(new String(bytes, off, len, StandardCharsets.ISO_8859_1), "iso-8859-1");
     }
 
