@@ -13,16 +13,13 @@ import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
 import io.wiretag.story.Story;
 import io.wiretag.story.Text;
-import java.io.IOException;
+import io.wiretag.testing.Seed;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlainTextParserTest {
-    private static final Path SEED = Path.of("../shared/seed/000_ae9ed5fd64935bf8.txt");
     private final PlainTextParser parser = new PlainTextParser();
 
     private Story parse(String text) throws ParseException {
@@ -37,7 +34,7 @@ class PlainTextParserTest {
 
     @Test
     void seedHeaderDateRunsStraightIntoTheBody() throws Exception {
-        Story s = parse(readSeedOrOwnCopy());
+        Story s = parse(Seed.bytes());
         assertEquals(Instant.parse("2025-02-01T00:00:00Z"), s.versionCreated());
         assertTrue(s.body().startsWith("US President Donald Trump revealed on Friday (Jan 31)"), s.body());
         assertEquals("US President Donald Trump revealed on Friday (Jan 31) that his administration has engaged in "
@@ -53,7 +50,7 @@ class PlainTextParserTest {
 
     @Test
     void seedSubheadsStayParagraphsOfTheirOwn() throws Exception {
-        List<String> paragraphs = Text.paragraphs(parse(readSeedOrOwnCopy()).body());
+        List<String> paragraphs = Text.paragraphs(parse(Seed.bytes()).body());
         assertEquals(10, paragraphs.size());
         assertEquals("Putin's praise for Trump", paragraphs.get(4));
         assertEquals("Trump's position on Ukraine and Putin", paragraphs.get(7));
@@ -61,7 +58,7 @@ class PlainTextParserTest {
 
     @Test
     void detectorPicksPlainTextForTheSeed() throws Exception {
-        assertEquals("plain", FormatDetector.standard().detect(RawInput.of(readSeedOrOwnCopy(), "seed")).format());
+        assertEquals("plain", FormatDetector.standard().detect(RawInput.of(Seed.bytes(), "seed")).format());
     }
 
     @Test
@@ -158,8 +155,4 @@ class PlainTextParserTest {
         assertTrue(e.getMessage().startsWith("unrecognised format"), e.getMessage());
     }
 
-    /** The seed when the shared folder is beside the project, else our own story in the same shape. */
-    static byte[] readSeedOrOwnCopy() throws IOException {
-        return Files.readAllBytes(Files.exists(SEED) ? SEED : Path.of("src/main/resources/samples/seed-trump-putin-2025-02-01.txt"));
-    }
 }
