@@ -38,13 +38,15 @@ public final class Kills {
     }
 
     /**
-     * A kill record for the story {@code id}: the identity and headline of {@code about} (the version
-     * being taken down or the source's kill), no body, and tags as they were on the topic it leaves.
+     * A kill record for the story {@code about.id()}: the identity, source and raw facts of {@code about}
+     * (the source's kill, or the version that left a topic), the headline subscribers saw, an empty body,
+     * and no entities or topics under {@code about}'s taxonomy version.
      */
-    public static Story record(Story about, String headline, Instant at, String reason, Tags tags) {
+    public static Story record(Story about, String headline, Instant at, String reason) {
+        String taxonomy = about.tags() != null && about.tags().taxonomyVersion() != null ? about.tags().taxonomyVersion() : "none";
         return new Story(about.id(), about.guid(), about.version(), at, about.firstCreated(), null,
                 PubStatus.CANCELED, Revision.KILL, about.urgency(), about.language(), headline, about.slugline(),
-                null, null, null, null, List.of(), List.of(), about.source(), null, List.of(), null,
-                new Kill(at, reason), tags);
+                null, null, null, "", List.of(), List.of(), about.source(), about.raw(), List.of(), null,
+                new Kill(at, reason), new Tags(List.of(), List.of(), taxonomy));
     }
 }

@@ -9,7 +9,6 @@ import io.wiretag.lifecycle.Kills;
 import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.lifecycle.Routing;
 import io.wiretag.story.Story;
-import io.wiretag.story.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the heavy stages, stay spread over all partitions.
  */
 final class RouteProcessor implements Processor<String, Story, String, Outbound> {
-    private static final Tags NO_TAGS = new Tags(List.of(), List.of(), null);
-
     private final Topics topics;
     private final LifecycleSettings settings;
     private ProcessorContext<String, Outbound> context;
@@ -102,7 +99,7 @@ final class RouteProcessor implements Processor<String, Story, String, Outbound>
         String reason = story.kill() != null && story.kill().reason() != null ? story.kill().reason() : Kills.reason(story);
         String headline = before != null && before.headline() != null ? before.headline() : story.headline();
         Routing.Plan plan = Routing.forKill(before == null ? List.of() : before.live());
-        Story k = Kills.record(story, headline, at, reason, NO_TAGS);
+        Story k = Kills.record(story, headline, at, reason);
         context.forward(record.withKey(id).withValue(new Outbound.Tagged(k)));
         for (String t : plan.retract()) {
             context.forward(record.withKey(id).withValue(new Outbound.ToTopic(topics.forTopic(t), k)));
@@ -130,7 +127,7 @@ final class RouteProcessor implements Processor<String, Story, String, Outbound>
             // Were it live anywhere (an earlier version that was no duplicate cannot be; this is defensive), retract.
             for (String t : before == null ? List.<String>of() : before.live()) {
                 context.forward(record.withKey(id).withValue(new Outbound.ToTopic(topics.forTopic(t),
-                        Kills.record(story, story.headline(), at, "duplicate of " + original.get(), NO_TAGS))));
+                        Kills.record(story, story.headline(), at, "duplicate of " + original.get()))));
                 retractions.record();
             }
             routes.put(id, new RouteState(List.of(), true, story.headline(), original.get(), now));
@@ -148,7 +145,7 @@ final class RouteProcessor implements Processor<String, Story, String, Outbound>
         for (String t : plan.retract()) {
             String reason = "no longer about " + t + " as of version " + (story.version() != null ? story.version() : at.toString());
             context.forward(record.withKey(id).withValue(new Outbound.ToTopic(topics.forTopic(t),
-                    Kills.record(story, before.headline(), at, reason, NO_TAGS))));
+                    Kills.record(story, before.headline(), at, reason))));
             retractions.record();
         }
         for (String t : plan.publish()) {

@@ -2,6 +2,8 @@ package io.wiretag.pipeline;
 
 import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
+import io.wiretag.tagging.Tagger;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -9,7 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Tags each story with the live taxonomy's tagger; a kill has no text to tag and passes as it is. */
+/** Tags each story with the live taxonomy's tagger; a kill has no text to tag and gets empty tags. */
 final class TagProcessor implements Processor<String, Story, String, Story> {
     private final LiveTaxonomy live;
     private final Function<Story, Tags> fixedTagger;
@@ -39,11 +41,13 @@ final class TagProcessor implements Processor<String, Story, String, Story> {
         if (story == null) {
             return;
         }
-        if (story.isKill()) {
-            context.forward(record);
-            return;
+        Tags tags;
+        if (fixedTagger != null) {
+            tags = story.isKill() ? new Tags(List.of(), List.of(), fixedTagger.apply(story).taxonomyVersion()) : fixedTagger.apply(story);
+        } else {
+            Tagger tagger = live.tagger(taxonomy);
+            tags = story.isKill() ? new Tags(List.of(), List.of(), tagger.taxonomy().version()) : tagger.tag(story);
         }
-        Tags tags = fixedTagger != null ? fixedTagger.apply(story) : live.tagger(taxonomy).tag(story);
         context.forward(record.withValue(story.withTags(tags)));
     }
 }

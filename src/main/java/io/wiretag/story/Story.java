@@ -59,7 +59,7 @@ public record Story(
                 duplicateOf, null, tags);
     }
 
-    @JsonIgnore
+    @JsonIgnore // derived from pubStatus, not a field of the contract
     public boolean isKill() {
         return pubStatus == PubStatus.CANCELED;
     }

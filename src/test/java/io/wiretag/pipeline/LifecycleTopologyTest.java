@@ -1,7 +1,6 @@
 package io.wiretag.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,8 @@ import io.wiretag.kafka.Topics;
 import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.story.Json;
 import io.wiretag.story.PubStatus;
+import io.wiretag.story.Raw;
+import io.wiretag.story.Schemas;
 import io.wiretag.story.Revision;
 import io.wiretag.story.Source;
 import io.wiretag.story.Story;
@@ -74,13 +75,18 @@ class LifecycleTopologyTest {
         }
         return new Story(id, id, version, created, T0, null, PubStatus.USABLE, "1".equals(version) ? Revision.NEW : Revision.UPDATE,
                 null, "en", headline, null, null, null, null, body, List.of(), subjects,
-                new Source(id.substring(0, id.indexOf(':')), "test", "test", created), null, List.of(), null, null);
+                new Source(id.substring(0, id.indexOf(':')), "test", "test", created), raw(id + version + body), List.of(), null, null);
+    }
+
+    static Raw raw(String content) {
+        return new Raw(String.format("%064x", new java.math.BigInteger(1, content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .mod(java.math.BigInteger.TWO.pow(256))), content.length(), null, "UTF-8");
     }
 
     static Story kill(String id, String version, Instant created, String note) {
         return new Story(id, id, version, created, T0, null, PubStatus.CANCELED, Revision.KILL, null, "en", "KILLED", null, null,
                 null, null, "", note == null ? List.of() : List.of(note), List.of(), new Source(id.substring(0, id.indexOf(':')), "test", "test", created),
-                null, List.of(), null, null);
+                raw(id + version), List.of(), null, null);
     }
 
     static Story embargoed(Story s, Instant until) {
@@ -121,6 +127,7 @@ class LifecycleTopologyTest {
         List<Story> all = new ArrayList<>();
         for (TestRecord<String, Story> r : out.readRecordsToList()) {
             assertEquals(r.value().id(), r.key(), "records are keyed by story id");
+            assertEquals(List.of(), Schemas.problems(Schemas.TAGGED, r.value()), topic + ": " + r.value().id());
             all.add(r.value());
         }
         return all;
@@ -196,7 +203,7 @@ class LifecycleTopologyTest {
             assertEquals("Story withdrawn: wrong date", k.kill().reason());
             assertEquals(T0.plusSeconds(300), k.kill().at());
             assertEquals("Talks", k.headline(), "the kill names the story as subscribers saw it");
-            assertNull(k.body());
+            assertEquals("", k.body(), "a kill record carries no text");
         }
         assertEquals(List.of(), read(SANCTIONS));
         List<JsonNode> alerts = alerts();
@@ -325,7 +332,9 @@ class LifecycleTopologyTest {
     void killRecordJsonCarriesTheKillObjectAndStoriesDoNot() {
         String story = Json.write(story("ap:1", "1", T0, "Talks", BODY));
         assertTrue(!story.contains("\"kill\""), story);
-        Story k = io.wiretag.lifecycle.Kills.record(story("ap:1", "1", T0, "Talks", BODY), "Talks", T0, "withdrawn", standInTags(story("ap:1", "1", T0, "T", BODY)));
+        Story tagged = story("ap:1", "1", T0, "Talks", BODY, "ukraine-war");
+        Story k = io.wiretag.lifecycle.Kills.record(tagged.withTags(standInTags(tagged)), "Talks", T0, "withdrawn");
+        assertEquals(List.of(), Schemas.problems(Schemas.TAGGED, k));
         JsonNode json = Json.read(Json.write(k), JsonNode.class);
         assertEquals("canceled", json.get("pubStatus").asText());
         assertEquals("kill", json.get("revision").asText());
