@@ -16,17 +16,17 @@ public final class Kills {
     private Kills() {
     }
 
-    /** The reason a source gave for a kill: its editor's notes, else its headline, else a plain statement. */
+    /**
+     * The reason a source gave for a kill: its editor's notes, else a plain statement naming the provider
+     * (a kill's headline is usually the killed story's, which says nothing about why).
+     */
     public static String reason(Story kill) {
         List<String> notes = kill.editorNotes().stream().filter(n -> n != null && !n.isBlank()).toList();
         if (!notes.isEmpty()) {
             return String.join(" ", notes).strip();
         }
-        if (kill.headline() != null && !kill.headline().isBlank()) {
-            return kill.headline().strip();
-        }
         String provider = kill.source() != null && kill.source().provider() != null ? kill.source().provider() : "the source";
-        return "canceled by " + provider;
+        return "withdrawn by " + provider;
     }
 
     /** When a kill was issued: its versionCreated, else the time it was received, else {@code fallback}. */

@@ -225,7 +225,7 @@ class LifecycleTopologyTest {
         send(story("ap:7", "1", T0, "Talks", BODY, "ukraine-war"));
         List<Story> tagged = read(topics.tagged().name());
         assertEquals("ap:7@2:kill", summary(tagged));
-        assertEquals("KILLED", tagged.get(0).kill().reason(), "no editor's note: the kill's headline is the reason");
+        assertEquals("withdrawn by ap", tagged.get(0).kill().reason(), "no editor's note: the provider withdrew it");
         assertEquals(List.of(), read(UKRAINE));
         assertEquals(List.of(), alerts(), "a story never published raises no kill alert");
         assertEquals(1.0, metric("killed-versions-dropped-total"));
