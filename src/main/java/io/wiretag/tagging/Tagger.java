@@ -47,6 +47,7 @@ public final class Tagger {
     private final List<Shared> shared = new ArrayList<>();
 
     private final TokenTrie words = new TokenTrie();
+    private final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
     private final List<String> keywordText = new ArrayList<>();
     private final Map<String, Integer> keywordIndex = new HashMap<>();
 
@@ -202,6 +203,8 @@ public final class Tagger {
             keywordIndex.put(key, id);
             if (p.lower().length > 0) {
                 words.add(p.lower(), id);
+                int bit = filterBit(p.lower()[0]);
+                wordsFilter[bit >>> 6] |= 1L << bit;
             }
         }
         return id;
@@ -332,6 +335,10 @@ public final class Tagger {
         long[] lower = tk.lower;
         int[] sentence = tk.sentence;
         for (int i = 0; i < n; i++) {
+            int bit = filterBit(lower[i]);
+            if ((wordsFilter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
             int node = words.child(TokenTrie.ROOT, lower[i]);
             if (node < 0) {
                 continue;

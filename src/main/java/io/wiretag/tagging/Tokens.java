@@ -90,19 +90,33 @@ final class Tokens {
     }
 
     int count;
-    int[] start = new int[256];
-    int[] end = new int[256];
-    long[] lower = new long[256];
-    long[] exact = new long[256];
-    int[] flags = new int[256];
-    int[] sentence = new int[256];
-    int[] paragraph = new int[256];
+    int[] start;
+    int[] end;
+    long[] lower;
+    long[] exact;
+    int[] flags;
+    int[] sentence;
+    int[] paragraph;
+
+    Tokens() {
+        this(1024);
+    }
+
+    Tokens(int capacity) {
+        start = new int[capacity];
+        end = new int[capacity];
+        lower = new long[capacity];
+        exact = new long[capacity];
+        flags = new int[capacity];
+        sentence = new int[capacity];
+        paragraph = new int[capacity];
+    }
     /** Index of the first token of each field: tokens [fieldStart[f], fieldStart[f + 1]) are field f. */
     final int[] fieldStart = new int[4];
     int sentences;
     int paragraphs;
     /** The field's text, copied once: indexing a char[] is much cheaper than String.charAt in the hot loop. */
-    private char[] buf = new char[4096];
+    private char[] buf = new char[64];
 
     void reset() {
         count = 0;
@@ -266,7 +280,7 @@ final class Tokens {
 
     /** The tokens of a phrase from the taxonomy (an alias, a keyword), tokenised exactly as story text is. */
     static Tokens of(String phrase) {
-        Tokens t = new Tokens();
+        Tokens t = new Tokens(8);
         t.reset();
         t.addField(0, phrase);
         return t;
