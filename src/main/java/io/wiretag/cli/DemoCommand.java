@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (!once) {
                 out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`, stop with Ctrl-C");
                 out.flush();
-                Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wiretag-shutdown"));
+                Cluster.closeOnShutdown(pipeline, cluster);
                 Throwable failure = pipeline.awaitStop();
                 return failure == null ? 0 : 1;
             }

@@ -30,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
              Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy)) {
             out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers());
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wiretag-shutdown"));
+            Cluster.closeOnShutdown(pipeline, cluster);
             Throwable failure = pipeline.awaitStop();
             if (failure != null) {
                 spec.commandLine().getErr().println("wiretag: pipeline failed: " + failure);

@@ -37,6 +37,7 @@ public final class Tagger {
     private final TokenTrie names = new TokenTrie();
     private final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
     private final long[] lowerStarts;
+    private final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
     private final List<String> aliasText = new ArrayList<>();
     private byte[] aliasTarget = new byte[64];
     private int[] aliasRef = new int[64];
@@ -46,6 +47,7 @@ public final class Tagger {
     private final List<Shared> shared = new ArrayList<>();
 
     private final TokenTrie words = new TokenTrie();
+    private final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
     private final List<String> keywordText = new ArrayList<>();
     private final Map<String, Integer> keywordIndex = new HashMap<>();
 
@@ -129,6 +131,16 @@ public final class Tagger {
         }
         words.trim();
         int keywords = keywordText.size();
+        for (CompiledTopic t : topics) {
+            for (CompiledRule r : t.rules) {
+                for (CompiledGroup g : r.groups()) {
+                    g.keywordSet = new boolean[keywords];
+                    for (int k : g.keywords) {
+                        g.keywordSet[k] = true;
+                    }
+                }
+            }
+        }
         int ents = entities.length;
         scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords));
     }
@@ -171,6 +183,7 @@ public final class Tagger {
         rootFilter[bit >>> 6] |= 1L << bit;
         if (p.mode() == Phrase.Case.ANY) {
             lowerStarts.add(first);
+            lowerFilter[bit >>> 6] |= 1L << bit;
         }
         return id;
     }
@@ -190,6 +203,8 @@ public final class Tagger {
             keywordIndex.put(key, id);
             if (p.lower().length > 0) {
                 words.add(p.lower(), id);
+                int bit = filterBit(p.lower()[0]);
+                wordsFilter[bit >>> 6] |= 1L << bit;
             }
         }
         return id;
@@ -260,15 +275,13 @@ public final class Tagger {
         int[] sentence = tk.sentence;
         for (int i = 0; i < n; i++) {
             long h = lower[i];
+            int bit = filterBit(h);
             if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
-                if (lowerStarts.length == 0 || Arrays.binarySearch(lowerStarts, h) < 0) {
+                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || Arrays.binarySearch(lowerStarts, h) < 0) {
                     continue;
                 }
-            } else {
-                int bit = filterBit(h);
-                if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
-                    continue;
-                }
+            } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
             }
             int node = TokenTrie.ROOT;
             int bestEnd = -1;
@@ -322,6 +335,10 @@ public final class Tagger {
         long[] lower = tk.lower;
         int[] sentence = tk.sentence;
         for (int i = 0; i < n; i++) {
+            int bit = filterBit(lower[i]);
+            if ((wordsFilter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
             int node = words.child(TokenTrie.ROOT, lower[i]);
             if (node < 0) {
                 continue;
@@ -583,18 +600,56 @@ public final class Tagger {
         return new CompiledGroup(ent, kwIds, d.toString());
     }
 
-    private record CompiledGroup(boolean[] entity, int[] keywords, String describe) {
+    private static final class CompiledGroup {
+        final boolean[] entity;
+        final int[] keywords;
+        final String describe;
+        /** Keyword id to membership, filled once every keyword has its id. */
+        boolean[] keywordSet;
+
+        CompiledGroup(boolean[] entity, int[] keywords, String describe) {
+            this.entity = entity;
+            this.keywords = keywords;
+            this.describe = describe;
+        }
+
+        boolean[] entity() {
+            return entity;
+        }
+
+        String describe() {
+            return describe;
+        }
+
         boolean hasKeyword(int kw) {
-            for (int k : keywords) {
-                if (k == kw) {
-                    return true;
-                }
-            }
-            return false;
+            return keywordSet[kw];
         }
     }
 
-    private record CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups) {
+    private static final int KIND_ENTITY = 0;
+    private static final int KIND_KEYWORDS = 1;
+    private static final int KIND_TOGETHER = 2;
+    private static final int SCOPE_STORY = 0;
+    private static final int SCOPE_HEADLINE = 1;
+    private static final int SCOPE_LEAD = 2;
+    private static final int SCOPE_SENTENCE = 3;
+    private static final int SCOPE_PARAGRAPH = 4;
+
+    private record CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups, int kind, int scopeCode) {
+        CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups) {
+            this(def, scope, groups, switch (def.kind()) {
+                case "entity" -> KIND_ENTITY;
+                case "keywords" -> KIND_KEYWORDS;
+                default -> KIND_TOGETHER;
+            }, switch (scope) {
+                case "headline" -> SCOPE_HEADLINE;
+                case "lead" -> SCOPE_LEAD;
+                case "sentence" -> SCOPE_SENTENCE;
+                case "paragraph" -> SCOPE_PARAGRAPH;
+                default -> SCOPE_STORY;
+            });
+        }
+
         String describe() {
             return switch (def.kind()) {
                 case "entity" -> "entity " + groups[0].describe() + " in " + scope;
@@ -628,9 +683,9 @@ public final class Tagger {
                 int before = evidence.size();
                 String near = null;
                 double got;
-                switch (r.def().kind()) {
-                    case "entity" -> got = entityRule(r, tk, s, leadParagraph, evidence);
-                    case "keywords" -> got = keywordRule(r, tk, s, leadParagraph, evidence);
+                switch (r.kind()) {
+                    case KIND_ENTITY -> got = entityRule(r, tk, s, leadParagraph, evidence);
+                    case KIND_KEYWORDS -> got = keywordRule(r, tk, s, leadParagraph, evidence);
                     default -> {
                         String[] nearOut = explain == null ? null : new String[1];
                         got = togetherRule(r, tk, s, evidence, nearOut);
@@ -655,10 +710,10 @@ public final class Tagger {
         }
     }
 
-    private static boolean inScope(String scope, Tokens tk, int token, int leadParagraph) {
+    private static boolean inScope(int scope, Tokens tk, int token, int leadParagraph) {
         return switch (scope) {
-            case "headline" -> token < tk.fieldStart[BODY];
-            case "lead" -> token < tk.fieldStart[BODY] || tk.paragraph[token] == leadParagraph;
+            case SCOPE_HEADLINE -> token < tk.fieldStart[BODY];
+            case SCOPE_LEAD -> token < tk.fieldStart[BODY] || tk.paragraph[token] == leadParagraph;
             default -> true;
         };
     }
@@ -668,7 +723,7 @@ public final class Tagger {
         int found = 0;
         for (int m = 0; m < s.matches && found < 3; m++) {
             int e = s.mEntity[m];
-            if (e >= 0 && want[e] && inScope(r.scope(), tk, s.mFirst[m], lead)) {
+            if (e >= 0 && want[e] && inScope(r.scopeCode(), tk, s.mFirst[m], lead)) {
                 String ev = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
                 if (!evidence.contains(ev)) {
                     evidence.add(ev);
@@ -686,7 +741,7 @@ public final class Tagger {
         int[] seen = new int[max];
         for (int w = 0; w < s.words && found < max; w++) {
             int kw = s.wId[w];
-            if (g.hasKeyword(kw) && inScope(r.scope(), tk, s.wFirst[w], lead)) {
+            if (g.hasKeyword(kw) && inScope(r.scopeCode(), tk, s.wFirst[w], lead)) {
                 boolean dup = false;
                 for (int k = 0; k < found; k++) {
                     dup |= seen[k] == kw;
@@ -702,8 +757,8 @@ public final class Tagger {
 
     private double togetherRule(CompiledRule r, Tokens tk, Scratch s, List<String> evidence, String[] near) {
         CompiledGroup[] groups = r.groups();
-        String scope = r.scope();
-        int units = scope.equals("paragraph") ? tk.paragraphs : scope.equals("sentence") ? tk.sentences : 1;
+        int scope = r.scopeCode();
+        int units = scope == SCOPE_PARAGRAPH ? tk.paragraphs : scope == SCOPE_SENTENCE ? tk.sentences : 1;
         int[] mask = s.unitMask(units);
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
@@ -745,9 +800,9 @@ public final class Tagger {
             }
         }
         String where = switch (scope) {
-            case "sentence" -> " in one sentence";
-            case "paragraph" -> " in one paragraph";
-            case "headline" -> " in the headline";
+            case SCOPE_SENTENCE -> " in one sentence";
+            case SCOPE_PARAGRAPH -> " in one paragraph";
+            case SCOPE_HEADLINE -> " in the headline";
             default -> " in the story";
         };
         if (bestUnit >= 0 && mask[bestUnit] == full) {
@@ -777,17 +832,17 @@ public final class Tagger {
         return 0;
     }
 
-    private static int unit(String scope, Tokens tk, int token) {
+    private static int unit(int scope, Tokens tk, int token) {
         return switch (scope) {
-            case "sentence" -> tk.sentence[token];
-            case "paragraph" -> tk.paragraph[token];
-            case "headline" -> token < tk.fieldStart[BODY] ? 0 : -1;
+            case SCOPE_SENTENCE -> tk.sentence[token];
+            case SCOPE_PARAGRAPH -> tk.paragraph[token];
+            case SCOPE_HEADLINE -> token < tk.fieldStart[BODY] ? 0 : -1;
             default -> 0;
         };
     }
 
     /** The first member of a group found in a unit: an entity id or a quoted keyword. */
-    private String member(CompiledGroup g, String scope, Tokens tk, Scratch s, int u) {
+    private String member(CompiledGroup g, int scope, Tokens tk, Scratch s, int u) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             if (e >= 0 && g.entity()[e] && unit(scope, tk, s.mFirst[m]) == u) {

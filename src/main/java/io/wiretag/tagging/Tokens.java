@@ -90,17 +90,33 @@ final class Tokens {
     }
 
     int count;
-    int[] start = new int[256];
-    int[] end = new int[256];
-    long[] lower = new long[256];
-    long[] exact = new long[256];
-    int[] flags = new int[256];
-    int[] sentence = new int[256];
-    int[] paragraph = new int[256];
+    int[] start;
+    int[] end;
+    long[] lower;
+    long[] exact;
+    int[] flags;
+    int[] sentence;
+    int[] paragraph;
+
+    Tokens() {
+        this(1024);
+    }
+
+    Tokens(int capacity) {
+        start = new int[capacity];
+        end = new int[capacity];
+        lower = new long[capacity];
+        exact = new long[capacity];
+        flags = new int[capacity];
+        sentence = new int[capacity];
+        paragraph = new int[capacity];
+    }
     /** Index of the first token of each field: tokens [fieldStart[f], fieldStart[f + 1]) are field f. */
     final int[] fieldStart = new int[4];
     int sentences;
     int paragraphs;
+    /** The field's text, copied once: indexing a char[] is much cheaper than String.charAt in the hot loop. */
+    private char[] buf = new char[64];
 
     void reset() {
         count = 0;
@@ -112,28 +128,36 @@ final class Tokens {
      * Appends the tokens of one field. Sentence and paragraph numbers continue from the previous field, so
      * a headline is never the same sentence as the body's first.
      */
-    void addField(int field, String s) {
+    void addField(int field, String text) {
+        String s = text;
         fieldStart[field] = count;
         int sent = sentences;
         int para = paragraphs;
         int len = s == null ? 0 : s.length();
+        if (buf.length < len + 1) {
+            buf = new char[Math.max(len + 1, buf.length * 2)];
+        }
+        if (len > 0) {
+            s.getChars(0, len, buf, 0);
+        }
+        char[] c0 = buf;
         int i = 0;
         boolean breakPending = false;
         while (i < len) {
-            char c = s.charAt(i);
+            char c = c0[i];
             byte cls = CLASS[c];
             if (cls == LOWER || cls == UPPER || cls == OTHER) {
                 if (breakPending) {
                     sent++;
                     breakPending = false;
                 }
-                i = token(s, i, len, sent, para);
+                i = token(c0, i, len, sent, para);
                 continue;
             }
             if (cls == STOP) {
                 // A stop ends a sentence when followed by white space or a closing quote, unless it closes an
                 // abbreviation or an initial.
-                int next = i + 1 < len ? s.charAt(i + 1) : ' ';
+                int next = i + 1 < len ? c0[i + 1] : ' ';
                 if ((Character.isWhitespace(next) || next == '"' || next == '\u201D' || next == '\u2019' || next == ')')
                         && (c != '.' || !afterAbbreviation(i))) {
                     breakPending = true;
@@ -141,10 +165,10 @@ final class Tokens {
             } else if (cls == NEWLINE) {
                 breakPending = true;
                 int j = i + 1;
-                while (j < len && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\r')) {
+                while (j < len && (c0[j] == ' ' || c0[j] == '\t' || c0[j] == '\r')) {
                     j++;
                 }
-                if (j < len && s.charAt(j) == '\n') {
+                if (j < len && c0[j] == '\n') {
                     para++;
                     i = j;
                 }
@@ -168,7 +192,7 @@ final class Tokens {
     }
 
     /** Reads one token from {@code from}; returns the index after it (after a possessive 's when there is one). */
-    private int token(String s, int from, int len, int sent, int para) {
+    private int token(char[] s, int from, int len, int sent, int para) {
         int i = from;
         long h = FNV_OFFSET;
         long he = FNV_OFFSET;
@@ -176,10 +200,10 @@ final class Tokens {
         int lowerCount = 0;
         int resume = -1;
         // Dotted acronyms: "U.S." and "U.N." are the tokens US and UN; the span keeps the dots.
-        if (from + 3 < len && CLASS[s.charAt(from)] == UPPER && s.charAt(from + 1) == '.'
-                && CLASS[s.charAt(from + 2)] == UPPER && s.charAt(from + 3) == '.') {
-            while (i + 1 < len && CLASS[s.charAt(i)] == UPPER && s.charAt(i + 1) == '.') {
-                char c = s.charAt(i);
+        if (from + 3 < len && CLASS[s[from]] == UPPER && s[from + 1] == '.'
+                && CLASS[s[from + 2]] == UPPER && s[from + 3] == '.') {
+            while (i + 1 < len && CLASS[s[i]] == UPPER && s[i + 1] == '.') {
+                char c = s[i];
                 h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
                 he = (he ^ FOLD_EXACT[c]) * FNV_PRIME;
                 upper++;
@@ -190,7 +214,7 @@ final class Tokens {
         }
         int end = len;
         while (i < len) {
-            char c = s.charAt(i);
+            char c = s[i];
             byte cls = CLASS[c];
             if (cls == LOWER || cls == UPPER || cls == OTHER) {
                 h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
@@ -203,9 +227,9 @@ final class Tokens {
                 i++;
             } else if (cls == MARK) {
                 i++;
-            } else if (cls == APOS && i + 1 < len && isWordChar(s.charAt(i + 1))) {
-                char n = s.charAt(i + 1);
-                if ((n == 's' || n == 'S') && (i + 2 >= len || !isWordChar(s.charAt(i + 2)))) {
+            } else if (cls == APOS && i + 1 < len && isWordChar(s[i + 1])) {
+                char n = s[i + 1];
+                if ((n == 's' || n == 'S') && (i + 2 >= len || !isWordChar(s[i + 2]))) {
                     end = i; // possessive: Putin's, Putin’s
                     resume = i + 2;
                     break;
@@ -221,7 +245,7 @@ final class Tokens {
             end = i;
             resume = i;
         }
-        byte first = CLASS[s.charAt(from)];
+        byte first = CLASS[s[from]];
         int f = (first == LOWER ? FIRST_LOWER : first == UPPER ? FIRST_UPPER : 0)
                 | (upper > 0 && lowerCount == 0 ? ALL_UPPER : 0);
         add(from, end, h, he, f, sent, para);
@@ -256,7 +280,7 @@ final class Tokens {
 
     /** The tokens of a phrase from the taxonomy (an alias, a keyword), tokenised exactly as story text is. */
     static Tokens of(String phrase) {
-        Tokens t = new Tokens();
+        Tokens t = new Tokens(8);
         t.reset();
         t.addField(0, phrase);
         return t;
