@@ -123,13 +123,8 @@ final class RouteProcessor implements Processor<String, Story, String, Outbound>
         boolean routedOriginal = before != null && before.published() && before.duplicateOf() == null;
         Optional<String> original = routedOriginal ? Optional.empty() : index.duplicateOf(f);
         if (original.isPresent()) {
+            // Only a story never routed as an original gets here, so it is live on no topic: nothing to retract.
             context.forward(record.withKey(id).withValue(new Outbound.Tagged(story.withDuplicateOf(original.get()))));
-            // Were it live anywhere (an earlier version that was no duplicate cannot be; this is defensive), retract.
-            for (String t : before == null ? List.<String>of() : before.live()) {
-                context.forward(record.withKey(id).withValue(new Outbound.ToTopic(topics.forTopic(t),
-                        Kills.record(story, story.headline(), at, "duplicate of " + original.get()))));
-                retractions.record();
-            }
             routes.put(id, new RouteState(List.of(), true, story.headline(), original.get(), now));
             duplicates.record();
             return;
