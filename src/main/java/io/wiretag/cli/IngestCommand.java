@@ -48,6 +48,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         try (Cluster cluster = Cluster.connect(c, false);
              RawSender sender = new RawSender(cluster.clientSettings(), c.get(WiretagConfig.TOPIC_RAW))) {
+            cluster.ensureTopics(c, List.of(c.get(WiretagConfig.TOPIC_RAW)));
             int sent = 0;
             if (stdin) {
                 sender.send(System.in.readAllBytes(), provider, "stdin", format, Instant.now()).get();
