@@ -74,6 +74,7 @@ public final class HotFolder implements AutoCloseable {
     private final CountDownLatch closeRequested = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean closing;
+    private boolean journalClosed;
     private int sent;
     private int failedCount;
     private int skipped;
@@ -315,7 +316,13 @@ public final class HotFolder implements AutoCloseable {
             if (running) {
                 stopped.await(60, TimeUnit.SECONDS);
             }
-            journal.close();
+            // Both a shutdown hook and the thread that ran the folder may close it: the journal closes once.
+            synchronized (journal) {
+                if (!journalClosed) {
+                    journalClosed = true;
+                    journal.close();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal of " + dir + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

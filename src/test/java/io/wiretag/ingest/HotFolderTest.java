@@ -221,6 +221,37 @@ class HotFolderTest {
     }
 
     @Test
+    void closingTwiceFromTwoThreadsIsQuietAndReleasesTheFolder() throws Exception {
+        Path in = newFolder("closetwice");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (RawSender s = newSender("hot.raw." + TOPICS.incrementAndGet())) {
+            HotFolder folder = watch(in, s, fast(100), lines);
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            Thread hook = new Thread(() -> { // as the CLI's shutdown hook does, while the main thread closes too
+                try {
+                    folder.close();
+                } catch (RuntimeException e) {
+                    errors.add(e);
+                }
+            });
+            hook.start();
+            try {
+                folder.close();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+            hook.join(10_000);
+            assertFalse(hook.isAlive());
+            assertEquals(List.of(), errors);
+            // released: a new watcher may take the folder
+            try (HotFolder again = new HotFolder(in, s, fast(100), lines::add)) {
+                assertEquals(in, again.directory());
+            }
+        }
+        assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("watcher died")).toList());
+    }
+
+    @Test
     void uploadNamesAreRecognised() {
         assertTrue(HotFolder.inProgress("story.xml.part"));
         assertTrue(HotFolder.inProgress("STORY.XML.TMP"));
