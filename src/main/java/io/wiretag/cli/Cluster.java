@@ -43,6 +43,18 @@ final class Cluster implements AutoCloseable {
         return new Cluster(broker, broker.bootstrapServers(), clients);
     }
 
+    /** On Ctrl-C or SIGTERM, stops the pipeline (committing its work), then the broker, before the JVM goes. */
+    static void closeOnShutdown(AutoCloseable pipeline, Cluster cluster) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pipeline.close();
+            } catch (Exception e) {
+                LOG.warn("pipeline did not stop cleanly: {}", e.toString());
+            }
+            cluster.close();
+        }, "wiretag-shutdown"));
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }

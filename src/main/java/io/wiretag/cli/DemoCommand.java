@@ -102,10 +102,11 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`"
                             + " or POST to http://" + http.address() + "/ingest; stop with Ctrl-C");
                     out.flush();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    // the HTTP server first, so no request reaches a pipeline that is stopping
+                    Cluster.closeOnShutdown(() -> {
                         http.close();
                         pipeline.close();
-                    }, "wiretag-shutdown"));
+                    }, cluster);
                     Throwable failure = pipeline.awaitStop();
                     return failure == null ? 0 : 1;
                 }

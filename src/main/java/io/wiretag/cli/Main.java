@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wiretag", mixinStandardHelpOptions = true, version = "wiretag 0.1.0",
         description = "Kafka Streams pipeline that normalises wire stories, tags them by entity and topic, and routes them.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ParseCommand.class,
-                TailCommand.class, TaxonomyCommand.class})
+                TagCommand.class, TailCommand.class, TaxonomyCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,10 +34,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers()
                     + "; HTTP on http://" + http.address());
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // the HTTP server first, so no request reaches a pipeline that is stopping
+            Cluster.closeOnShutdown(() -> {
                 http.close();
                 pipeline.close();
-            }, "wiretag-shutdown"));
+            }, cluster);
             Throwable failure = pipeline.awaitStop();
             if (failure != null) {
                 spec.commandLine().getErr().println("wiretag: pipeline failed: " + failure);

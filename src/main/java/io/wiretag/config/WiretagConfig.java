@@ -101,7 +101,7 @@ public final class WiretagConfig {
     }
 
     /** {@code WIRETAG_DATA_DIR} names {@code wiretag.data.dir}; a Kafka key, such as bootstrap.servers, keeps its name. */
-    static String keyForEnv(String envName) {
+    public static String keyForEnv(String envName) {
         String rest = envName.substring("WIRETAG_".length());
         for (String key : DEFAULTS.keySet()) {
             if (envName(key).equals(envName)) {

@@ -53,8 +53,13 @@ public final class Charsets {
             return new Decoded(fixC1(utf8), "utf-8");
         }
         Charset single = singleByte(declared);
-        if (single != null && !single.equals(StandardCharsets.ISO_8859_1)) {
+        if (single != null && !single.equals(StandardCharsets.ISO_8859_1) && !single.equals(CP1252)) {
             return new Decoded(new String(bytes, off, len, single), single.name().toLowerCase());
+        }
+        if (utf8Sequences(bytes, off, len) > 0) {
+            // UTF-8 text with stray single-byte characters pasted in (an edited take, a quote from another
+            // system): each part read as what it is, so neither turns into mojibake nor U+FFFD.
+            return new Decoded(mixed(bytes, off, len), "utf-8+windows-1252");
         }
         boolean c1 = false;
         for (int i = off; i < off + len; i++) {
@@ -65,7 +70,9 @@ public final class Charsets {
             }
         }
         // Latin-1 text has no printable characters at 0x80..0x9F; cp1252 puts quotes and dashes there.
-        return c1 ? new Decoded(new String(bytes, off, len, CP1252), "windows-1252")
+        // cp1252 by way of Latin-1 and fixC1: the same characters, but cp1252's five undefined bytes are
+        // dropped instead of becoming U+FFFD
+        return c1 || CP1252.equals(single) ? new Decoded(fixC1(new String(bytes, off, len, StandardCharsets.ISO_8859_1)), "windows-1252")
                   : new Decoded(new String(bytes, off, len, StandardCharsets.ISO_8859_1), "iso-8859-1");
     }
 
@@ -101,6 +108,78 @@ public final class Charsets {
             }
         }
         return out.toString();
+    }
+
+    /** Number of well-formed multi-byte UTF-8 sequences in the range. */
+    static int utf8Sequences(byte[] bytes, int off, int len) {
+        int count = 0;
+        int end = off + len;
+        for (int i = off; i < end; ) {
+            int n = utf8Length(bytes, i, end);
+            if (n > 1) {
+                count++;
+                i += n;
+            } else {
+                i++;
+            }
+        }
+        return count;
+    }
+
+    /** Valid UTF-8 sequences as UTF-8, every other byte as cp1252 (Latin-1 where cp1252 has a hole). */
+    private static String mixed(byte[] bytes, int off, int len) {
+        StringBuilder out = new StringBuilder(len);
+        int end = off + len;
+        for (int i = off; i < end; ) {
+            int n = utf8Length(bytes, i, end);
+            if (n > 1) {
+                out.append(new String(bytes, i, n, StandardCharsets.UTF_8));
+                i += n;
+            } else {
+                int b = u(bytes[i]);
+                String c = new String(new byte[] {bytes[i]}, CP1252);
+                out.append(b >= 0x80 && c.charAt(0) == '\uFFFD' ? (char) b : c.charAt(0));
+                i++;
+            }
+        }
+        return fixC1(out.toString());
+    }
+
+    /** Length of the well-formed UTF-8 sequence at {@code i} (1 for ASCII), or 0 when there is none. */
+    private static int utf8Length(byte[] bytes, int i, int end) {
+        int b = u(bytes[i]);
+        if (b < 0x80) {
+            return 1;
+        }
+        int n;
+        int min;
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (i + n > end) {
+            return 0;
+        }
+        int cp = b & (0xFF >> (n + 1));
+        for (int k = 1; k < n; k++) {
+            int c = u(bytes[i + k]);
+            if ((c & 0xC0) != 0x80) {
+                return 0;
+            }
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return 0;
+        }
+        return n;
     }
 
     private static String strictUtf8(byte[] bytes, int off, int len) {

@@ -30,6 +30,17 @@ public final class FormatDetector {
     public static FormatDetector standard(int maxBytes) {
         List<WireParser> all = new ArrayList<>();
         // Formats register here, one line each; plain text last, as the fallback for readable text.
+        all.add(new io.wiretag.formats.newsmlg2.NewsMlG2Parser());
+        all.add(new io.wiretag.formats.nitf.NitfParser());
+        all.add(new io.wiretag.formats.newsml1.NewsMl1Parser());
+        all.add(new io.wiretag.formats.feed.RssParser());
+        all.add(new io.wiretag.formats.feed.AtomParser());
+        all.add(new io.wiretag.formats.anpa.AnpaParser());
+        all.add(new io.wiretag.formats.iptc7901.Iptc7901Parser());
+        all.add(new io.wiretag.formats.zczc.ZczcParser());
+        all.add(new io.wiretag.formats.apmedia.ApMediaParser());
+        all.add(new io.wiretag.formats.dpa.DigitalwiresParser());
+        all.add(new io.wiretag.formats.ninjs.NinjsParser());
         all.add(new PlainTextParser());
         return new FormatDetector(all, maxBytes);
     }

@@ -38,6 +38,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final FileLock lock;
     private final String bootstrapServers;
     private final Path dataDir;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedBroker(KafkaRaftServer server, FileChannel lockChannel, FileLock lock, String bootstrapServers, Path dataDir) {
         this.server = server;
@@ -85,8 +86,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** Stops the broker and releases the data directory; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.shutdown();
             server.awaitShutdown();

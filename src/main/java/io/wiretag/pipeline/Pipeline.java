@@ -35,6 +35,7 @@ public final class Pipeline implements AutoCloseable {
     private final Properties streamsProps;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Pipeline(KafkaStreams streams, Admin admin, Topics topics, Properties streamsProps) {
         this.streams = streams;
@@ -121,8 +122,12 @@ public final class Pipeline implements AutoCloseable {
         return failure.get() != null || streams.state() == KafkaStreams.State.ERROR;
     }
 
+    /** Stops the pipeline cleanly (commits, closes stores); a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         streams.close(Duration.ofSeconds(30));
         admin.close(Duration.ofSeconds(5));
         stopped.countDown();

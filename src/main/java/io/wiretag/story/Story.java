@@ -1,5 +1,6 @@
 package io.wiretag.story;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public record Story(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    @JsonIgnore // derived from pubStatus, not a field of the contract
     public boolean isKill() {
         return pubStatus == PubStatus.CANCELED;
     }

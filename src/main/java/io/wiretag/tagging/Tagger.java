@@ -1,15 +1,213 @@
 package io.wiretag.tagging;
 
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Mention;
 import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
+import io.wiretag.story.TopicTag;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** STUB, to be replaced by the tagging engine: tags a story with entities and topics. Thread-safe. */
+/**
+ * Tags a story with the entities it names and the topics it covers, from a compiled {@link Taxonomy}.
+ * Names are found by one pass over the story's tokens through a token trie, so the cost per story does not
+ * grow with the number of aliases. Immutable and thread-safe (each thread reuses its own scratch space).
+ */
 public final class Tagger {
+    static final int HEADLINE = 0;
+    static final int BODY = 1;
+    private static final double HEADLINE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double BODY_WEIGHT = 1;
+
+    private static final byte TARGET_ENTITY = 0;
+    private static final byte TARGET_SHARED = 1;
+    private static final byte TARGET_IGNORE = 2;
+    private static final int FILTER_BITS = 20;
+
     private final Taxonomy taxonomy;
+    private final EntityDef[] entities;
+    private final Map<String, Integer> entityIndex = new HashMap<>();
+
+    private final TokenTrie names = new TokenTrie();
+    private final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
+    private final long[] lowerStarts;
+    private final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
+    private final List<String> aliasText = new ArrayList<>();
+    private byte[] aliasTarget = new byte[64];
+    private int[] aliasRef = new int[64];
+    private Phrase.Case[] aliasMode = new Phrase.Case[64];
+    private long[][] aliasExact = new long[64][];
+
+    private final List<Shared> shared = new ArrayList<>();
+
+    private final TokenTrie words = new TokenTrie();
+    private final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
+    private final List<String> keywordText = new ArrayList<>();
+    private final Map<String, Integer> keywordIndex = new HashMap<>();
+
+    private final CompiledTopic[] topics;
+    /** All-capital names that are also English words: in an all-capital field ("PUTIN TELLS US ...") they
+     * count only when the story names the same entity elsewhere. */
+    private static final Set<String> WORD_LIKE = Set.of("us", "who", "it", "am", "an", "as", "at", "be", "do",
+            "go", "he", "in", "is", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aid", "oil");
+    private boolean[] aliasWordLike = new boolean[64];
+    private final ThreadLocal<Scratch> scratch;
+
+    /** A name several entries share ("Georgia"), with each candidate's cues; candidate -1 is "no entity". */
+    private record Shared(String alias, int[] candidates, int[][] cues, boolean[] preferred) {
+    }
 
     private Tagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        this.entities = taxonomy.entities().toArray(new EntityDef[0]);
+        for (int i = 0; i < entities.length; i++) {
+            entityIndex.put(entities[i].id(), i);
+        }
+        Map<String, Integer> aliasByKey = new HashMap<>();
+        Map<String, Integer> sharedByKey = new HashMap<>();
+        Map<String, List<int[]>> sharedCandidates = new HashMap<>();
+        Map<String, List<int[]>> sharedCues = new HashMap<>();
+        Map<String, List<Boolean>> sharedPreferred = new HashMap<>();
+        Set<Long> lower = new HashSet<>();
+        for (int e = 0; e < entities.length; e++) {
+            List<String> all = new ArrayList<>();
+            Set<String> ambiguousKeys = new HashSet<>();
+            entities[e].ambiguous().forEach(a -> ambiguousKeys.add(Phrase.of(a.alias()).key()));
+            if (!ambiguousKeys.contains(Phrase.of(entities[e].name()).key())) {
+                all.add(entities[e].name()); // the name is an alias too, unless declared ambiguous ("Georgia")
+            }
+            all.addAll(entities[e].aliases());
+            for (String a : all) {
+                Phrase p = Phrase.of(a);
+                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
+                    aliasByKey.put(p.key(), addAlias(p, TARGET_ENTITY, e, lower));
+                }
+            }
+            for (EntityDef.Ambiguous amb : entities[e].ambiguous()) {
+                collectShared(amb, e, sharedCandidates, sharedCues, sharedPreferred);
+            }
+        }
+        for (IgnoreDef ig : taxonomy.ignores()) {
+            for (String phrase : ig.phrases()) {
+                Phrase p = Phrase.of(phrase);
+                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
+                    aliasByKey.put(p.key(), addAlias(p, TARGET_IGNORE, -1, lower));
+                }
+            }
+            for (EntityDef.Ambiguous sense : ig.senses()) {
+                collectShared(sense, -1, sharedCandidates, sharedCues, sharedPreferred);
+            }
+        }
+        for (Map.Entry<String, List<int[]>> s : sharedCandidates.entrySet()) {
+            List<int[]> cand = s.getValue();
+            int[] ids = new int[cand.size()];
+            int[][] cues = new int[cand.size()][];
+            boolean[] pref = new boolean[cand.size()];
+            String text = null;
+            for (int k = 0; k < cand.size(); k++) {
+                ids[k] = cand.get(k)[0];
+                cues[k] = sharedCues.get(s.getKey()).get(k);
+                pref[k] = sharedPreferred.get(s.getKey()).get(k);
+            }
+            text = sharedText.get(s.getKey());
+            shared.add(new Shared(text, ids, cues, pref));
+            sharedByKey.put(s.getKey(), shared.size() - 1);
+            if (!aliasByKey.containsKey(s.getKey())) {
+                aliasByKey.put(s.getKey(), addAlias(Phrase.of(text), TARGET_SHARED, shared.size() - 1, lower));
+            }
+        }
+        names.trim();
+        lowerStarts = lower.stream().mapToLong(Long::longValue).sorted().toArray();
+
+        topics = new CompiledTopic[taxonomy.topics().size()];
+        for (int t = 0; t < topics.length; t++) {
+            topics[t] = compileTopic(taxonomy.topics().get(t));
+        }
+        words.trim();
+        int keywords = keywordText.size();
+        for (CompiledTopic t : topics) {
+            for (CompiledRule r : t.rules) {
+                for (CompiledGroup g : r.groups()) {
+                    g.keywordSet = new boolean[keywords];
+                    for (int k : g.keywords) {
+                        g.keywordSet[k] = true;
+                    }
+                }
+            }
+        }
+        int ents = entities.length;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords));
+    }
+
+    private final Map<String, String> sharedText = new HashMap<>();
+
+    private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
+                               Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred) {
+        Phrase p = Phrase.of(amb.alias());
+        if (p.lower().length == 0) {
+            return;
+        }
+        String key = p.key();
+        sharedText.putIfAbsent(key, amb.alias());
+        candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {entity});
+        cues.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.cues().stream().mapToInt(this::keyword).toArray());
+        preferred.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.preferred());
+    }
+
+    private int addAlias(Phrase p, byte target, int ref, Set<Long> lowerStarts) {
+        int id = aliasText.size();
+        if (id == aliasTarget.length) {
+            int n = id * 2;
+            aliasTarget = Arrays.copyOf(aliasTarget, n);
+            aliasRef = Arrays.copyOf(aliasRef, n);
+            aliasMode = Arrays.copyOf(aliasMode, n);
+            aliasExact = Arrays.copyOf(aliasExact, n);
+            aliasWordLike = Arrays.copyOf(aliasWordLike, n);
+        }
+        aliasText.add(p.text());
+        aliasWordLike[id] = p.mode() == Phrase.Case.EXACT && p.lower().length == 1
+                && WORD_LIKE.contains(p.text().replace(".", "").toLowerCase(java.util.Locale.ROOT));
+        aliasTarget[id] = target;
+        aliasRef[id] = ref;
+        aliasMode[id] = p.mode();
+        aliasExact[id] = p.mode() == Phrase.Case.EXACT ? p.exact() : null;
+        names.add(p.lower(), id);
+        long first = p.lower()[0];
+        int bit = filterBit(first);
+        rootFilter[bit >>> 6] |= 1L << bit;
+        if (p.mode() == Phrase.Case.ANY) {
+            lowerStarts.add(first);
+            lowerFilter[bit >>> 6] |= 1L << bit;
+        }
+        return id;
+    }
+
+    private static int filterBit(long hash) {
+        return (int) (hash >>> (64 - FILTER_BITS));
+    }
+
+    /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
+    private int keyword(String text) {
+        Phrase p = Phrase.of(text);
+        String key = p.lowerKey();
+        Integer id = keywordIndex.get(key);
+        if (id == null) {
+            id = keywordText.size();
+            keywordText.add(text);
+            keywordIndex.put(key, id);
+            if (p.lower().length > 0) {
+                words.add(p.lower(), id);
+                int bit = filterBit(p.lower()[0]);
+                wordsFilter[bit >>> 6] |= 1L << bit;
+            }
+        }
+        return id;
     }
 
     public static Tagger compile(Taxonomy taxonomy) {
@@ -20,7 +218,724 @@ public final class Tagger {
         return taxonomy;
     }
 
+    /** Number of names (aliases, ignore phrases, shared names) the matcher knows. */
+    public int aliasCount() {
+        return aliasText.size();
+    }
+
     public Tags tag(Story story) {
-        return new Tags(List.of(), List.of(), taxonomy.version());
+        return analyse(story, null).tags();
+    }
+
+    /** Tags a story and explains every decision, for taxonomy editors. */
+    public Explanation explain(Story story) {
+        Explanation.Builder b = new Explanation.Builder();
+        Tags tags = analyse(story, b).tags();
+        return b.build(story, tags);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Matching
+
+    private record Result(Tags tags) {
+    }
+
+    private Result analyse(Story story, Explanation.Builder explain) {
+        Scratch s = scratch.get();
+        Tokens tk = s.tokens;
+        tk.reset();
+        String headline = story.headline() == null ? "" : story.headline();
+        String body = story.body() == null ? "" : story.body();
+        tk.addField(HEADLINE, headline);
+        tk.addField(BODY, body);
+        int leadParagraph = tk.fieldStart[BODY] < tk.count ? tk.paragraph[tk.fieldStart[BODY]] : -1;
+        matchNames(tk, s);
+        matchWords(tk, s);
+        try {
+            List<EntityTag> entityTags = entities(tk, s, headline, body, leadParagraph, explain);
+            List<TopicTag> topicTags = new ArrayList<>(2);
+            for (CompiledTopic t : topics) {
+                TopicTag tag = t.evaluate(tk, s, leadParagraph, explain);
+                if (tag != null) {
+                    topicTags.add(tag);
+                }
+            }
+            return new Result(new Tags(entityTags, topicTags, taxonomy.version()));
+        } finally {
+            s.clear();
+        }
+    }
+
+    /** Leftmost-longest matching of names; a match starts only at a word that is not lower case, unless a
+     * lower-case name starts with it. */
+    private void matchNames(Tokens tk, Scratch s) {
+        int n = tk.count;
+        long[] lower = tk.lower;
+        int[] flags = tk.flags;
+        int[] sentence = tk.sentence;
+        for (int i = 0; i < n; i++) {
+            long h = lower[i];
+            int bit = filterBit(h);
+            if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
+                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || Arrays.binarySearch(lowerStarts, h) < 0) {
+                    continue;
+                }
+            } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
+            int node = TokenTrie.ROOT;
+            int bestEnd = -1;
+            int bestAlias = -1;
+            for (int j = i; j < n && sentence[j] == sentence[i]; j++) {
+                node = names.child(node, lower[j]);
+                if (node < 0) {
+                    break;
+                }
+                int[] vals = names.values(node);
+                if (vals != null) {
+                    for (int v : vals) {
+                        if (accepts(v, tk, i, j)) {
+                            bestEnd = j;
+                            bestAlias = v;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (bestAlias >= 0) {
+                s.addMatch(i, bestEnd, bestAlias);
+                i = bestEnd;
+            }
+        }
+    }
+
+    private boolean accepts(int alias, Tokens tk, int first, int last) {
+        switch (aliasMode[alias]) {
+            case EXACT -> {
+                long[] ex = aliasExact[alias];
+                for (int k = 0; k < ex.length; k++) {
+                    if (tk.exact[first + k] != ex[k]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case CAPITALISED -> {
+                return (tk.flags[first] & Tokens.FIRST_LOWER) == 0;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /** Keywords and cues: leftmost-longest, any case. */
+    private void matchWords(Tokens tk, Scratch s) {
+        int n = tk.count;
+        long[] lower = tk.lower;
+        int[] sentence = tk.sentence;
+        for (int i = 0; i < n; i++) {
+            int bit = filterBit(lower[i]);
+            if ((wordsFilter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
+            int node = words.child(TokenTrie.ROOT, lower[i]);
+            if (node < 0) {
+                continue;
+            }
+            int bestEnd = -1;
+            int bestWord = -1;
+            for (int j = i; ; ) {
+                int[] vals = words.values(node);
+                if (vals != null) {
+                    bestEnd = j;
+                    bestWord = vals[0];
+                }
+                j++;
+                if (j >= n || sentence[j] != sentence[i]) {
+                    break;
+                }
+                node = words.child(node, lower[j]);
+                if (node < 0) {
+                    break;
+                }
+            }
+            if (bestWord >= 0) {
+                s.addWord(i, bestEnd, bestWord);
+                i = bestEnd;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Entities
+
+    private List<EntityTag> entities(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
+                                     Explanation.Builder explain) {
+        boolean[] allCaps = {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
+        for (int m = 0; m < s.matches; m++) {
+            s.mEntity[m] = -2; // not yet resolved
+        }
+        int used = 0;
+        for (int m = 0; m < s.matches; m++) {
+            int alias = s.mAlias[m];
+            int entity;
+            String why = null;
+            switch (aliasTarget[alias]) {
+                case TARGET_ENTITY -> entity = aliasRef[alias];
+                case TARGET_SHARED -> {
+                    Shared sh = shared.get(aliasRef[alias]);
+                    entity = resolve(sh, s);
+                    if (explain != null) {
+                        why = explainShared(sh, s, entity);
+                    }
+                }
+                default -> {
+                    entity = -1;
+                    if (explain != null) {
+                        why = "ignore phrase, no entity";
+                    }
+                }
+            }
+            if (entity >= 0 && aliasWordLike[alias] && allCaps[field(tk, s.mFirst[m])]
+                    && !confirmed(entity, m, tk, s, allCaps)) {
+                entity = -1;
+                why = "all-capital text and no other mention of " + entities[aliasRef[alias]].id();
+            }
+            s.mEntity[m] = entity;
+            if (explain != null && entity < 0) {
+                explain.skipped(field(tk, s.mFirst[m]), tk.start[s.mFirst[m]], tk.end[s.mLast[m]],
+                        text(tk, s.mFirst[m], s.mLast[m], headline, body), aliasText.get(alias), why);
+            }
+            if (entity < 0) {
+                continue;
+            }
+            int slot = s.entitySlot[entity];
+            if (slot < 0) {
+                slot = used++;
+                s.entitySlot[entity] = slot;
+                s.slotEntity[slot] = entity;
+                s.slotWeight[slot] = 0;
+                s.slotFirst[slot] = m;
+                s.slotMentions[slot] = 0;
+            }
+            int f = s.mFirst[m];
+            s.slotWeight[slot] += f < tk.fieldStart[BODY] ? HEADLINE_WEIGHT
+                    : tk.paragraph[f] == leadParagraph ? LEAD_WEIGHT : BODY_WEIGHT;
+            s.slotMentions[slot]++;
+            if (why != null) {
+                explain.why(m, why);
+            }
+        }
+        s.usedSlots = used;
+        Integer[] order = new Integer[used];
+        for (int k = 0; k < used; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
+            return c != 0 ? c : Integer.compare(s.slotFirst[a], s.slotFirst[b]);
+        });
+        List<EntityTag> out = new ArrayList<>(used);
+        for (int k : order) {
+            int e = s.slotEntity[k];
+            EntityDef def = entities[e];
+            List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
+            for (int m = s.slotFirst[k]; m < s.matches; m++) {
+                if (s.mEntity[m] == e) {
+                    int f = s.mFirst[m];
+                    int l = s.mLast[m];
+                    Mention mention = new Mention(field(tk, f) == HEADLINE ? "headline" : "body", tk.start[f], tk.end[l],
+                            text(tk, f, l, headline, body));
+                    mentions.add(mention);
+                    if (explain != null) {
+                        explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
+                    }
+                }
+            }
+            double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
+            out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
+        }
+        return out;
+    }
+
+    /** Whether the story names {@code entity} other than by a word-like alias in all-capital text. */
+    private boolean confirmed(int entity, int except, Tokens tk, Scratch s, boolean[] allCaps) {
+        for (int m = 0; m < s.matches; m++) {
+            int a = s.mAlias[m];
+            if (m != except && aliasTarget[a] == TARGET_ENTITY && aliasRef[a] == entity
+                    && !(aliasWordLike[a] && allCaps[field(tk, s.mFirst[m])])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A field is all capitals when at least 80% of its (at least three) words with letters have no lower case. */
+    private static boolean allCaps(Tokens tk, int field) {
+        int caps = 0;
+        int words = 0;
+        for (int t = tk.fieldStart[field]; t < tk.fieldStart[field + 1]; t++) {
+            if ((tk.flags[t] & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 3 && caps * 5 >= words * 4;
+    }
+
+    private static int field(Tokens tk, int token) {
+        return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
+    }
+
+    private static String text(Tokens tk, int first, int last, String headline, String body) {
+        return (first < tk.fieldStart[BODY] ? headline : body).substring(tk.start[first], tk.end[last]);
+    }
+
+    /** The candidate with most cues in the story; on a tie the preferred one; else none (-1). */
+    private static int resolve(Shared sh, Scratch s) {
+        int best = -1;
+        int bestCount = -1;
+        boolean tie = false;
+        for (int k = 0; k < sh.candidates().length; k++) {
+            int count = 0;
+            for (int cue : sh.cues()[k]) {
+                if (s.wordSeen[cue]) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = k;
+                bestCount = count;
+                tie = false;
+            } else if (count == bestCount) {
+                tie = true;
+            }
+        }
+        if (bestCount == 0 || tie) {
+            best = -1;
+            for (int k = 0; k < sh.candidates().length; k++) {
+                int count = 0;
+                for (int cue : sh.cues()[k]) {
+                    if (s.wordSeen[cue]) {
+                        count++;
+                    }
+                }
+                if (sh.preferred()[k] && count == bestCount) {
+                    best = k;
+                    break;
+                }
+            }
+        }
+        return best < 0 ? -1 : sh.candidates()[best];
+    }
+
+    private String explainShared(Shared sh, Scratch s, int chosen) {
+        StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
+        for (int k = 0; k < sh.candidates().length; k++) {
+            int c = sh.candidates()[k];
+            List<String> found = new ArrayList<>();
+            for (int cue : sh.cues()[k]) {
+                if (s.wordSeen[cue]) {
+                    found.add(keywordText.get(cue));
+                }
+            }
+            b.append(k == 0 ? "" : " or ").append(c < 0 ? "no entity" : entities[c].id())
+                    .append(sh.preferred()[k] ? " (preferred)" : "")
+                    .append(found.isEmpty() ? " [no cue]" : " [cues: " + String.join(", ", found) + "]");
+        }
+        return b.append("; chose ").append(chosen < 0 ? "no entity" : entities[chosen].id()).toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Topics
+
+    private CompiledTopic compileTopic(TopicDef def) {
+        CompiledRule[] rules = new CompiledRule[def.rules().size()];
+        for (int r = 0; r < rules.length; r++) {
+            TopicDef.Rule rule = def.rules().get(r);
+            CompiledGroup[] groups;
+            if ("together".equals(rule.kind())) {
+                groups = new CompiledGroup[rule.groups().size()];
+                for (int g = 0; g < groups.length; g++) {
+                    groups[g] = group(rule.groups().get(g).entities(), rule.groups().get(g).keywords());
+                }
+            } else {
+                groups = new CompiledGroup[] {group(rule.entities(), rule.keywords())};
+            }
+            String scope = rule.scope() != null ? rule.scope() : "together".equals(rule.kind()) ? "sentence" : "story";
+            rules[r] = new CompiledRule(rule, scope, groups);
+        }
+        return new CompiledTopic(def, rules);
+    }
+
+    private CompiledGroup group(List<String> ids, List<String> kws) {
+        boolean[] ent = new boolean[entities.length];
+        Set<String> set = new HashSet<>(ids);
+        for (int e = 0; e < entities.length; e++) {
+            if (set.contains(entities[e].id())) {
+                ent[e] = true;
+            } else {
+                for (String a : entities[e].affiliations()) {
+                    if (set.contains(a)) {
+                        ent[e] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        int[] kwIds = kws.stream().mapToInt(this::keyword).toArray();
+        StringBuilder d = new StringBuilder();
+        for (String id : ids) {
+            d.append(d.isEmpty() ? "" : "/").append(id);
+        }
+        for (int k = 0; k < Math.min(4, kws.size()); k++) {
+            d.append(d.isEmpty() ? "" : "/").append('"').append(kws.get(k)).append('"');
+        }
+        if (kws.size() > 4) {
+            d.append("/...");
+        }
+        return new CompiledGroup(ent, kwIds, d.toString());
+    }
+
+    private static final class CompiledGroup {
+        final boolean[] entity;
+        final int[] keywords;
+        final String describe;
+        /** Keyword id to membership, filled once every keyword has its id. */
+        boolean[] keywordSet;
+
+        CompiledGroup(boolean[] entity, int[] keywords, String describe) {
+            this.entity = entity;
+            this.keywords = keywords;
+            this.describe = describe;
+        }
+
+        boolean[] entity() {
+            return entity;
+        }
+
+        String describe() {
+            return describe;
+        }
+
+        boolean hasKeyword(int kw) {
+            return keywordSet[kw];
+        }
+    }
+
+    private static final int KIND_ENTITY = 0;
+    private static final int KIND_KEYWORDS = 1;
+    private static final int KIND_TOGETHER = 2;
+    private static final int SCOPE_STORY = 0;
+    private static final int SCOPE_HEADLINE = 1;
+    private static final int SCOPE_LEAD = 2;
+    private static final int SCOPE_SENTENCE = 3;
+    private static final int SCOPE_PARAGRAPH = 4;
+
+    private record CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups, int kind, int scopeCode) {
+        CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups) {
+            this(def, scope, groups, switch (def.kind()) {
+                case "entity" -> KIND_ENTITY;
+                case "keywords" -> KIND_KEYWORDS;
+                default -> KIND_TOGETHER;
+            }, switch (scope) {
+                case "headline" -> SCOPE_HEADLINE;
+                case "lead" -> SCOPE_LEAD;
+                case "sentence" -> SCOPE_SENTENCE;
+                case "paragraph" -> SCOPE_PARAGRAPH;
+                default -> SCOPE_STORY;
+            });
+        }
+
+        String describe() {
+            return switch (def.kind()) {
+                case "entity" -> "entity " + groups[0].describe() + " in " + scope;
+                case "keywords" -> "keywords " + groups[0].describe() + " in " + scope
+                        + " (each " + def.weight() + ", up to " + Math.max(1, def.max()) + ")";
+                default -> {
+                    StringBuilder b = new StringBuilder("together in one " + scope + ":");
+                    for (CompiledGroup g : groups) {
+                        b.append(" [").append(g.describe()).append(']');
+                    }
+                    yield b.toString();
+                }
+            };
+        }
+    }
+
+    private final class CompiledTopic {
+        final TopicDef def;
+        final CompiledRule[] rules;
+
+        CompiledTopic(TopicDef def, CompiledRule[] rules) {
+            this.def = def;
+            this.rules = rules;
+        }
+
+        TopicTag evaluate(Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
+            double sum = 0;
+            boolean required = true;
+            List<String> evidence = new ArrayList<>(4);
+            for (CompiledRule r : rules) {
+                int before = evidence.size();
+                String near = null;
+                double got;
+                switch (r.kind()) {
+                    case KIND_ENTITY -> got = entityRule(r, tk, s, leadParagraph, evidence);
+                    case KIND_KEYWORDS -> got = keywordRule(r, tk, s, leadParagraph, evidence);
+                    default -> {
+                        String[] nearOut = explain == null ? null : new String[1];
+                        got = togetherRule(r, tk, s, evidence, nearOut);
+                        near = nearOut == null ? null : nearOut[0];
+                    }
+                }
+                if (got == 0 && r.def().required()) {
+                    required = false;
+                }
+                sum += got;
+                if (explain != null) {
+                    explain.rule(def.id(), r.describe() + (r.def().required() ? " (required)" : ""), got,
+                            evidence.subList(before, evidence.size()), near);
+                }
+            }
+            double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
+            boolean assigned = required && score >= def.threshold();
+            if (explain != null) {
+                explain.topic(def.id(), def.name(), score, def.threshold(), assigned, required);
+            }
+            return assigned ? new TopicTag(def.id(), def.name(), def.iptc(), score, evidence) : null;
+        }
+    }
+
+    private static boolean inScope(int scope, Tokens tk, int token, int leadParagraph) {
+        return switch (scope) {
+            case SCOPE_HEADLINE -> token < tk.fieldStart[BODY];
+            case SCOPE_LEAD -> token < tk.fieldStart[BODY] || tk.paragraph[token] == leadParagraph;
+            default -> true;
+        };
+    }
+
+    private double entityRule(CompiledRule r, Tokens tk, Scratch s, int lead, List<String> evidence) {
+        boolean[] want = r.groups()[0].entity();
+        int found = 0;
+        for (int m = 0; m < s.matches && found < 3; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0 && want[e] && inScope(r.scopeCode(), tk, s.mFirst[m], lead)) {
+                String ev = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
+                if (!evidence.contains(ev)) {
+                    evidence.add(ev);
+                    found++;
+                }
+            }
+        }
+        return found > 0 ? r.def().weight() : 0;
+    }
+
+    private double keywordRule(CompiledRule r, Tokens tk, Scratch s, int lead, List<String> evidence) {
+        CompiledGroup g = r.groups()[0];
+        int max = Math.max(1, r.def().max());
+        int found = 0;
+        int[] seen = new int[max];
+        for (int w = 0; w < s.words && found < max; w++) {
+            int kw = s.wId[w];
+            if (g.hasKeyword(kw) && inScope(r.scopeCode(), tk, s.wFirst[w], lead)) {
+                boolean dup = false;
+                for (int k = 0; k < found; k++) {
+                    dup |= seen[k] == kw;
+                }
+                if (!dup) {
+                    seen[found++] = kw;
+                    evidence.add("keyword: " + keywordText.get(kw) + (r.scope().equals("story") ? "" : " in " + r.scope()));
+                }
+            }
+        }
+        return found * r.def().weight();
+    }
+
+    private double togetherRule(CompiledRule r, Tokens tk, Scratch s, List<String> evidence, String[] near) {
+        CompiledGroup[] groups = r.groups();
+        int scope = r.scopeCode();
+        int units = scope == SCOPE_PARAGRAPH ? tk.paragraphs : scope == SCOPE_SENTENCE ? tk.sentences : 1;
+        int[] mask = s.unitMask(units);
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e < 0) {
+                continue;
+            }
+            int u = unit(scope, tk, s.mFirst[m]);
+            if (u >= 0) {
+                for (int g = 0; g < groups.length; g++) {
+                    if (groups[g].entity()[e]) {
+                        mask[u] |= 1 << g;
+                    }
+                }
+            }
+        }
+        for (int w = 0; w < s.words; w++) {
+            int u = unit(scope, tk, s.wFirst[w]);
+            if (u >= 0) {
+                for (int g = 0; g < groups.length; g++) {
+                    if (groups[g].hasKeyword(s.wId[w])) {
+                        mask[u] |= 1 << g;
+                    }
+                }
+            }
+        }
+        int full = (1 << groups.length) - 1;
+        int bestUnit = -1;
+        int bestBits = 0;
+        for (int u = 0; u < units; u++) {
+            int bits = Integer.bitCount(mask[u]);
+            if (mask[u] == full) {
+                bestUnit = u;
+                bestBits = bits;
+                break;
+            }
+            if (bits > bestBits) {
+                bestUnit = u;
+                bestBits = bits;
+            }
+        }
+        String where = switch (scope) {
+            case SCOPE_SENTENCE -> " in one sentence";
+            case SCOPE_PARAGRAPH -> " in one paragraph";
+            case SCOPE_HEADLINE -> " in the headline";
+            default -> " in the story";
+        };
+        if (bestUnit >= 0 && mask[bestUnit] == full) {
+            StringBuilder b = new StringBuilder();
+            for (int g = 0; g < groups.length; g++) {
+                b.append(g == 0 ? "" : " + ").append(member(groups[g], scope, tk, s, bestUnit));
+            }
+            evidence.add(b.append(where).toString());
+            return r.def().weight();
+        }
+        if (near != null && bestUnit >= 0 && bestBits > 0) {
+            StringBuilder b = new StringBuilder("nearly: ");
+            boolean firstMissing = true;
+            for (int g = 0; g < groups.length; g++) {
+                if ((mask[bestUnit] & (1 << g)) != 0) {
+                    b.append(member(groups[g], scope, tk, s, bestUnit)).append(" present, ");
+                }
+            }
+            for (int g = 0; g < groups.length; g++) {
+                if ((mask[bestUnit] & (1 << g)) == 0) {
+                    b.append(firstMissing ? "but no " : " nor ").append('[').append(groups[g].describe()).append(']');
+                    firstMissing = false;
+                }
+            }
+            near[0] = b.append(where).toString();
+        }
+        return 0;
+    }
+
+    private static int unit(int scope, Tokens tk, int token) {
+        return switch (scope) {
+            case SCOPE_SENTENCE -> tk.sentence[token];
+            case SCOPE_PARAGRAPH -> tk.paragraph[token];
+            case SCOPE_HEADLINE -> token < tk.fieldStart[BODY] ? 0 : -1;
+            default -> 0;
+        };
+    }
+
+    /** The first member of a group found in a unit: an entity id or a quoted keyword. */
+    private String member(CompiledGroup g, int scope, Tokens tk, Scratch s, int u) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0 && g.entity()[e] && unit(scope, tk, s.mFirst[m]) == u) {
+                return entities[e].id();
+            }
+        }
+        for (int w = 0; w < s.words; w++) {
+            if (g.hasKeyword(s.wId[w]) && unit(scope, tk, s.wFirst[w]) == u) {
+                return "\"" + keywordText.get(s.wId[w]) + "\"";
+            }
+        }
+        return "?";
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** What one thread reuses from story to story, so tagging makes little garbage. */
+    private static final class Scratch {
+        final Tokens tokens = new Tokens();
+        int matches;
+        int[] mFirst = new int[64];
+        int[] mLast = new int[64];
+        int[] mAlias = new int[64];
+        int[] mEntity = new int[64];
+        int words;
+        int[] wFirst = new int[64];
+        int[] wLast = new int[64];
+        int[] wId = new int[64];
+        final boolean[] wordSeen;
+        final int[] entitySlot;
+        int usedSlots;
+        int[] slotEntity = new int[64];
+        double[] slotWeight = new double[64];
+        int[] slotFirst = new int[64];
+        int[] slotMentions = new int[64];
+        int[] masks = new int[256];
+
+        Scratch(int entities, int keywords) {
+            wordSeen = new boolean[keywords];
+            entitySlot = new int[entities];
+            Arrays.fill(entitySlot, -1);
+        }
+
+        void addMatch(int first, int last, int alias) {
+            if (matches == mFirst.length) {
+                int n = matches * 2;
+                mFirst = Arrays.copyOf(mFirst, n);
+                mLast = Arrays.copyOf(mLast, n);
+                mAlias = Arrays.copyOf(mAlias, n);
+                mEntity = Arrays.copyOf(mEntity, n);
+                slotEntity = Arrays.copyOf(slotEntity, n);
+                slotWeight = Arrays.copyOf(slotWeight, n);
+                slotFirst = Arrays.copyOf(slotFirst, n);
+                slotMentions = Arrays.copyOf(slotMentions, n);
+            }
+            mFirst[matches] = first;
+            mLast[matches] = last;
+            mAlias[matches] = alias;
+            matches++;
+        }
+
+        void addWord(int first, int last, int id) {
+            if (words == wFirst.length) {
+                int n = words * 2;
+                wFirst = Arrays.copyOf(wFirst, n);
+                wLast = Arrays.copyOf(wLast, n);
+                wId = Arrays.copyOf(wId, n);
+            }
+            wFirst[words] = first;
+            wLast[words] = last;
+            wId[words] = id;
+            words++;
+            wordSeen[id] = true;
+        }
+
+        int[] unitMask(int units) {
+            if (masks.length < units) {
+                masks = new int[units * 2];
+            }
+            Arrays.fill(masks, 0, units, 0);
+            return masks;
+        }
+
+        void clear() {
+            for (int k = 0; k < usedSlots; k++) {
+                entitySlot[slotEntity[k]] = -1;
+            }
+            for (int w = 0; w < words; w++) {
+                wordSeen[wId[w]] = false;
+            }
+            usedSlots = 0;
+            matches = 0;
+            words = 0;
+        }
     }
 }

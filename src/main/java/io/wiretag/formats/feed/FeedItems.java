@@ -1,0 +1,96 @@
+package io.wiretag.formats.feed;
+
+import io.wiretag.formats.ParseException;
+import io.wiretag.formats.ParseResult;
+import io.wiretag.formats.RawInput;
+import io.wiretag.formats.xml.BodyText;
+import io.wiretag.formats.xml.Dom;
+import io.wiretag.formats.xml.SafeXml;
+import io.wiretag.story.Story;
+import io.wiretag.story.StoryDraft;
+import io.wiretag.story.Text;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.w3c.dom.Element;
+
+/** What RSS and Atom share: one story per item, failures per item, lenient reading, HTML to text. */
+final class FeedItems {
+    private FeedItems() {
+    }
+
+    /** Reads one item into a draft, or throws with the reason this item is no story. */
+    interface ItemReader {
+        StoryDraft read(Element item, String where) throws ParseException;
+    }
+
+    static ParseResult parse(String format, RawInput input, String itemName, String containerName, ItemReader reader)
+            throws ParseException {
+        SafeXml.Text text = SafeXml.decode(input.bytes());
+        SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml());
+        Element root = parsed.document().getDocumentElement();
+        List<Element> items = Dom.descendants(root, itemName);
+        if (items.isEmpty()) {
+            throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it"
+                    + (parsed.leniencyWarning() == null ? "" : "; and it is " + parsed.leniencyWarning()));
+        }
+        List<Story> stories = new ArrayList<>();
+        List<ParseResult.ItemFailure> failures = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = itemName + " " + (i + 1) + " of " + items.size();
+            try {
+                StoryDraft d = reader.read(items.get(i), where);
+                if (d.headline == null && d.paragraphs.isEmpty()) {
+                    String link = link(items.get(i));
+                    throw new ParseException(format + ": " + where + " has neither a title nor text"
+                            + (link == null ? "" : " (only the link " + link + ")") + ": nothing to publish");
+                }
+                if (parsed.leniencyWarning() != null) {
+                    d.warnings.add(parsed.leniencyWarning());
+                }
+                stories.add(d.build(new StoryDraft.Delivery(input.bytes(), format, input.provider(), input.source(),
+                        input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
+            } catch (ParseException e) {
+                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
+            }
+        }
+        if (stories.isEmpty()) {
+            throw new ParseException(failures.size() == 1 ? failures.get(0).reason()
+                    : format + ": none of the " + failures.size() + " items is a story: "
+                    + failures.stream().map(ParseResult.ItemFailure::reason).toList());
+        }
+        return new ParseResult(stories, failures);
+    }
+
+    /** A title as text: feeds put escaped HTML in titles too. */
+    static String title(Element e) {
+        if (e == null) {
+            return null;
+        }
+        String raw = e.getTextContent();
+        String t = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0 ? Jsoup.parse(raw).text() : raw;
+        t = Text.cleanParagraph(t);
+        return t.isEmpty() ? null : t;
+    }
+
+    /** An HTML body (escaped in the element's text, or as child elements) as paragraphs. */
+    static void htmlBody(Element e, StoryDraft d) {
+        if (e == null) {
+            return;
+        }
+        BodyText.Result r = Dom.children(e).isEmpty() ? BodyText.ofHtml(e.getTextContent()) : BodyText.of(e);
+        List<String> paragraphs = new ArrayList<>(r.paragraphs());
+        d.editorNotes.addAll(r.notes());
+        BodyText.moveEditorialLines(paragraphs, d.editorNotes);
+        d.paragraphs.addAll(paragraphs);
+    }
+
+    private static String link(Element item) {
+        Element link = Dom.child(item, "link");
+        if (link == null) {
+            return null;
+        }
+        String href = Dom.attr(link, "href");
+        return href != null ? href : Dom.text(link);
+    }
+}

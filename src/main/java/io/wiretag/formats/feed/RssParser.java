@@ -1,0 +1,64 @@
+package io.wiretag.formats.feed;
+
+import io.wiretag.formats.ParseException;
+import io.wiretag.formats.ParseResult;
+import io.wiretag.formats.RawInput;
+import io.wiretag.formats.Sniff;
+import io.wiretag.formats.WireParser;
+import io.wiretag.formats.xml.Dom;
+import io.wiretag.formats.xml.Fields;
+import io.wiretag.formats.xml.Providers;
+import io.wiretag.formats.xml.XmlRoot;
+import io.wiretag.story.StoryDraft;
+import org.w3c.dom.Element;
+
+/**
+ * RSS 2.0 (and the RDF-based RSS 1.0): one story per item, from guid (or link), pubDate, title,
+ * description or content:encoded as HTML, author and category. A feed that is not well-formed is read
+ * leniently when its items survive.
+ */
+public final class RssParser implements WireParser {
+    static final String FORMAT = "rss";
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public int sniff(Sniff sniff) {
+        String root = XmlRoot.localName(sniff);
+        return "rss".equals(root) || "RDF".equals(root) && sniff.head().contains("purl.org/rss") ? 100 : 0;
+    }
+
+    @Override
+    public ParseResult parse(RawInput input) throws ParseException {
+        return FeedItems.parse(FORMAT, input, "item", "channel", (item, where) -> read(item, input));
+    }
+
+    private static StoryDraft read(Element item, RawInput input) {
+        Element root = item.getOwnerDocument().getDocumentElement();
+        Element channel = Dom.child(root, "channel");
+        StoryDraft d = new StoryDraft();
+        d.provider = Providers.first(Dom.childText(channel, "link"), input.provider());
+        d.guid = Dom.childText(item, "guid");
+        if (d.guid == null) {
+            d.guid = Dom.childText(item, "link");
+        }
+        d.headline = FeedItems.title(Dom.child(item, "title"));
+        Element encoded = Dom.child(item, "encoded");
+        FeedItems.htmlBody(encoded != null && Dom.text(encoded) != null ? encoded : Dom.child(item, "description"), d);
+        String date = Dom.childText(item, "pubDate");
+        d.versionCreated = Fields.date(d, "pubDate", date != null ? date : Dom.childText(item, "date"));
+        String author = Dom.childText(item, "author");
+        d.byline = author != null ? author : Dom.childText(item, "creator");
+        for (Element category : Dom.children(item, "category")) {
+            // a category is a label, not a code from a scheme: the name carries it
+            Fields.subject(d, Dom.attr(category, "domain") == null ? null : Dom.attr(category, "domain") + ":" + Dom.text(category),
+                    Dom.text(category));
+        }
+        String language = Dom.childText(channel, "language");
+        d.language = language != null ? language : Dom.language(item);
+        return d;
+    }
+}

@@ -1,0 +1,151 @@
+package io.wiretag.formats.zczc;
+
+import io.wiretag.formats.Charsets;
+import io.wiretag.formats.Dates;
+import io.wiretag.formats.ParseException;
+import io.wiretag.formats.ParseResult;
+import io.wiretag.formats.RawInput;
+import io.wiretag.formats.Sniff;
+import io.wiretag.formats.WireParser;
+import io.wiretag.formats.anpa.WireText;
+import io.wiretag.story.Story;
+import io.wiretag.story.StoryDraft;
+import io.wiretag.story.Subject;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * AAP's ZCZC tagged text: messages from {@code ZCZC} to {@code NNNN}, one field per line introduced by a
+ * two-letter sigil ({@code AN#} article number, {@code PD#} date, {@code TI#} title, {@code BY#} byline,
+ * {@code AB#} abstract, {@code TX#} text with one paragraph per line). Bytes are usually cp1252.
+ */
+public final class ZczcParser implements WireParser {
+    private static final Pattern FIELD = Pattern.compile("^([A-Z]{2})#(.*)$");
+    /** AAP writes its dates in Sydney time and without a zone. */
+    private static final ZoneId AAP_TIME = ZoneId.of("Australia/Sydney");
+
+    @Override
+    public String format() {
+        return "zczc";
+    }
+
+    @Override
+    public int sniff(Sniff sniff) {
+        String head = sniff.head();
+        if (head.length() >= 4 && head.regionMatches(true, 0, "ZCZC", 0, 4)
+                && (head.length() == 4 || Character.isWhitespace(head.charAt(4)))) {
+            return 100;
+        }
+        return 0;
+    }
+
+    @Override
+    public ParseResult parse(RawInput input) throws ParseException {
+        byte[] bytes = input.bytes();
+        if (bytes.length > WireText.MAX_BYTES) {
+            throw new ParseException("zczc: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
+        }
+        Charsets.Decoded decoded = Charsets.decode(bytes, "windows-1252");
+        List<List<String>> messages = messages(WireText.lines(decoded.text()));
+        if (messages.isEmpty()) {
+            throw new ParseException("zczc: no ZCZC line starts a message in this input");
+        }
+        List<Story> stories = new ArrayList<>();
+        List<ParseResult.ItemFailure> failures = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                StoryDraft d = read(messages.get(i), input.provider());
+                stories.add(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
+                        input.receivedAt(), null, decoded.detected())));
+            } catch (ParseException e) {
+                if (messages.size() == 1) {
+                    throw e;
+                }
+                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
+            }
+        }
+        if (stories.isEmpty()) {
+            throw new ParseException("zczc: none of the " + messages.size() + " messages is a story; first: " + failures.get(0).reason());
+        }
+        return new ParseResult(stories, failures);
+    }
+
+    /** The lines of each message: after a ZCZC line, up to NNNN, the next ZCZC or the end. */
+    private static List<List<String>> messages(List<String> lines) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            String s = WireText.printable(line).strip();
+            if (s.regionMatches(true, 0, "ZCZC", 0, 4) && (s.length() == 4 || s.charAt(4) == ' ')) {
+                current = new ArrayList<>();
+                if (out.size() < 10_000) {
+                    out.add(current);
+                }
+            } else if (s.equalsIgnoreCase("NNNN")) {
+                current = null;
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static StoryDraft read(List<String> lines, String inputProvider) throws ParseException {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<String> currentField = null;
+        for (String line : lines) {
+            String s = WireText.printable(line).strip();
+            Matcher m = FIELD.matcher(s);
+            if (m.matches()) {
+                currentField = fields.computeIfAbsent(m.group(1), k -> new ArrayList<>());
+                if (!m.group(2).isBlank()) {
+                    currentField.add(m.group(2).strip());
+                }
+            } else if (currentField != null && !s.isEmpty()) {
+                currentField.add(s);
+            }
+        }
+        StoryDraft d = new StoryDraft();
+        d.provider = inputProvider == null || inputProvider.isBlank() ? "aap" : inputProvider;
+        d.guid = one(fields, "AN");
+        d.headline = one(fields, "TI");
+        d.byline = one(fields, "BY");
+        String date = one(fields, "PD");
+        if (date != null) {
+            d.versionCreated = Dates.parse(date, AAP_TIME);
+            if (d.versionCreated == null) {
+                d.warnings.add("zczc: unreadable date in PD#: \"" + date + "\", left empty");
+            }
+        }
+        String company = one(fields, "CO");
+        if (company != null) {
+            for (String c : company.split("[,;\\s]+")) {
+                if (!c.isBlank()) {
+                    d.subjects.add(new Subject("ticker:" + c.toUpperCase(Locale.ROOT), null));
+                }
+            }
+        }
+        // TX# carries one paragraph per line
+        d.paragraphs.addAll(fields.getOrDefault("TX", List.of()));
+        if (d.paragraphs.isEmpty() && d.headline == null) {
+            throw new ParseException("zczc: message" + (d.guid == null ? "" : " AN#" + d.guid)
+                    + " has no TI# title and no TX# text: not a story");
+        }
+        if (d.paragraphs.isEmpty()) {
+            d.warnings.add("zczc: no TX# text; the abstract (AB#) is used as the body");
+            d.paragraphs.addAll(fields.getOrDefault("AB", List.of()));
+        }
+        return d;
+    }
+
+    private static String one(Map<String, List<String>> fields, String key) {
+        List<String> v = fields.get(key);
+        return v == null || v.isEmpty() ? null : String.join(" ", v);
+    }
+}

@@ -1,0 +1,36 @@
+package io.wiretag.tagging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * One gazetteer entry as the taxonomy files write it: a person, country, organisation, place or event,
+ * the names that refer to it, what it belongs to, and the names it shares with other entries.
+ *
+ * @param aliases names that always mean this entity (the canonical name is one implicitly)
+ * @param affiliations ids of entities this one belongs to (Putin to russia); topic rules may count them
+ * @param ambiguous names shared with other entries, chosen by context cues in the same story
+ */
+@JsonPropertyOrder({"id", "name", "type", "wikidata", "aliases", "affiliations", "ambiguous", "note"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record EntityDef(String id, String name, String type, String wikidata, List<String> aliases,
+                        List<String> affiliations, List<Ambiguous> ambiguous, String note) {
+    public EntityDef {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
+        ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
+    }
+
+    /**
+     * A name that may mean this entry or another: the entry with the most {@code cues} found in the story
+     * wins; on a tie (no cue at all, say) the entry marked {@code preferred}; with no preferred entry, none.
+     */
+    @JsonPropertyOrder({"alias", "cues", "preferred"})
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public record Ambiguous(String alias, List<String> cues, boolean preferred) {
+        public Ambiguous {
+            cues = cues == null ? List.of() : List.copyOf(cues);
+        }
+    }
+}

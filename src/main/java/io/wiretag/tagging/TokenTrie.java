@@ -1,0 +1,119 @@
+package io.wiretag.tagging;
+
+import java.util.Arrays;
+
+/**
+ * A trie over whole tokens (by their 64-bit folded hash), stored as one open-addressing table of edges
+ * (parent node, token hash) to child node, so looking up the next token costs one probe whatever the
+ * number of phrases. Nodes carry the phrase ids that end there.
+ */
+final class TokenTrie {
+    static final int ROOT = 0;
+    private static final int NONE = -1;
+
+    private long[] edgeHash;
+    private int[] edgeParent;
+    private int[] edgeChild;
+    private int mask;
+    private int edges;
+    private int nodes = 1;
+    private int[][] values = new int[16][];
+
+    TokenTrie() {
+        edgeHash = new long[1024];
+        edgeParent = new int[1024];
+        edgeChild = new int[1024];
+        Arrays.fill(edgeParent, NONE);
+        mask = 1023;
+    }
+
+    /** Adds a phrase given as its token hashes, ending at a node that carries {@code value}. */
+    void add(long[] tokens, int value) {
+        int node = ROOT;
+        for (long t : tokens) {
+            int next = child(node, t);
+            if (next == NONE) {
+                next = nodes++;
+                if (nodes > values.length) {
+                    values = Arrays.copyOf(values, values.length * 2);
+                }
+                put(node, t, next);
+            }
+            node = next;
+        }
+        int[] v = values[node];
+        if (v == null) {
+            values[node] = new int[] {value};
+        } else {
+            int[] w = Arrays.copyOf(v, v.length + 1);
+            w[v.length] = value;
+            values[node] = w;
+        }
+    }
+
+    /** The child of {@code node} along token {@code hash}, or -1. */
+    int child(int node, long hash) {
+        int i = slot(node, hash);
+        while (true) {
+            int p = edgeParent[i];
+            if (p == NONE) {
+                return NONE;
+            }
+            if (p == node && edgeHash[i] == hash) {
+                return edgeChild[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** The phrase ids ending at {@code node}, or null. */
+    int[] values(int node) {
+        return values[node];
+    }
+
+    int nodeCount() {
+        return nodes;
+    }
+
+    /** Drops the spare capacity once every phrase is added. */
+    void trim() {
+        values = Arrays.copyOf(values, nodes);
+    }
+
+    private int slot(int node, long hash) {
+        long k = hash * 0x9E3779B97F4A7C15L + node * 0xC2B2AE3D27D4EB4FL;
+        return (int) (k ^ (k >>> 29)) & mask;
+    }
+
+    private void put(int node, long hash, int child) {
+        if ((edges + 1) * 2 > mask + 1) {
+            grow();
+        }
+        int i = slot(node, hash);
+        while (edgeParent[i] != NONE) {
+            i = (i + 1) & mask;
+        }
+        edgeParent[i] = node;
+        edgeHash[i] = hash;
+        edgeChild[i] = child;
+        edges++;
+    }
+
+    private void grow() {
+        long[] oh = edgeHash;
+        int[] op = edgeParent;
+        int[] oc = edgeChild;
+        int size = (mask + 1) * 2;
+        edgeHash = new long[size];
+        edgeParent = new int[size];
+        edgeChild = new int[size];
+        Arrays.fill(edgeParent, NONE);
+        mask = size - 1;
+        edges = 0;
+        for (int i = 0; i < op.length; i++) {
+            if (op[i] != NONE) {
+                put(op[i], oh[i], oc[i]);
+            }
+        }
+    }
+}

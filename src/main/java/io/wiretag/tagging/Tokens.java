@@ -1,0 +1,296 @@
+package io.wiretag.tagging;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * Splits a field's text into word tokens without making a String per token: each token keeps its UTF-16
+ * span in the original text, a 64-bit hash of its folded form (NFKC, diacritics removed, lower case), a
+ * hash that keeps case (for acronyms such as "US"), case flags, and its sentence and paragraph number.
+ * One instance is reused per thread.
+ */
+final class Tokens {
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
+    static final byte SEP = 0;
+    static final byte LOWER = 1;
+    static final byte UPPER = 2;
+    static final byte OTHER = 3; // digits and caseless letters
+    static final byte MARK = 4; // combining marks: part of the token, ignored in its hash
+    static final byte APOS = 5; // apostrophes of every kind
+    static final byte STOP = 6; // . ! ? : may end a sentence
+    static final byte NEWLINE = 7;
+
+    static final int FIRST_LOWER = 1;
+    static final int FIRST_UPPER = 2;
+    static final int ALL_UPPER = 4;
+
+    /** Per char: its class; its folded lower-case form; its folded form keeping case. */
+    static final byte[] CLASS = new byte[65536];
+    static final char[] FOLD_LOWER = new char[65536];
+    static final char[] FOLD_EXACT = new char[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            char ch = (char) c;
+            FOLD_LOWER[c] = Character.toLowerCase(ch);
+            FOLD_EXACT[c] = ch;
+            if (Character.isSurrogate(ch)) {
+                CLASS[c] = SEP;
+            } else if (Character.getType(ch) == Character.NON_SPACING_MARK
+                    || Character.getType(ch) == Character.COMBINING_SPACING_MARK) {
+                CLASS[c] = MARK;
+            } else if (Character.isLetterOrDigit(ch)) {
+                char folded = ch;
+                if (c >= 0x80) {
+                    // NFKC for compatibility forms (full-width letters), then drop accents: é -> e, ü -> u.
+                    String n = Normalizer.normalize(Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFKC),
+                            Normalizer.Form.NFD);
+                    StringBuilder base = new StringBuilder(2);
+                    for (int k = 0; k < n.length(); k++) {
+                        if (Character.getType(n.charAt(k)) != Character.NON_SPACING_MARK) {
+                            base.append(n.charAt(k));
+                        }
+                    }
+                    if (base.length() == 1) {
+                        folded = base.charAt(0);
+                    }
+                }
+                FOLD_EXACT[c] = folded;
+                FOLD_LOWER[c] = Character.toLowerCase(folded);
+                CLASS[c] = Character.isUpperCase(folded) || Character.isTitleCase(folded) ? UPPER
+                        : Character.isLowerCase(folded) ? LOWER : OTHER;
+            } else if (ch == '\'' || ch == '\u2019' || ch == '\u2018' || ch == '\u02BC' || ch == '\u2032') {
+                CLASS[c] = APOS;
+                FOLD_LOWER[c] = '\'';
+                FOLD_EXACT[c] = '\'';
+            } else if (ch == '.' || ch == '!' || ch == '?') {
+                CLASS[c] = STOP;
+            } else if (ch == '\n') {
+                CLASS[c] = NEWLINE;
+            } else {
+                CLASS[c] = SEP;
+            }
+        }
+    }
+
+    /** Lower-case hashes of words after which a full stop does not end a sentence. */
+    private static final long[] ABBREVIATIONS;
+
+    static {
+        String[] words = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "pres",
+            "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+            "inc", "corp", "co", "ltd", "jr", "sr", "adm", "maj", "capt", "cmdr", "rev", "ft", "mt"};
+        ABBREVIATIONS = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            ABBREVIATIONS[i] = hashLower(words[i]);
+        }
+        Arrays.sort(ABBREVIATIONS);
+    }
+
+    int count;
+    int[] start;
+    int[] end;
+    long[] lower;
+    long[] exact;
+    int[] flags;
+    int[] sentence;
+    int[] paragraph;
+
+    Tokens() {
+        this(1024);
+    }
+
+    Tokens(int capacity) {
+        start = new int[capacity];
+        end = new int[capacity];
+        lower = new long[capacity];
+        exact = new long[capacity];
+        flags = new int[capacity];
+        sentence = new int[capacity];
+        paragraph = new int[capacity];
+    }
+    /** Index of the first token of each field: tokens [fieldStart[f], fieldStart[f + 1]) are field f. */
+    final int[] fieldStart = new int[4];
+    int sentences;
+    int paragraphs;
+    /** The field's text, copied once: indexing a char[] is much cheaper than String.charAt in the hot loop. */
+    private char[] buf = new char[64];
+
+    void reset() {
+        count = 0;
+        sentences = 0;
+        paragraphs = 0;
+    }
+
+    /**
+     * Appends the tokens of one field. Sentence and paragraph numbers continue from the previous field, so
+     * a headline is never the same sentence as the body's first.
+     */
+    void addField(int field, String text) {
+        String s = text;
+        fieldStart[field] = count;
+        int sent = sentences;
+        int para = paragraphs;
+        int len = s == null ? 0 : s.length();
+        if (buf.length < len + 1) {
+            buf = new char[Math.max(len + 1, buf.length * 2)];
+        }
+        if (len > 0) {
+            s.getChars(0, len, buf, 0);
+        }
+        char[] c0 = buf;
+        int i = 0;
+        boolean breakPending = false;
+        while (i < len) {
+            char c = c0[i];
+            byte cls = CLASS[c];
+            if (cls == LOWER || cls == UPPER || cls == OTHER) {
+                if (breakPending) {
+                    sent++;
+                    breakPending = false;
+                }
+                i = token(c0, i, len, sent, para);
+                continue;
+            }
+            if (cls == STOP) {
+                // A stop ends a sentence when followed by white space or a closing quote, unless it closes an
+                // abbreviation or an initial.
+                int next = i + 1 < len ? c0[i + 1] : ' ';
+                if ((Character.isWhitespace(next) || next == '"' || next == '\u201D' || next == '\u2019' || next == ')')
+                        && (c != '.' || !afterAbbreviation(i))) {
+                    breakPending = true;
+                }
+            } else if (cls == NEWLINE) {
+                breakPending = true;
+                int j = i + 1;
+                while (j < len && (c0[j] == ' ' || c0[j] == '\t' || c0[j] == '\r')) {
+                    j++;
+                }
+                if (j < len && c0[j] == '\n') {
+                    para++;
+                    i = j;
+                }
+            }
+            i++;
+        }
+        sentences = sent + 1;
+        paragraphs = para + 1;
+        fieldStart[field + 1] = count;
+    }
+
+    private boolean afterAbbreviation(int dot) {
+        if (count == 0 || end[count - 1] != dot) {
+            return false;
+        }
+        int k = count - 1;
+        if (end[k] - start[k] == 1 && (flags[k] & FIRST_UPPER) != 0) {
+            return true; // an initial: "Donald J. Trump"
+        }
+        return Arrays.binarySearch(ABBREVIATIONS, lower[k]) >= 0;
+    }
+
+    /** Reads one token from {@code from}; returns the index after it (after a possessive 's when there is one). */
+    private int token(char[] s, int from, int len, int sent, int para) {
+        int i = from;
+        long h = FNV_OFFSET;
+        long he = FNV_OFFSET;
+        int upper = 0;
+        int lowerCount = 0;
+        int resume = -1;
+        // Dotted acronyms: "U.S." and "U.N." are the tokens US and UN; the span keeps the dots.
+        if (from + 3 < len && CLASS[s[from]] == UPPER && s[from + 1] == '.'
+                && CLASS[s[from + 2]] == UPPER && s[from + 3] == '.') {
+            while (i + 1 < len && CLASS[s[i]] == UPPER && s[i + 1] == '.') {
+                char c = s[i];
+                h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                he = (he ^ FOLD_EXACT[c]) * FNV_PRIME;
+                upper++;
+                i += 2;
+            }
+            add(from, i, h, he, FIRST_UPPER | ALL_UPPER, sent, para);
+            return i;
+        }
+        int end = len;
+        while (i < len) {
+            char c = s[i];
+            byte cls = CLASS[c];
+            if (cls == LOWER || cls == UPPER || cls == OTHER) {
+                h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                he = (he ^ FOLD_EXACT[c]) * FNV_PRIME;
+                if (cls == UPPER) {
+                    upper++;
+                } else if (cls == LOWER) {
+                    lowerCount++;
+                }
+                i++;
+            } else if (cls == MARK) {
+                i++;
+            } else if (cls == APOS && i + 1 < len && isWordChar(s[i + 1])) {
+                char n = s[i + 1];
+                if ((n == 's' || n == 'S') && (i + 2 >= len || !isWordChar(s[i + 2]))) {
+                    end = i; // possessive: Putin's, Putin’s
+                    resume = i + 2;
+                    break;
+                }
+                h = (h ^ '\'') * FNV_PRIME; // O'Brien, d'Ivoire
+                he = (he ^ '\'') * FNV_PRIME;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (resume < 0) {
+            end = i;
+            resume = i;
+        }
+        byte first = CLASS[s[from]];
+        int f = (first == LOWER ? FIRST_LOWER : first == UPPER ? FIRST_UPPER : 0)
+                | (upper > 0 && lowerCount == 0 ? ALL_UPPER : 0);
+        add(from, end, h, he, f, sent, para);
+        return resume;
+    }
+
+    private static boolean isWordChar(char c) {
+        byte cls = CLASS[c];
+        return cls == LOWER || cls == UPPER || cls == OTHER;
+    }
+
+    private void add(int s, int e, long h, long he, int f, int sent, int para) {
+        if (count == start.length) {
+            int n = count * 2;
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            lower = Arrays.copyOf(lower, n);
+            exact = Arrays.copyOf(exact, n);
+            flags = Arrays.copyOf(flags, n);
+            sentence = Arrays.copyOf(sentence, n);
+            paragraph = Arrays.copyOf(paragraph, n);
+        }
+        start[count] = s;
+        end[count] = e;
+        lower[count] = h;
+        exact[count] = he;
+        flags[count] = f;
+        sentence[count] = sent;
+        paragraph[count] = para;
+        count++;
+    }
+
+    /** The tokens of a phrase from the taxonomy (an alias, a keyword), tokenised exactly as story text is. */
+    static Tokens of(String phrase) {
+        Tokens t = new Tokens(8);
+        t.reset();
+        t.addField(0, phrase);
+        return t;
+    }
+
+    static long hashLower(String word) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < word.length(); i++) {
+            h = (h ^ FOLD_LOWER[word.charAt(i)]) * FNV_PRIME;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,50 @@
+package io.wiretag.tagging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * A topic as the taxonomy files declare it: rules that each add their weight when they fire; the topic is
+ * assigned when the sum (capped at 1) reaches {@code threshold} and every {@code required} rule fired.
+ */
+@JsonPropertyOrder({"id", "name", "iptc", "threshold", "rules", "note"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record TopicDef(String id, String name, List<String> iptc, double threshold, List<Rule> rules, String note) {
+    public TopicDef {
+        iptc = iptc == null ? List.of() : List.copyOf(iptc);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /**
+     * One rule. {@code kind}:
+     * <ul>
+     * <li>{@code entity}: any of {@code entities} (or an entity affiliated with one) is mentioned in
+     *     {@code scope} ({@code story}, {@code headline} or {@code lead});</li>
+     * <li>{@code keywords}: each distinct phrase of {@code keywords} found in {@code scope} adds
+     *     {@code weight}, up to {@code max} phrases;</li>
+     * <li>{@code together}: every one of {@code groups} has a member in one {@code scope} unit
+     *     ({@code sentence}, {@code paragraph}, {@code headline} or {@code story}).</li>
+     * </ul>
+     */
+    @JsonPropertyOrder({"kind", "entities", "keywords", "groups", "scope", "weight", "max", "required"})
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public record Rule(String kind, List<String> entities, List<String> keywords, List<Group> groups, String scope,
+                       double weight, int max, boolean required) {
+        public Rule {
+            entities = entities == null ? List.of() : List.copyOf(entities);
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+    }
+
+    /** A member of a co-occurrence: any of these entities (or one affiliated with them), or any of these phrases. */
+    @JsonPropertyOrder({"entities", "keywords"})
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Group(List<String> entities, List<String> keywords) {
+        public Group {
+            entities = entities == null ? List.of() : List.copyOf(entities);
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.wiretag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.story.Json;
+import io.wiretag.story.Story;
+import io.wiretag.testing.Seed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The commands as a user types them: what they print, and their exit codes. No Kafka here. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.isBlank() ? List.of() : List.of(out.strip().split("\n"));
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void parsePrintsOneStoryJsonLinePerStory() {
+        Run r = run("parse", Seed.path().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.outLines().size());
+        Story s = Json.read(r.outLines().get(0), Story.class);
+        assertEquals(Seed.path().toString(), s.source().feed(), "feed is the file's path as it was given");
+        assertTrue(s.headline().startsWith("US President Donald Trump revealed"), s.headline());
+    }
+
+    @Test
+    void tagPrintsTheTaggedStoryOfTheSeed() {
+        Run r = run("tag", Seed.path().toString());
+        assertEquals(0, r.exit(), r.err());
+        Story s = Json.read(r.outLines().get(0), Story.class);
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
+                Set.copyOf(s.tags().entityIds()));
+        assertEquals(Set.of("ukraine-war", "us-russia-relations"), Set.copyOf(s.tags().topicIds()));
+    }
+
+    @Test
+    void parseOfAFileThatIsNoStorySaysWhyOnStderrAndExitsOne() throws Exception {
+        Path bad = Files.write(dir.resolve("bad.json"), "{\"headline\": \"x\n\"}".getBytes());
+        Run r = run("parse", bad.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith(bad + ": "), r.err());
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitOne() {
+        Run r = run("parse", dir.resolve("nope.txt").toString());
+        assertEquals(1, r.exit());
+        assertEquals("wiretag: no such file or directory: " + dir.resolve("nope.txt"), r.err().strip());
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndExitTwo() {
+        Run r = run("parse", "--bogus", "x");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("wiretag parse: Unknown option: '--bogus'"), r.err());
+    }
+
+    @Test
+    void anUnknownFormatIsNamedWithTheKnownOnes() {
+        Run r = run("parse", "--format", "telex", Seed.path().toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("wiretag parse: unknown format 'telex'; known: newsml-g2, "), r.err());
+    }
+
+    @Test
+    void dumpWithoutOnceIsAUsageError() {
+        Run r = run("demo", "--dump", dir.toString());
+        assertEquals(2, r.exit());
+        assertEquals("wiretag demo: --dump goes with --once", r.err().strip());
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsTwo() {
+        Run r = run();
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("Usage: wiretag"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run", "ingest", "parse", "tag", "tail", "taxonomy"})
+    void everyCommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: wiretag " + command), r.out());
+    }
+
+    @Test
+    void taxonomyCheckAcceptsTheShippedTaxonomy() {
+        Run r = run("taxonomy", "check");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("taxonomy check: config/taxonomy is valid, version "), r.out());
+    }
+
+    @Test
+    void taxonomyCheckNamesTheProblemsOfABrokenTaxonomy() throws Exception {
+        Path tax = dir.resolve("taxonomy");
+        try (var files = Files.walk(Path.of("config/taxonomy"))) {
+            for (Path p : files.toList()) {
+                Path to = tax.resolve(Path.of("config/taxonomy").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Files.writeString(tax.resolve("entities/broken.json"), "{ not json");
+        Run r = run("taxonomy", "check", "--dir", tax.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("broken.json"), r.err());
+        assertTrue(r.err().strip().endsWith("problem(s) in " + tax), r.err());
+    }
+}

@@ -1,0 +1,138 @@
+package io.wiretag.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.config.WiretagConfig;
+import io.wiretag.ingest.RawSender;
+import io.wiretag.kafka.Drain;
+import io.wiretag.kafka.EmbeddedBroker;
+import io.wiretag.kafka.Topics;
+import io.wiretag.pipeline.Pipeline;
+import io.wiretag.story.Json;
+import io.wiretag.story.Story;
+import io.wiretag.tagging.Taxonomy;
+import io.wiretag.testing.Seed;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real Kafka broker (KRaft, in this JVM), exactly-once: the seed in, the right
+ * records out of news.tagged and both topic topics; garbage in, one dead-letter record with the original
+ * bytes out, and the pipeline still up. One broker for the class.
+ */
+class PipelineOnBrokerTest {
+    @TempDir
+    static Path dir;
+
+    static EmbeddedBroker broker;
+    static Pipeline pipeline;
+    static Map<String, Object> clients;
+    static Topics topics;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
+        WiretagConfig config = WiretagConfig.defaultsOnly()
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(WiretagConfig.DATA_DIR, dir.resolve("app").toString())
+                .with(WiretagConfig.APPLICATION_ID, "wiretag-it");
+        clients = new HashMap<>(config.kafkaClientSettings());
+        pipeline = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
+        topics = pipeline.topics();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void seedAndGarbageGoWhereTheyBelongAndThePipelineStaysUp() throws Exception {
+        byte[] garbage = {0x00, 0x01, 'x', (byte) 0xff, 0x00};
+        try (RawSender sender = new RawSender(clients, topics.raw().name())) {
+            sender.send(Seed.bytes(), "desk", "seed.txt", null, Instant.now()).get();
+            sender.send(garbage, "desk", "garbage.bin", null, Instant.now()).get();
+        }
+        Drain.awaitIdle(pipeline.admin(), clients, pipeline.applicationId(),
+                List.of(topics.raw().name(), topics.stories().name()), Duration.ofSeconds(60), lag -> { });
+
+        List<ConsumerRecord<byte[], byte[]>> tagged = readAll(topics.tagged().name());
+        assertEquals(1, tagged.size());
+        Story story = Json.read(tagged.get(0).value(), Story.class);
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
+                Set.copyOf(story.tags().entityIds()));
+        assertEquals(Set.of("ukraine-war", "us-russia-relations"), Set.copyOf(story.tags().topicIds()));
+        assertEquals(story.id(), new String(tagged.get(0).key(), StandardCharsets.UTF_8));
+
+        for (String t : List.of("ukraine-war", "us-russia-relations")) {
+            List<ConsumerRecord<byte[], byte[]>> routed = readAll(topics.forTopic(t));
+            assertEquals(1, routed.size(), t);
+            assertEquals(story.id(), Json.read(routed.get(0).value(), Story.class).id());
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> dlq = readAll(topics.dlq().name());
+        assertEquals(1, dlq.size());
+        assertArrayEquals(garbage, dlq.get(0).value());
+        assertEquals("normalise", header(dlq.get(0), Topics.H_DLQ_STAGE));
+        assertTrue(header(dlq.get(0), Topics.H_DLQ_REASON).startsWith("unrecognised format"), header(dlq.get(0), Topics.H_DLQ_REASON));
+        assertEquals(KafkaStreams.State.RUNNING, pipeline.streams().state());
+    }
+
+    @Test
+    void everyTopicOfTheArchitectureExistsAndTheTaxonomyTopicIsCompacted() throws Exception {
+        Set<String> names = pipeline.admin().listTopics().names().get();
+        assertTrue(names.containsAll(List.of("news.raw", "news.stories", "news.tagged", "news.topic.ukraine-war",
+                "news.topic.us-russia-relations", "news.alerts", "news.trends", "news.dlq", "news.taxonomy")), names.toString());
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "news.taxonomy");
+        String policy = pipeline.admin().describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
+        assertEquals("compact", policy);
+        assertEquals(4, pipeline.admin().describeTopics(List.of("news.raw")).allTopicNames().get().get("news.raw").partitions().size());
+    }
+
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Map<String, Object> props = new HashMap<>(clients);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

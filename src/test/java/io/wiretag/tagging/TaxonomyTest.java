@@ -1,0 +1,92 @@
+package io.wiretag.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.story.Story;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading, publishing and checking the taxonomy, and the explanation an editor reads. */
+class TaxonomyTest {
+    private static final Path SHIPPED = Path.of("config/taxonomy");
+
+    @Test
+    void shippedTaxonomyIsValidAndHasTheCoreIds() {
+        assertEquals(List.of(), TaxonomyValidator.check(SHIPPED));
+        Taxonomy t = Taxonomy.load(SHIPPED);
+        List<String> ids = t.entities().stream().map(EntityDef::id).toList();
+        for (String id : List.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia",
+                "ukraine", "nato", "european-union")) {
+            assertTrue(ids.contains(id), id);
+        }
+        assertTrue(t.entities().stream().filter(e -> e.type().equals("country")).count() >= 190);
+    }
+
+    @Test
+    void recordsRoundTripToTheSameVersion() {
+        Taxonomy t = Taxonomy.load(SHIPPED);
+        Map<String, byte[]> records = t.toRecords();
+        assertTrue(records.containsKey("entity:russia") && records.containsKey("topic:ukraine-war"));
+        assertEquals(t.version(), Taxonomy.fromRecords(records).version());
+        assertEquals(12, t.version().length());
+    }
+
+    @Test
+    void aChangedDefinitionChangesTheVersion() {
+        Taxonomy t = Taxonomy.load(SHIPPED);
+        Map<String, byte[]> records = new HashMap<>(t.toRecords());
+        records.remove("entity:kosovo");
+        assertNotEquals(t.version(), Taxonomy.fromRecords(records).version());
+    }
+
+    @Test
+    void validatorNamesTheFileAndLineOfBadJson(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.writeString(dir.resolve("entities/bad.json"), "[\n{\"id\": \"x\",\n \"name\": }\n]", StandardCharsets.UTF_8);
+        List<String> problems = TaxonomyValidator.check(dir);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("entities/bad.json line 3"), problems.get(0));
+        TaxonomyException e = assertThrows(TaxonomyException.class, () -> Taxonomy.load(dir));
+        assertTrue(e.getMessage().contains("entities/bad.json"));
+    }
+
+    @Test
+    void validatorReportsUnknownIdsAndDuplicateAliases(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("topics"));
+        Files.writeString(dir.resolve("entities/e.json"), """
+                [{"id":"russia","name":"Russia","type":"country","aliases":["Moscow"]},
+                 {"id":"moscow-city","name":"Moscow City","type":"place","aliases":["Moscow"],"affiliations":["rusia"]}]
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("topics/t.json"), """
+                {"id":"t","name":"T","threshold":0.5,"rules":[{"kind":"entity","entities":["ukraine"],"weight":0.5}]}
+                """, StandardCharsets.UTF_8);
+        List<String> problems = TaxonomyValidator.check(dir);
+        assertTrue(problems.contains("entities/e.json: entity moscow-city: affiliation \"rusia\" is not an entity id"), problems.toString());
+        assertTrue(problems.contains("entities/e.json: entity moscow-city: alias \"Moscow\" is also an alias of russia; "
+                + "declare it under \"ambiguous\" in both, with cues"), problems.toString());
+        assertTrue(problems.contains("topics/t.json: topic t: rule 1: unknown entity id \"ukraine\""), problems.toString());
+    }
+
+    @Test
+    void explanationShowsContextDecisionAndRulesThatNearlyFired() {
+        Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
+        Story story = LabelledSetTest.story("g", "Georgia governor signs budget",
+                "Governor Brian Kemp signed the budget in Atlanta. Russian officials were not involved.");
+        String report = tagger.explain(story).render();
+        assertTrue(report.contains("\"Georgia\" may be georgia [no cue] or georgia-us-state [cues: Atlanta, governor, Brian Kemp]; "
+                + "chose georgia-us-state"), report);
+        assertTrue(report.contains("us-russia-relations  US–Russia relations  score 0.00 / threshold 0.60"), report);
+        assertTrue(report.contains("nearly: georgia-us-state present, but no [russia] in one sentence"), report);
+    }
+}
