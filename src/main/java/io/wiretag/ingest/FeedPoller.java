@@ -19,11 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -31,7 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * {@code news.raw} as its own feed document. An entry is remembered in the state file only after the
  * broker acknowledged it, so a restart neither re-sends what was sent nor loses what was not.
  */
-public final class FeedPoller implements AutoCloseable {
+public final class FeedPoller {
     /** Limits on one fetch. */
     public record Settings(long maxBytes, Duration connectTimeout, Duration requestTimeout, String provider) {
         public static Settings defaults(String provider) {
@@ -66,7 +63,6 @@ public final class FeedPoller implements AutoCloseable {
     private final Settings settings;
     private final FeedState state;
     private final HttpClient http;
-    private final CountDownLatch closed = new CountDownLatch(1);
     private int totalSent;
     private int totalFailed;
 
@@ -155,13 +151,6 @@ public final class FeedPoller implements AutoCloseable {
         return new Poll(split.entries().size(), fresh, updated, sent, failed, error);
     }
 
-    /** Polls every {@code interval} until {@link #close}, one progress line per poll. */
-    public void run(Duration interval, Consumer<String> progress) throws InterruptedException {
-        do {
-            progress.accept(pollOnce().line(source));
-        } while (!closed.await(interval.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
     public FileIngest.Summary summary() {
         return new FileIngest.Summary(totalSent, totalFailed, 0, List.of());
     }
@@ -217,10 +206,5 @@ public final class FeedPoller implements AutoCloseable {
         } catch (IOException e) {
             throw new FeedException(source + ": the feed is down: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }
-    }
-
-    @Override
-    public void close() {
-        closed.countDown();
     }
 }
