@@ -26,12 +26,16 @@ final class Cluster implements AutoCloseable {
     static Cluster connect(WiretagConfig config, boolean mayStartBroker) {
         Map<String, Object> clients = new HashMap<>(config.kafkaClientSettings());
         if (!config.embedded()) {
+            if (!mayStartBroker) {
+                probe(clients, config.get(WiretagConfig.BOOTSTRAP_SERVERS), "");
+            }
             return new Cluster(null, config.get(WiretagConfig.BOOTSTRAP_SERVERS), clients);
         }
         if (!mayStartBroker) {
             // A client command with no cluster configured talks to the embedded broker of a running demo.
             String local = "127.0.0.1:" + config.get(WiretagConfig.EMBEDDED_PORT);
             clients.put(WiretagConfig.BOOTSTRAP_SERVERS, local);
+            probe(clients, local, " (no bootstrap.servers is configured, so this is where a running `demo` or `run` would be)");
             return new Cluster(null, local, clients);
         }
         Path dir = Path.of(config.get(WiretagConfig.DATA_DIR), "broker");
@@ -41,6 +45,21 @@ final class Cluster implements AutoCloseable {
                 (System.nanoTime() - start) / 1_000_000, dir.toAbsolutePath());
         clients.put(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         return new Cluster(broker, broker.bootstrapServers(), clients);
+    }
+
+    /** Fails in one clear line, within seconds, when no broker answers: clients would otherwise block for a minute. */
+    private static void probe(Map<String, Object> clients, String where, String hint) {
+        Map<String, Object> props = new HashMap<>(clients);
+        props.put("request.timeout.ms", "3000");
+        props.put("default.api.timeout.ms", "5000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            admin.describeCluster().clusterId().get(6, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + where + hint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to " + where, e);
+        }
     }
 
     /** On Ctrl-C or SIGTERM, stops the pipeline (committing its work), then the broker, before the JVM goes. */
@@ -53,6 +72,14 @@ final class Cluster implements AutoCloseable {
             }
             cluster.close();
         }, "wiretag-shutdown"));
+    }
+
+    /** Creates these topics when missing, as the app would at start, so a client may run before the app ever has. */
+    void ensureTopics(WiretagConfig config, java.util.List<String> names) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(clientSettings)) {
+            io.wiretag.kafka.TopicAdmin.ensure(admin, names, config.get(WiretagConfig.TOPIC_TAXONOMY),
+                    config.getInt(WiretagConfig.PARTITIONS), (short) config.getInt(WiretagConfig.REPLICATION));
+        }
     }
 
     String bootstrapServers() {

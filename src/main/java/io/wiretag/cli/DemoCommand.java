@@ -7,6 +7,7 @@ import io.wiretag.kafka.Drain;
 import io.wiretag.kafka.TopicDump;
 import io.wiretag.kafka.Topics;
 import io.wiretag.pipeline.Pipeline;
+import io.wiretag.serve.AppServer;
 import io.wiretag.tagging.Taxonomy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,11 +97,19 @@ public final class DemoCommand implements Callable<Integer> {
             summary.problems().forEach(err::println);
             out.flush();
             if (!once) {
-                out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`, stop with Ctrl-C");
-                out.flush();
-                Cluster.closeOnShutdown(pipeline, cluster);
-                Throwable failure = pipeline.awaitStop();
-                return failure == null ? 0 : 1;
+                // Not with --once: a batch run has no use for the port and must not collide with a running demo.
+                try (AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams()::state)) {
+                    out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`"
+                            + " or POST to http://" + http.address() + "/ingest; stop with Ctrl-C");
+                    out.flush();
+                    // the HTTP server first, so no request reaches a pipeline that is stopping
+                    Cluster.closeOnShutdown(() -> {
+                        http.close();
+                        pipeline.close();
+                    }, cluster);
+                    Throwable failure = pipeline.awaitStop();
+                    return failure == null ? 0 : 1;
+                }
             }
             Drain.awaitIdle(pipeline.admin(), cluster.clientSettings(), pipeline.applicationId(),
                     pipeline.inputTopics(), Duration.ofSeconds(timeoutSeconds),

@@ -2,6 +2,7 @@ package io.wiretag.cli;
 
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.pipeline.Pipeline;
+import io.wiretag.serve.AppServer;
 import io.wiretag.tagging.Taxonomy;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,15 +23,22 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the shutdown hook closes the server and the pipeline from its own thread on Ctrl-C
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         WiretagConfig c = config.load();
         Taxonomy taxonomy = Taxonomy.load(c.path(WiretagConfig.TAXONOMY_DIR));
         try (Cluster cluster = Cluster.connect(c, true);
-             Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy)) {
-            out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers());
+             Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy);
+             AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams()::state)) {
+            out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers()
+                    + "; HTTP on http://" + http.address());
             out.flush();
-            Cluster.closeOnShutdown(pipeline, cluster);
+            // the HTTP server first, so no request reaches a pipeline that is stopping
+            Cluster.closeOnShutdown(() -> {
+                http.close();
+                pipeline.close();
+            }, cluster);
             Throwable failure = pipeline.awaitStop();
             if (failure != null) {
                 spec.commandLine().getErr().println("wiretag: pipeline failed: " + failure);

@@ -13,18 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Writes every committed record of a topic to {@code <dir>/<topic>.ndjson}, one JSON object a line:
@@ -36,25 +29,7 @@ public final class TopicDump {
 
     /** Dumps one topic; returns the number of records written. */
     public static int dump(Map<String, Object> clientSettings, String topic, Path dir) throws IOException {
-        Map<String, Object> props = new HashMap<>(clientSettings);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("could not read " + topic + " to its end within 60 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        records.sort(Comparator.<ConsumerRecord<byte[], byte[]>>comparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(clientSettings, topic, Duration.ofSeconds(60));
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(topic + ".ndjson"), StandardCharsets.UTF_8)) {
             for (ConsumerRecord<byte[], byte[]> r : records) {

@@ -8,6 +8,7 @@ import io.wiretag.config.WiretagConfig;
 import io.wiretag.ingest.RawSender;
 import io.wiretag.kafka.Drain;
 import io.wiretag.kafka.EmbeddedBroker;
+import io.wiretag.kafka.TopicReader;
 import io.wiretag.kafka.Topics;
 import io.wiretag.pipeline.Pipeline;
 import io.wiretag.story.Json;
@@ -18,17 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,20 +111,7 @@ class PipelineOnBrokerTest {
     }
 
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<String, Object> props = new HashMap<>(clients);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return TopicReader.readAll(clients, topic, Duration.ofSeconds(30));
     }
 
     static String header(ConsumerRecord<byte[], byte[]> r, String name) {
