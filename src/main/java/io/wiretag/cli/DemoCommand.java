@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             Drain.awaitIdle(pipeline.admin(), cluster.clientSettings(), pipeline.applicationId(),
-                    List.of(topics.raw().name(), topics.stories().name()), Duration.ofSeconds(timeoutSeconds),
+                    pipeline.inputTopics(), Duration.ofSeconds(timeoutSeconds),
                     lag -> { });
             if (pipeline.failed()) {
                 err.println("wiretag demo: the pipeline failed; see the log above");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,6 +41,14 @@ public final class WiretagConfig {
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String HTTP_PORT = "wiretag.http.port";
     public static final String HTTP_BIND = "wiretag.http.bind";
+    /** How long the newest accepted version of a story is remembered after it last changed. */
+    public static final String VERSION_RETENTION = "wiretag.lifecycle.version-retention";
+    /** How far apart in time two copies of a story may be and still count as duplicates. */
+    public static final String DUPLICATE_WINDOW = "wiretag.lifecycle.duplicate-window";
+    /** Estimated Jaccard similarity of word 3-shingles at or above which two bodies are near duplicates. */
+    public static final String NEAR_DUPLICATE_THRESHOLD = "wiretag.lifecycle.near-duplicate-threshold";
+    /** How often held embargoed stories are checked for release (wall-clock). */
+    public static final String EMBARGO_INTERVAL = "wiretag.lifecycle.embargo-interval";
 
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
@@ -73,6 +82,10 @@ public final class WiretagConfig {
         d.put(TOPIC_TAXONOMY, "news.taxonomy");
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_BIND, "127.0.0.1");
+        d.put(VERSION_RETENTION, "7d");
+        d.put(DUPLICATE_WINDOW, "24h");
+        d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
+        d.put(EMBARGO_INTERVAL, "1s");
         return d;
     }
 
@@ -144,6 +157,45 @@ public final class WiretagConfig {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("config " + key + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    /** A duration: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT1H}). */
+    public Duration getDuration(String key) {
+        String v = get(key).strip().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            int split = 0;
+            while (split < v.length() && Character.isDigit(v.charAt(split))) {
+                split++;
+            }
+            long n = Long.parseLong(v.substring(0, split));
+            Duration d = switch (v.substring(split).strip()) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s", "" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException();
+            };
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException();
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("config " + key + " must be a positive duration such as 500ms, 30s, 10m, 24h or 7d, not '"
+                    + get(key) + "'");
+        }
+    }
+
+    public double getDouble(String key) {
+        String v = get(key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config " + key + " must be a number, not '" + v + "'");
         }
     }
 

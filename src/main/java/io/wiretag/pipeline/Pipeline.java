@@ -5,6 +5,7 @@ import io.wiretag.formats.FormatDetector;
 import io.wiretag.kafka.TaxonomyPublisher;
 import io.wiretag.kafka.TopicAdmin;
 import io.wiretag.kafka.Topics;
+import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.tagging.Taxonomy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -63,7 +64,8 @@ public final class Pipeline implements AutoCloseable {
         LiveTaxonomy live = new LiveTaxonomy(fromFiles, t -> TopicAdmin.ensure(admin,
                 t.topicIds().stream().map(topics::forTopic).toList(), topics.taxonomy().name(), partitions, replication));
         Properties props = StreamsSettings.properties(config, bootstrapServers);
-        Topology topology = WiretagTopology.build(topics, FormatDetector.standard(config.getInt(WiretagConfig.MAX_INPUT_BYTES)), live, props);
+        Topology topology = WiretagTopology.build(topics, FormatDetector.standard(config.getInt(WiretagConfig.MAX_INPUT_BYTES)), live,
+                LifecycleSettings.from(config), props);
         KafkaStreams streams = new KafkaStreams(topology, props);
         Pipeline pipeline = new Pipeline(streams, admin, topics, props);
         CountDownLatch running = new CountDownLatch(1);
@@ -106,6 +108,16 @@ public final class Pipeline implements AutoCloseable {
 
     public Admin admin() {
         return admin;
+    }
+
+    /**
+     * Every topic the app consumes (news.raw, news.stories and its internal repartition topic): what
+     * {@link io.wiretag.kafka.Drain} must watch to know that nothing is still in flight.
+     */
+    public List<String> inputTopics() {
+        List<String> in = new java.util.ArrayList<>(List.of(topics.raw().name(), topics.stories().name()));
+        in.addAll(WiretagTopology.internalInputTopics(applicationId()));
+        return in;
     }
 
     public String applicationId() {

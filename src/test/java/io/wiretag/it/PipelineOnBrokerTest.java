@@ -75,7 +75,7 @@ class PipelineOnBrokerTest {
             sender.send(garbage, "desk", "garbage.bin", null, Instant.now()).get();
         }
         Drain.awaitIdle(pipeline.admin(), clients, pipeline.applicationId(),
-                List.of(topics.raw().name(), topics.stories().name()), Duration.ofSeconds(60), lag -> { });
+                pipeline.inputTopics(), Duration.ofSeconds(60), lag -> { });
 
         List<ConsumerRecord<byte[], byte[]>> tagged = readAll(topics.tagged().name());
         assertEquals(1, tagged.size());
