@@ -157,7 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (in == null) {
                     throw new IOException("bundled sample missing: " + name);
                 }
-                sender.send(in.readAllBytes(), "demo", "samples/" + name, null, Instant.now()).get();
+                sender.send(in.readAllBytes(), "demo", "samples/" + name, "samples", null, Instant.now()).get();
                 sent++;
             } catch (ExecutionException e) {
                 throw new IOException("cannot send sample " + name + ": " + e.getCause().getMessage(), e.getCause());

@@ -146,7 +146,7 @@ public final class IngestCommand implements Callable<Integer> {
         List<Path> files = paths.stream().filter(p -> !p.toString().equals("-")).toList();
         int sent = 0;
         if (stdin) {
-            sender.send(System.in.readAllBytes(), provider, "stdin", format, Instant.now()).get();
+            sender.send(System.in.readAllBytes(), provider, "stdin", "stdin", format, Instant.now()).get();
             sent++;
         }
         FileIngest.Summary s = new FileIngest(sender, provider, format, FileIngest.DEFAULT_MAX_BYTES)

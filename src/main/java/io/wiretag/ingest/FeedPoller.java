@@ -119,7 +119,7 @@ public final class FeedPoller {
                 fresh++;
             }
             toSend.add(e);
-            acks.add(sender.send(e.document(), settings.provider(), source, split.format(), Instant.now()));
+            acks.add(sender.send(e.document(), settings.provider(), source, source, split.format(), Instant.now()));
         }
         int sent = 0;
         int failed = 0;

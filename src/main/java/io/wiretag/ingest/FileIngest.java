@@ -58,6 +58,12 @@ public final class FileIngest {
         return files;
     }
 
+    /** The feed a file belongs to: the folder it was delivered into. Files of one folder keep their order. */
+    public static String feedOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? null : parent.toString();
+    }
+
     private static boolean isHidden(Path root, Path file) {
         for (Path part : root.relativize(file)) {
             if (part.toString().startsWith(".")) {
@@ -84,7 +90,7 @@ public final class FileIngest {
                     problems.add(f + ": skipped, " + size + " bytes is over the limit of " + maxBytes);
                     continue;
                 }
-                pending.add(sender.send(Files.readAllBytes(f), provider, f.toString(), formatHint, Instant.now()));
+                pending.add(sender.send(Files.readAllBytes(f), provider, f.toString(), feedOf(f), formatHint, Instant.now()));
                 pendingFiles.add(f);
             } catch (IOException e) {
                 failed++;

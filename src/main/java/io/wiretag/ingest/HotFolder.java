@@ -167,7 +167,7 @@ public final class HotFolder implements AutoCloseable {
                 progress.accept("watch: " + name + " was sent before a restart; moved to " + PROCESSED + "/ without sending again");
                 continue;
             }
-            pending.add(new Pending(f, name, sha, sender.send(bytes, settings.provider(), f.toString(), settings.formatHint(), Instant.now())));
+            pending.add(new Pending(f, name, sha, sender.send(bytes, settings.provider(), f.toString(), FileIngest.feedOf(f), settings.formatHint(), Instant.now())));
         }
         if (pending.isEmpty()) {
             return;

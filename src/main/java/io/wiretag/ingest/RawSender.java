@@ -14,8 +14,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Puts raw stories on {@code news.raw}: the bytes untouched, keyed by provider and source, with the
- * {@code wiretag.*} headers. The producer is idempotent with acks=all, so a retry never duplicates.
+ * Puts raw stories on {@code news.raw}: the bytes untouched, with the {@code wiretag.*} headers, keyed by
+ * provider and feed (the folder a file was delivered into, a feed's URL). One feed's deliveries thus share
+ * a partition and keep their order: an update, a correction and a kill of one story are normalised in the
+ * order the wire sent them. The {@code wiretag.source} header names the file or entry itself. The
+ * producer is idempotent with acks=all, so a retry never duplicates.
  */
 public final class RawSender implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
@@ -32,8 +35,11 @@ public final class RawSender implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Sends one raw story; {@code formatHint} and {@code provider} may be null. */
-    public Future<RecordMetadata> send(byte[] bytes, String provider, String source, String formatHint, Instant receivedAt) {
+    /**
+     * Sends one raw story; {@code provider}, {@code feed} and {@code formatHint} may be null. Records with the
+     * same provider and feed keep their order; without a feed, the source is the key.
+     */
+    public Future<RecordMetadata> send(byte[] bytes, String provider, String source, String feed, String formatHint, Instant receivedAt) {
         RecordHeaders headers = new RecordHeaders();
         if (formatHint != null) {
             headers.add(Topics.H_FORMAT, formatHint.getBytes(StandardCharsets.UTF_8));
@@ -45,7 +51,8 @@ public final class RawSender implements AutoCloseable {
             headers.add(Topics.H_SOURCE, source.getBytes(StandardCharsets.UTF_8));
         }
         headers.add(Topics.H_RECEIVED_AT, receivedAt.toString().getBytes(StandardCharsets.UTF_8));
-        String key = (provider == null ? "" : provider + ":") + (source == null ? "" : source);
+        String keyPart = feed != null ? feed : source;
+        String key = (provider == null ? "" : provider + ":") + (keyPart == null ? "" : keyPart);
         byte[] keyBytes = key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
         return producer.send(new ProducerRecord<>(topic, null, keyBytes, bytes, headers));
     }

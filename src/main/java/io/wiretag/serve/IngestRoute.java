@@ -70,7 +70,7 @@ public final class IngestRoute implements WebServer.Handler {
             return Response.error(400, H_SOURCE + " must be at most 1000 characters with no control characters");
         }
         try {
-            RecordMetadata m = sender.send(body, provider, source, format, Instant.now())
+            RecordMetadata m = sender.send(body, provider, source, null, format, Instant.now())
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("topic", m.topic());

@@ -76,6 +76,26 @@ class DemoOnceTest {
         assertTrue(stdout.toString().contains("wiretag demo: wrote " + out), stdout.toString());
     }
 
+    @Test
+    void aFolderOfVersionsCorrectionsAndKillsIsProcessedInTheOrderOfItsFiles() throws Exception {
+        // Files of one folder share a key on news.raw, so the sequence is read in file-name order and the
+        // outcome is the same on every run: the strike is published, then killed (one alert).
+        Path out = dir.resolve("lifecycle-out");
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter stderr = new StringWriter();
+        cli.setErr(new PrintWriter(stderr, true));
+        assertEquals(0, cli.execute("demo", "--once", "--input", "src/test/resources/lifecycle", "--dump", out.toString()), stderr.toString());
+        assertEquals(11, lines(out.resolve("news.raw.ndjson")).size());
+        assertEquals(8, lines(out.resolve("news.tagged.ndjson")).size());
+        assertEquals(5, lines(out.resolve("news.topic.ukraine-war.ndjson")).size());
+        assertEquals(3, lines(out.resolve("news.topic.us-russia-relations.ndjson")).size());
+        assertEquals(1, lines(out.resolve("news.alerts.ndjson")).size());
+        Set<String> rawKeys = new HashSet<>();
+        lines(out.resolve("news.raw.ndjson")).forEach(r -> rawKeys.add(r.get("key").asText()));
+        assertEquals(1, rawKeys.size(), "one folder, one feed, one key: " + rawKeys);
+    }
+
     private static List<JsonNode> lines(Path file) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {

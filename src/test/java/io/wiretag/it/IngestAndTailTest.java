@@ -97,6 +97,10 @@ class IngestAndTailTest {
             assertArrayEquals(original, Base64.getDecoder().decode(rec.get("valueBase64").asText()), "bytes go untouched");
         }
         Collections.sort(sources);
+        // The key is provider and feed, the folder a file was delivered into: one folder's files share a
+        // partition and so keep their order.
+        List<String> keys = records.stream().map(rec -> rec.get("key").asText()).sorted().toList();
+        assertEquals(List.of("desk:" + dir.resolve("in").toAbsolutePath(), "desk:" + dir.resolve("in/sub").toAbsolutePath()), keys);
         assertEquals(List.of(dir.resolve("in/a.txt").toString(), dir.resolve("in/sub/b.txt").toString()), sources);
     }
 

@@ -71,8 +71,8 @@ class PipelineOnBrokerTest {
     void seedAndGarbageGoWhereTheyBelongAndThePipelineStaysUp() throws Exception {
         byte[] garbage = {0x00, 0x01, 'x', (byte) 0xff, 0x00};
         try (RawSender sender = new RawSender(clients, topics.raw().name())) {
-            sender.send(Seed.bytes(), "desk", "seed.txt", null, Instant.now()).get();
-            sender.send(garbage, "desk", "garbage.bin", null, Instant.now()).get();
+            sender.send(Seed.bytes(), "desk", "seed.txt", "desk-folder", null, Instant.now()).get();
+            sender.send(garbage, "desk", "garbage.bin", "desk-folder", null, Instant.now()).get();
         }
         Drain.awaitIdle(pipeline.admin(), clients, pipeline.applicationId(),
                 pipeline.inputTopics(), Duration.ofSeconds(60), lag -> { });
