@@ -98,8 +98,7 @@ public final class AnpaParser implements WireParser {
         for (int i = 0; i < messages.size(); i++) {
             try {
                 StoryDraft d = read(messages.get(i), input.provider());
-                stories.add(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
-                        input.receivedAt(), null, decoded.detected())));
+                stories.add(d.build(input.delivery(format(), null, decoded.detected())));
             } catch (ParseException e) {
                 if (messages.size() == 1) {
                     throw e;

@@ -141,8 +141,7 @@ public final class ApMediaParser implements WireParser {
             // AP numbers versions from 0: version 0 is the first transmission.
             d.revision = version != null && version > 0 ? Revision.UPDATE : Revision.NEW;
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     /** The subjects AP tagged directly and its category codes; ancestors it only derived are left out. */

@@ -127,8 +127,7 @@ public final class DigitalwiresParser implements WireParser {
         if (d.pubStatus != PubStatus.CANCELED && d.headline == null && d.paragraphs.isEmpty()) {
             throw new ParseException("dpa-digitalwires: entry " + d.guid + " has no headline and no article_html");
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     /** From {@code signal} (or the signal categories): update, correction, kill; else by pubstatus. */

@@ -48,8 +48,7 @@ final class FeedItems {
                 if (parsed.leniencyWarning() != null) {
                     d.warnings.add(parsed.leniencyWarning());
                 }
-                stories.add(d.build(new StoryDraft.Delivery(input.bytes(), format, input.provider(), input.source(),
-                        input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
+                stories.add(d.build(input.delivery(format, text.declaredCharset(), text.detectedCharset())));
             } catch (ParseException e) {
                 failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
             }

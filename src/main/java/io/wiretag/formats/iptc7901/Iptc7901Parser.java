@@ -147,8 +147,7 @@ public final class Iptc7901Parser implements WireParser {
         if (priority != null && u == null) {
             d.warnings.add("iptc7901: unknown priority '" + priority + "', urgency left empty");
         }
-        return ParseResult.of(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
-                input.receivedAt(), null, decoded.detected())));
+        return ParseResult.of(d.build(input.delivery(format(), null, decoded.detected())));
     }
 
     /**

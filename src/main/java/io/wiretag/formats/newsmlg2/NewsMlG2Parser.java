@@ -79,8 +79,7 @@ public final class NewsMlG2Parser implements WireParser {
         for (int i = 0; i < items.size(); i++) {
             try {
                 StoryDraft draft = readItem(items.get(i), i, items.size(), input);
-                stories.add(draft.build(new StoryDraft.Delivery(input.bytes(), FORMAT, input.provider(),
-                        input.source(), input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
+                stories.add(draft.build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())));
             } catch (ParseException e) {
                 failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
             }

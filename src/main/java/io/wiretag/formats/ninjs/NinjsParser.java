@@ -129,8 +129,7 @@ public final class NinjsParser implements WireParser {
             throw new ParseException("ninjs: item " + (uri == null ? "without uri" : uri)
                     + " has no headline and no body: nothing to publish (only a kill may come without text)");
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     private static String provider(JsonNode item, RawInput input, String uri) {

@@ -54,8 +54,7 @@ public final class NitfParser implements WireParser {
             throw new ParseException(FORMAT + ": neither a headline (body.head/hedline/hl1, head/title) nor body text (body.content)");
         }
         draft.provider = draft.provider != null ? draft.provider : Providers.normalize(input.provider());
-        return ParseResult.of(draft.build(new StoryDraft.Delivery(input.bytes(), FORMAT, input.provider(),
-                input.source(), input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
+        return ParseResult.of(draft.build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())));
     }
 
     /** Reads {@code head}: ids, status, dates, urgency, subjects, editors' messages. */
