@@ -2,13 +2,13 @@ package io.wiretag.formats.zczc;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
 import io.wiretag.formats.Sniff;
 import io.wiretag.formats.WireParser;
 import io.wiretag.formats.anpa.WireText;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Subject;
 import java.time.ZoneId;
@@ -56,23 +56,9 @@ public final class ZczcParser implements WireParser {
         if (messages.isEmpty()) {
             throw new ParseException("zczc: no ZCZC line starts a message in this input");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            try {
-                StoryDraft d = read(messages.get(i), input.provider());
-                stories.add(d.build(input.delivery(format(), null, decoded.detected())));
-            } catch (ParseException e) {
-                if (messages.size() == 1) {
-                    throw e;
-                }
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException("zczc: none of the " + messages.size() + " messages is a story; first: " + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(messages,
+                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+                failures -> "zczc: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 
     /** The lines of each message: after a ZCZC line, up to NNNN, the next ZCZC or the end. */
