@@ -43,10 +43,7 @@ public final class NewsMl1Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrict(FORMAT, text.xml()).getDocumentElement();
-        if (!Dom.name(root).equals("NewsML")) {
-            throw new ParseException(FORMAT + ": root element is <" + root.getNodeName() + ">, not <NewsML>");
-        }
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "NewsML");
         List<Element> items = Dom.children(root, "NewsItem");
         if (items.isEmpty()) {
             throw new ParseException(FORMAT + ": NewsML holds no NewsItem (an envelope only, not a story)");

@@ -41,10 +41,7 @@ public final class NitfParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrict(FORMAT, text.xml()).getDocumentElement();
-        if (!Dom.name(root).equals("nitf")) {
-            throw new ParseException(FORMAT + ": root element is <" + root.getNodeName() + ">, not <nitf>");
-        }
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf");
         StoryDraft draft = new StoryDraft();
         readHead(root, draft);
         readBody(root, draft);
