@@ -84,9 +84,7 @@ public final class AnpaParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        if (bytes.length > WireText.MAX_BYTES) {
-            throw new ParseException("anpa: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
-        }
+        WireText.checkSize(format(), bytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         List<String> messages = split(all);

@@ -48,9 +48,7 @@ public final class ZczcParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        if (bytes.length > WireText.MAX_BYTES) {
-            throw new ParseException("zczc: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
-        }
+        WireText.checkSize(format(), bytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, "windows-1252");
         List<List<String>> messages = messages(WireText.lines(decoded.text()));
         if (messages.isEmpty()) {
