@@ -1,5 +1,6 @@
 package io.wiretag.formats;
 
+import io.wiretag.story.StoryDraft;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,5 +16,10 @@ public record RawInput(byte[] bytes, String formatHint, String provider, String 
 
     public static RawInput of(byte[] bytes, String source) {
         return new RawInput(bytes, null, null, source, Instant.now());
+    }
+
+    /** How this input came, for every story read from it in {@code format} with the charsets its text had. */
+    public StoryDraft.Delivery delivery(String format, String declaredCharset, String detectedCharset) {
+        return new StoryDraft.Delivery(bytes, format, provider, source, receivedAt, declaredCharset, detectedCharset);
     }
 }

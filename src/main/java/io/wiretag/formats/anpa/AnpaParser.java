@@ -2,6 +2,7 @@ package io.wiretag.formats.anpa;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -9,7 +10,6 @@ import io.wiretag.formats.Sniff;
 import io.wiretag.formats.WireParser;
 import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Text;
 import java.time.Instant;
@@ -84,33 +84,16 @@ public final class AnpaParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        if (bytes.length > WireText.MAX_BYTES) {
-            throw new ParseException("anpa: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
-        }
+        WireText.checkSize(format(), bytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         List<String> messages = split(all);
         if (messages.isEmpty()) {
             throw new ParseException("anpa: no SOH (start of header) in the input: not an ANPA-1312 transmission");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            try {
-                StoryDraft d = read(messages.get(i), input.provider());
-                stories.add(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
-                        input.receivedAt(), null, decoded.detected())));
-            } catch (ParseException e) {
-                if (messages.size() == 1) {
-                    throw e;
-                }
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException("anpa: none of the " + messages.size() + " messages is a story; first: " + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(messages,
+                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+                failures -> "anpa: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 
     /** The messages of a transmission: each runs from an SOH to the next SOH (or the end). */

@@ -1,5 +1,6 @@
 package io.wiretag.formats.anpa;
 
+import io.wiretag.formats.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,13 @@ public final class WireText {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private WireText() {
+    }
+
+    /** Refuses an input over {@link #MAX_BYTES} before a byte parser reads it. */
+    public static void checkSize(String format, byte[] bytes) throws ParseException {
+        if (bytes.length > MAX_BYTES) {
+            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+        }
     }
 
     /** Lines, whatever mix of CRLF, LF and lone CR ends them. */

@@ -1,6 +1,7 @@
 package io.wiretag.formats.apmedia;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -65,27 +66,10 @@ public final class ApMediaParser implements WireParser {
             throw new ParseException("ap-media: feed page with no items (nothing new since the last page"
                     + (JsonInput.text(data, "next_page") == null ? "" : "; next_page " + JsonInput.text(data, "next_page")) + ")");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (i >= JsonInput.MAX_ITEMS) {
-                failures.add(new ParseResult.ItemFailure(i, "ap-media: more than " + JsonInput.MAX_ITEMS
-                        + " items in one page; items from here on were not read"));
-                break;
-            }
-            JsonNode wrapper = items.get(i);
-            JsonNode item = wrapper != null && wrapper.has("item") ? wrapper.get("item") : wrapper;
-            try {
-                stories.add(story(item, input, doc.detectedCharset()));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException("ap-media: none of the " + failures.size() + " feed items is readable; first: "
-                    + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(items, JsonInput.MAX_ITEMS,
+                "ap-media: more than " + JsonInput.MAX_ITEMS + " items in one page; items from here on were not read",
+                (wrapper, i) -> story(wrapper.has("item") ? wrapper.get("item") : wrapper, input, doc.detectedCharset()),
+                failures -> "ap-media: none of the " + failures.size() + " feed items is readable; first: " + failures.get(0).reason());
     }
 
     private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
@@ -141,8 +125,7 @@ public final class ApMediaParser implements WireParser {
             // AP numbers versions from 0: version 0 is the first transmission.
             d.revision = version != null && version > 0 ? Revision.UPDATE : Revision.NEW;
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     /** The subjects AP tagged directly and its category codes; ancestors it only derived are left out. */

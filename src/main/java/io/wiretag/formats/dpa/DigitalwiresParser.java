@@ -1,6 +1,7 @@
 package io.wiretag.formats.dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -12,8 +13,6 @@ import io.wiretag.story.Revision;
 import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Subject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -54,25 +53,10 @@ public final class DigitalwiresParser implements WireParser {
         if (!entries.isArray() || entries.isEmpty()) {
             throw new ParseException("dpa-digitalwires: an answer with no entries, nothing to read");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (i >= JsonInput.MAX_ITEMS) {
-                failures.add(new ParseResult.ItemFailure(i, "dpa-digitalwires: more than " + JsonInput.MAX_ITEMS
-                        + " entries in one input; entries from here on were not read"));
-                break;
-            }
-            try {
-                stories.add(story(entries.get(i), input, doc.detectedCharset()));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException("dpa-digitalwires: none of the " + failures.size() + " entries is readable; first: "
-                    + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(entries, JsonInput.MAX_ITEMS,
+                "dpa-digitalwires: more than " + JsonInput.MAX_ITEMS + " entries in one input; entries from here on were not read",
+                (entry, i) -> story(entry, input, doc.detectedCharset()),
+                failures -> "dpa-digitalwires: none of the " + failures.size() + " entries is readable; first: " + failures.get(0).reason());
     }
 
     private Story story(JsonNode e, RawInput input, String detected) throws ParseException {
@@ -127,8 +111,7 @@ public final class DigitalwiresParser implements WireParser {
         if (d.pubStatus != PubStatus.CANCELED && d.headline == null && d.paragraphs.isEmpty()) {
             throw new ParseException("dpa-digitalwires: entry " + d.guid + " has no headline and no article_html");
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     /** From {@code signal} (or the signal categories): update, correction, kill; else by pubstatus. */

@@ -1,12 +1,12 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
 import io.wiretag.formats.xml.BodyText;
 import io.wiretag.formats.xml.Dom;
 import io.wiretag.formats.xml.SafeXml;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Text;
 import java.util.ArrayList;
@@ -34,32 +34,20 @@ final class FeedItems {
             throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it"
                     + (parsed.leniencyWarning() == null ? "" : "; and it is " + parsed.leniencyWarning()));
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        return Items.read(items, (item, i) -> {
             String where = itemName + " " + (i + 1) + " of " + items.size();
-            try {
-                StoryDraft d = reader.read(items.get(i), where);
-                if (d.headline == null && d.paragraphs.isEmpty()) {
-                    String link = link(items.get(i));
-                    throw new ParseException(format + ": " + where + " has neither a title nor text"
-                            + (link == null ? "" : " (only the link " + link + ")") + ": nothing to publish");
-                }
-                if (parsed.leniencyWarning() != null) {
-                    d.warnings.add(parsed.leniencyWarning());
-                }
-                stories.add(d.build(new StoryDraft.Delivery(input.bytes(), format, input.provider(), input.source(),
-                        input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
+            StoryDraft d = reader.read(item, where);
+            if (d.headline == null && d.paragraphs.isEmpty()) {
+                String link = link(item);
+                throw new ParseException(format + ": " + where + " has neither a title nor text"
+                        + (link == null ? "" : " (only the link " + link + ")") + ": nothing to publish");
             }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException(failures.size() == 1 ? failures.get(0).reason()
-                    : format + ": none of the " + failures.size() + " items is a story: "
-                    + failures.stream().map(ParseResult.ItemFailure::reason).toList());
-        }
-        return new ParseResult(stories, failures);
+            if (parsed.leniencyWarning() != null) {
+                d.warnings.add(parsed.leniencyWarning());
+            }
+            return d.build(input.delivery(format, text.declaredCharset(), text.detectedCharset()));
+        }, failures -> format + ": none of the " + failures.size() + " items is a story: "
+                + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
 
     /** A title as text: feeds put escaped HTML in titles too. */

@@ -95,9 +95,7 @@ public final class Iptc7901Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        if (bytes.length > WireText.MAX_BYTES) {
-            throw new ParseException("iptc7901: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
-        }
+        WireText.checkSize(format(), bytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         int soh = all.indexOf(WireText.SOH);
@@ -147,8 +145,7 @@ public final class Iptc7901Parser implements WireParser {
         if (priority != null && u == null) {
             d.warnings.add("iptc7901: unknown priority '" + priority + "', urgency left empty");
         }
-        return ParseResult.of(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
-                input.receivedAt(), null, decoded.detected())));
+        return ParseResult.of(d.build(input.delivery(format(), null, decoded.detected())));
     }
 
     /**

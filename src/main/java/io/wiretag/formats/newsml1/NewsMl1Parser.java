@@ -1,5 +1,6 @@
 package io.wiretag.formats.newsml1;
 
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -15,7 +16,6 @@ import io.wiretag.formats.xml.SafeXml;
 import io.wiretag.formats.xml.XmlRoot;
 import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,31 +43,16 @@ public final class NewsMl1Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrict(FORMAT, text.xml()).getDocumentElement();
-        if (!Dom.name(root).equals("NewsML")) {
-            throw new ParseException(FORMAT + ": root element is <" + root.getNodeName() + ">, not <NewsML>");
-        }
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "NewsML");
         List<Element> items = Dom.children(root, "NewsItem");
         if (items.isEmpty()) {
             throw new ParseException(FORMAT + ": NewsML holds no NewsItem (an envelope only, not a story)");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                StoryDraft draft = readItem(items.get(i), i, items.size(), input);
-                stories.add(draft.build(new StoryDraft.Delivery(input.bytes(), FORMAT, input.provider(),
-                        input.source(), input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException(failures.size() == 1 ? failures.get(0).reason()
-                    : FORMAT + ": none of the " + failures.size() + " NewsItems is a story: "
-                    + failures.stream().map(ParseResult.ItemFailure::reason).toList());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(items,
+                (item, i) -> readItem(item, i, items.size(), input)
+                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                failures -> FORMAT + ": none of the " + failures.size() + " NewsItems is a story: "
+                        + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
 
     private static StoryDraft readItem(Element item, int index, int count, RawInput input) throws ParseException {

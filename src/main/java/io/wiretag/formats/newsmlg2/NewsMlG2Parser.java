@@ -1,5 +1,6 @@
 package io.wiretag.formats.newsmlg2;
 
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -15,7 +16,6 @@ import io.wiretag.formats.xml.SafeXml;
 import io.wiretag.formats.xml.XmlRoot;
 import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,23 +74,11 @@ public final class NewsMlG2Parser implements WireParser {
             throw new ParseException(FORMAT + ": root element <" + rootName + "> is not a newsMessage or newsItem"
                     + (NON_STORY_ROOTS.contains(rootName) ? ": a " + rootName + " carries no story" : ""));
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                StoryDraft draft = readItem(items.get(i), i, items.size(), input);
-                stories.add(draft.build(new StoryDraft.Delivery(input.bytes(), FORMAT, input.provider(),
-                        input.source(), input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException(failures.size() == 1 ? failures.get(0).reason()
-                    : FORMAT + ": none of the " + failures.size() + " newsItems is a story: "
-                    + failures.stream().map(ParseResult.ItemFailure::reason).toList());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(items,
+                (item, i) -> readItem(item, i, items.size(), input)
+                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                failures -> FORMAT + ": none of the " + failures.size() + " newsItems is a story: "
+                        + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
 
     private static StoryDraft readItem(Element item, int index, int count, RawInput input) throws ParseException {

@@ -1,6 +1,7 @@
 package io.wiretag.formats.ninjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -10,7 +11,6 @@ import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
 import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -68,25 +68,10 @@ public final class NinjsParser implements WireParser {
             throw new ParseException("ninjs: the document is a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT)
                     + ", not an object (one story) or an array of objects");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            if (i >= JsonInput.MAX_ITEMS) {
-                failures.add(new ParseResult.ItemFailure(i, "ninjs: more than " + JsonInput.MAX_ITEMS
-                        + " items in one input; items from here on were not read"));
-                break;
-            }
-            try {
-                stories.add(story(root.get(i), input, doc.detectedCharset()));
-            } catch (ParseException e) {
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty() && !failures.isEmpty()) {
-            throw new ParseException(failures.size() == 1 ? failures.get(0).reason()
-                    : "ninjs: none of the " + failures.size() + " items is readable; first: " + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(root, JsonInput.MAX_ITEMS,
+                "ninjs: more than " + JsonInput.MAX_ITEMS + " items in one input; items from here on were not read",
+                (item, i) -> story(item, input, doc.detectedCharset()),
+                failures -> "ninjs: none of the " + failures.size() + " items is readable; first: " + failures.get(0).reason());
     }
 
     private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
@@ -129,8 +114,7 @@ public final class NinjsParser implements WireParser {
             throw new ParseException("ninjs: item " + (uri == null ? "without uri" : uri)
                     + " has no headline and no body: nothing to publish (only a kill may come without text)");
         }
-        return d.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(), input.source(),
-                input.receivedAt(), null, detected));
+        return d.build(input.delivery(format(), null, detected));
     }
 
     private static String provider(JsonNode item, RawInput input, String uri) {

@@ -41,10 +41,7 @@ public final class NitfParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrict(FORMAT, text.xml()).getDocumentElement();
-        if (!Dom.name(root).equals("nitf")) {
-            throw new ParseException(FORMAT + ": root element is <" + root.getNodeName() + ">, not <nitf>");
-        }
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf");
         StoryDraft draft = new StoryDraft();
         readHead(root, draft);
         readBody(root, draft);
@@ -54,8 +51,7 @@ public final class NitfParser implements WireParser {
             throw new ParseException(FORMAT + ": neither a headline (body.head/hedline/hl1, head/title) nor body text (body.content)");
         }
         draft.provider = draft.provider != null ? draft.provider : Providers.normalize(input.provider());
-        return ParseResult.of(draft.build(new StoryDraft.Delivery(input.bytes(), FORMAT, input.provider(),
-                input.source(), input.receivedAt(), text.declaredCharset(), text.detectedCharset())));
+        return ParseResult.of(draft.build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())));
     }
 
     /** Reads {@code head}: ids, status, dates, urgency, subjects, editors' messages. */

@@ -68,8 +68,7 @@ public final class PlainTextParser implements WireParser {
             throw new ParseException("plain: a header but no body text");
         }
         draft.paragraphs.addAll(paragraphs);
-        return ParseResult.of(draft.build(new StoryDraft.Delivery(input.bytes(), format(), input.provider(),
-                input.source(), input.receivedAt(), null, decoded.detected())));
+        return ParseResult.of(draft.build(input.delivery(format(), null, decoded.detected())));
     }
 
     /** Reads header tokens into the draft and returns the text after them. */

@@ -17,6 +17,7 @@ import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -82,6 +83,18 @@ public final class SafeXml {
         checkSize(format, xml);
         refuseHostileDoctype(format, xml);
         return strictDom(format, withHtmlEntitiesAsNumbers(xml));
+    }
+
+    /**
+     * Parses strictly, for formats with one root element: returns it, or throws when the document's root
+     * is another element.
+     */
+    public static Element parseStrictRoot(String format, Text text, String rootName) throws ParseException {
+        Element root = parseStrict(format, text.xml()).getDocumentElement();
+        if (!Dom.name(root).equals(rootName)) {
+            throw new ParseException(format + ": root element is <" + root.getNodeName() + ">, not <" + rootName + ">");
+        }
+        return root;
     }
 
     /**

@@ -2,13 +2,13 @@ package io.wiretag.formats.zczc;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
 import io.wiretag.formats.Sniff;
 import io.wiretag.formats.WireParser;
 import io.wiretag.formats.anpa.WireText;
-import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Subject;
 import java.time.ZoneId;
@@ -48,32 +48,15 @@ public final class ZczcParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        if (bytes.length > WireText.MAX_BYTES) {
-            throw new ParseException("zczc: input is " + bytes.length + " bytes, over the limit of " + WireText.MAX_BYTES);
-        }
+        WireText.checkSize(format(), bytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, "windows-1252");
         List<List<String>> messages = messages(WireText.lines(decoded.text()));
         if (messages.isEmpty()) {
             throw new ParseException("zczc: no ZCZC line starts a message in this input");
         }
-        List<Story> stories = new ArrayList<>();
-        List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            try {
-                StoryDraft d = read(messages.get(i), input.provider());
-                stories.add(d.build(new StoryDraft.Delivery(bytes, format(), input.provider(), input.source(),
-                        input.receivedAt(), null, decoded.detected())));
-            } catch (ParseException e) {
-                if (messages.size() == 1) {
-                    throw e;
-                }
-                failures.add(new ParseResult.ItemFailure(i, e.getMessage()));
-            }
-        }
-        if (stories.isEmpty()) {
-            throw new ParseException("zczc: none of the " + messages.size() + " messages is a story; first: " + failures.get(0).reason());
-        }
-        return new ParseResult(stories, failures);
+        return Items.read(messages,
+                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+                failures -> "zczc: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 
     /** The lines of each message: after a ZCZC line, up to NNNN, the next ZCZC or the end. */

@@ -12,7 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
+import io.wiretag.formats.RawInput;
 import io.wiretag.formats.Sniff;
+import io.wiretag.formats.WireParser;
+import io.wiretag.formats.iptc7901.Iptc7901Parser;
+import io.wiretag.formats.zczc.ZczcParser;
 import io.wiretag.story.PubStatus;
 import io.wiretag.story.Revision;
 import io.wiretag.story.Story;
@@ -165,5 +169,14 @@ class AnpaParserTest {
         assertEquals(0, parser.sniff(Sniff.of(bytes("iptc7901/dpa_storm.txt"))));
         assertEquals(0, parser.sniff(Sniff.of("<?xml version=\"1.0\"?><nitf/>".getBytes(StandardCharsets.UTF_8))));
         assertEquals(0, parser.sniff(Sniff.of("{\"uri\":\"x\"}".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void everyByteWireRefusesAnInputOverItsLimitByName() {
+        byte[] big = new byte[WireText.MAX_BYTES + 1];
+        for (WireParser p : List.of(parser, new ZczcParser(), new Iptc7901Parser())) {
+            ParseException e = assertThrows(ParseException.class, () -> p.parse(RawInput.of(big, "big")));
+            assertEquals(p.format() + ": input is " + big.length + " bytes, over the limit of " + WireText.MAX_BYTES, e.getMessage());
+        }
     }
 }

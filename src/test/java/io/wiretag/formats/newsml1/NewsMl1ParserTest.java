@@ -79,4 +79,11 @@ class NewsMl1ParserTest {
 
         assertEquals("newsml-1: NewsML holds no NewsItem (an envelope only, not a story)", e.getMessage());
     }
+
+    @Test
+    void anotherRootElementIsRefusedByName() {
+        ParseException e = assertThrows(ParseException.class, () -> new NewsMl1Parser().parse(Samples.utf8("<nitf/>")));
+
+        assertEquals("newsml-1: root element is <nitf>, not <NewsML>", e.getMessage());
+    }
 }

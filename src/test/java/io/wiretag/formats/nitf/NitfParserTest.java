@@ -106,4 +106,11 @@ class NitfParserTest {
 
         assertTrue(e.getMessage().startsWith("nitf: neither a headline"), e.getMessage());
     }
+
+    @Test
+    void anotherRootElementIsRefusedByName() {
+        ParseException e = assertThrows(ParseException.class, () -> parser.parse(Samples.utf8("<ns:doc xmlns:ns=\"urn:x\"/>")));
+
+        assertEquals("nitf: root element is <ns:doc>, not <nitf>", e.getMessage());
+    }
 }
