@@ -71,7 +71,8 @@ public final class WiretagTopology {
     /** With {@code fixedTagger} set, tags come from it instead of the live taxonomy (tests only). */
     static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Function<Story, Tags> fixedTagger,
                           LifecycleSettings lifecycle, Properties streamsProps) {
-        StreamsBuilder builder = new StreamsBuilder();
+        // The builder gets the settings too, so it does not judge them from defaults (and warn about those).
+        StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new org.apache.kafka.streams.StreamsConfig(streamsProps)));
 
         StoreBuilder<KeyValueStore<String, byte[]>> taxonomyStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TAXONOMY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
