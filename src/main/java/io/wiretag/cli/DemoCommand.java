@@ -111,9 +111,18 @@ public final class DemoCommand implements Callable<Integer> {
                     return failure == null ? 0 : 1;
                 }
             }
+            long waitStart = System.nanoTime();
+            long[] lastReport = {waitStart};
             Drain.awaitIdle(pipeline.admin(), cluster.clientSettings(), pipeline.applicationId(),
-                    pipeline.inputTopics(), Duration.ofSeconds(timeoutSeconds),
-                    lag -> { });
+                    pipeline.inputTopics(), Duration.ofSeconds(timeoutSeconds), lag -> {
+                        long now = System.nanoTime();
+                        if (now - lastReport[0] >= 2_000_000_000L) {
+                            lastReport[0] = now;
+                            err.printf("demo: %d records still to process (%.0f s)%n", lag.total(), (now - waitStart) / 1e9);
+                            err.flush();
+                        }
+                    });
+            out.printf("wiretag demo: pipeline caught up in %.1f s%n", (System.nanoTime() - waitStart) / 1e9);
             if (pipeline.failed()) {
                 err.println("wiretag demo: the pipeline failed; see the log above");
                 return 1;
