@@ -314,7 +314,7 @@ public final class Tagger {
             case EXACT -> {
                 long[] ex = aliasExact[alias];
                 for (int k = 0; k < ex.length; k++) {
-                    if (tk.exact[first + k] != ex[k]) {
+                    if (tk.exact(first + k) != ex[k]) {
                         return false;
                     }
                 }
