@@ -36,7 +36,8 @@ public final class Tagger {
 
     private final TokenTrie names = new TokenTrie();
     private final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
-    private final long[] lowerStarts;
+    /** First tokens of names written in lower case, which may start a match at a lower-case word. */
+    private final LongSet lowerStarts;
     private final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
     private final List<String> aliasText = new ArrayList<>();
     private byte[] aliasTarget = new byte[64];
@@ -123,7 +124,7 @@ public final class Tagger {
             }
         }
         names.trim();
-        lowerStarts = lower.stream().mapToLong(Long::longValue).sorted().toArray();
+        lowerStarts = new LongSet(lower);
 
         topics = new CompiledTopic[taxonomy.topics().size()];
         for (int t = 0; t < topics.length; t++) {
@@ -189,7 +190,7 @@ public final class Tagger {
     }
 
     private static int filterBit(long hash) {
-        return (int) (hash >>> (64 - FILTER_BITS));
+        return Tokens.filterBit(hash, FILTER_BITS);
     }
 
     /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
@@ -277,7 +278,7 @@ public final class Tagger {
             long h = lower[i];
             int bit = filterBit(h);
             if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
-                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || Arrays.binarySearch(lowerStarts, h) < 0) {
+                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || !lowerStarts.contains(h)) {
                     continue;
                 }
             } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {

@@ -89,7 +89,7 @@ final class Tokens {
         ABBREVIATIONS = new long[words.length];
         for (int i = 0; i < words.length; i++) {
             ABBREVIATIONS[i] = hashLower(words[i]);
-            int bit = (int) (ABBREVIATIONS[i] >>> 54);
+            int bit = filterBit(ABBREVIATIONS[i], 10);
             ABBREVIATION_FILTER[bit >>> 6] |= 1L << bit;
         }
         Arrays.sort(ABBREVIATIONS);
@@ -197,7 +197,7 @@ final class Tokens {
             return true; // an initial: "Donald J. Trump"
         }
         long h = lower[k];
-        int bit = (int) (h >>> 54);
+        int bit = filterBit(h, 10);
         return (ABBREVIATION_FILTER[bit >>> 6] & (1L << bit)) != 0 && Arrays.binarySearch(ABBREVIATIONS, h) >= 0;
     }
 
@@ -282,6 +282,14 @@ final class Tokens {
             }
         }
         return h;
+    }
+
+    /**
+     * A bit of a Bloom-style filter of {@code bits} bits for a token hash. FNV's top bits barely vary
+     * between short words, so the hash is mixed first.
+     */
+    static int filterBit(long hash, int bits) {
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - bits));
     }
 
     private static boolean isWordChar(char c) {
