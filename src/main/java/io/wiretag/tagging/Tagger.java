@@ -177,7 +177,8 @@ public final class Tagger {
         }
         int ents = entities.length;
         int words = maskWords;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords, words));
+        int sharedNames = shared.size();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords, words, sharedNames));
     }
 
     private final Map<String, String> sharedText = new HashMap<>();
@@ -412,9 +413,13 @@ public final class Tagger {
 
     private List<EntityTag> entities(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
                                      Explanation.Builder explain) {
-        boolean[] allCaps = {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
+        boolean[] allCaps = null; // only a word-like name ("US") needs to know; most stories have none
         for (int m = 0; m < s.matches; m++) {
             s.mEntity[m] = -2; // not yet resolved
+        }
+        if (++s.resolveStamp == 0) { // wrapped: forget stamps from four billion stories ago
+            Arrays.fill(s.resolvedAt, 0);
+            s.resolveStamp = 1;
         }
         int used = 0;
         for (int m = 0; m < s.matches; m++) {
@@ -424,8 +429,14 @@ public final class Tagger {
             switch (aliasTarget[alias]) {
                 case TARGET_ENTITY -> entity = aliasRef[alias];
                 case TARGET_SHARED -> {
-                    Shared sh = shared.get(aliasRef[alias]);
-                    entity = resolve(sh, s);
+                    int ref = aliasRef[alias];
+                    Shared sh = shared.get(ref);
+                    // The cues are those of the whole story, so a shared name resolves once per story.
+                    if (s.resolvedAt[ref] != s.resolveStamp) {
+                        s.resolvedAt[ref] = s.resolveStamp;
+                        s.resolved[ref] = resolve(sh, s);
+                    }
+                    entity = s.resolved[ref];
                     if (explain != null) {
                         why = explainShared(sh, s, entity);
                     }
@@ -436,6 +447,9 @@ public final class Tagger {
                         why = "ignore phrase, no entity";
                     }
                 }
+            }
+            if (entity >= 0 && aliasWordLike[alias] && allCaps == null) {
+                allCaps = new boolean[] {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
             }
             if (entity >= 0 && aliasWordLike[alias] && allCaps[field(tk, s.mFirst[m])]
                     && !confirmed(entity, m, tk, s, allCaps)) {
@@ -468,16 +482,19 @@ public final class Tagger {
             }
         }
         s.usedSlots = used;
-        Integer[] order = new Integer[used];
+        // Most relevant first, then by first mention: an insertion sort of slot numbers, no boxing.
+        int[] order = s.order(used);
         for (int k = 0; k < used; k++) {
-            order[k] = k;
+            int j = k;
+            while (j > 0 && before(s, k, order[j - 1])) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
-            return c != 0 ? c : Integer.compare(s.slotFirst[a], s.slotFirst[b]);
-        });
         List<EntityTag> out = new ArrayList<>(used);
-        for (int k : order) {
+        for (int i = 0; i < used; i++) {
+            int k = order[i];
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
             List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
@@ -486,7 +503,7 @@ public final class Tagger {
                     int f = s.mFirst[m];
                     int l = s.mLast[m];
                     Mention mention = new Mention(field(tk, f) == HEADLINE ? "headline" : "body", tk.start[f], tk.end[l],
-                            text(tk, f, l, headline, body));
+                            mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
                     mentions.add(mention);
                     if (explain != null) {
                         explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
@@ -528,6 +545,22 @@ public final class Tagger {
 
     private static int field(Tokens tk, int token) {
         return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
+    }
+
+    private static boolean before(Scratch s, int a, int b) {
+        int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
+        return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
+    }
+
+    /** The text of a mention; the alias's own String when the text is exactly the alias, as it mostly is. */
+    private static String mentionText(Tokens tk, int first, int last, String headline, String body, String alias) {
+        String src = first < tk.fieldStart[BODY] ? headline : body;
+        int from = tk.start[first];
+        int len = tk.end[last] - from;
+        if (alias.length() == len && src.regionMatches(from, alias, 0, len)) {
+            return alias;
+        }
+        return src.substring(from, from + len);
     }
 
     private static String text(Tokens tk, int first, int last, String headline, String body) {
@@ -1075,9 +1108,23 @@ public final class Tagger {
         long[] sentenceMask = new long[0];
         long[] paragraphMask = new long[0];
         final int[] seenEntities = new int[3];
+        /** Per shared name: the entity it resolved to, valid while resolvedAt equals resolveStamp. */
+        int[] resolved;
+        int[] resolvedAt;
+        int resolveStamp;
+        private int[] order = new int[16];
+
+        int[] order(int n) {
+            if (order.length < n) {
+                order = new int[n * 2];
+            }
+            return order;
+        }
         private int[] seenKeywords = new int[8];
 
-        Scratch(int entities, int keywords, int maskWords) {
+        Scratch(int entities, int keywords, int maskWords, int shared) {
+            resolved = new int[shared];
+            resolvedAt = new int[shared];
             this.maskWords = maskWords;
             storyMask = new long[maskWords];
             headlineMask = new long[maskWords];
