@@ -151,13 +151,54 @@ final class Tokens {
         char[] c0 = buf;
         int i = 0;
         boolean breakPending = false;
+        reserve(count + len + 1); // a token takes at least one char: no growth check per token
+        int[] starts = start;
+        int[] ends = end;
+        long[] hashes = lower;
+        int[] flag = flags;
+        int[] sents = sentence;
+        int[] paras = paragraph;
         while (i < len) {
             char c = c0[i];
             byte cls = CLASS[c];
+            if (cls == SEP) {
+                i++;
+                continue;
+            }
             if ((cls & WORD) != 0) {
                 if (breakPending) {
                     sent++;
                     breakPending = false;
+                }
+                // The common case inline: a run of word chars ended by a char that is neither a mark nor an
+                // apostrophe, and not a dotted acronym. Anything else is read again by token().
+                if (i + 1 >= len || c0[i + 1] != '.') {
+                    int from = i;
+                    long h = FNV_OFFSET;
+                    int seen = 0;
+                    byte next = cls;
+                    do {
+                        h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                        seen |= next;
+                        if (++i == len) {
+                            next = SEP;
+                            break;
+                        }
+                        c = c0[i];
+                        next = CLASS[c];
+                    } while ((next & WORD) != 0);
+                    if ((next & (MARK | APOS)) == 0) {
+                        int n = count;
+                        starts[n] = from;
+                        ends[n] = i;
+                        hashes[n] = h;
+                        flag[n] = FIRST_FLAGS[cls] | ALL_UPPER_IF[seen & (UPPER | LOWER)];
+                        sents[n] = sent;
+                        paras[n] = para;
+                        count = n + 1;
+                        continue;
+                    }
+                    i = from;
                 }
                 i = token(c0, i, len, sent, para);
                 continue;
@@ -294,6 +335,27 @@ final class Tokens {
 
     private static boolean isWordChar(char c) {
         return (CLASS[c] & WORD) != 0;
+    }
+
+    /** Token flags by the class of the first char, and ALL_UPPER by the OR of the classes (case bits only). */
+    private static final int[] FIRST_FLAGS = new int[128];
+    private static final int[] ALL_UPPER_IF = {0, 0, ALL_UPPER, 0};
+
+    static {
+        FIRST_FLAGS[LOWER] = FIRST_LOWER;
+        FIRST_FLAGS[UPPER] = FIRST_UPPER;
+    }
+
+    private void reserve(int capacity) {
+        if (capacity > start.length) {
+            int n = Math.max(capacity, start.length * 2);
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            lower = Arrays.copyOf(lower, n);
+            flags = Arrays.copyOf(flags, n);
+            sentence = Arrays.copyOf(sentence, n);
+            paragraph = Arrays.copyOf(paragraph, n);
+        }
     }
 
     private void add(int s, int e, long h, int f, int sent, int para) {
