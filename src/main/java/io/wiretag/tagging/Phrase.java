@@ -12,7 +12,10 @@ record Phrase(String text, long[] lower, long[] exact, Case mode) {
     static Phrase of(String text) {
         Tokens t = Tokens.of(text);
         long[] lower = java.util.Arrays.copyOf(t.lower, t.count);
-        long[] exact = java.util.Arrays.copyOf(t.exact, t.count);
+        long[] exact = new long[t.count];
+        for (int k = 0; k < t.count; k++) {
+            exact[k] = t.exact(k);
+        }
         int letters = 0;
         int uppers = 0;
         for (int i = 0; i < text.length(); i++) {

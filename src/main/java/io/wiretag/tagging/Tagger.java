@@ -36,7 +36,8 @@ public final class Tagger {
 
     private final TokenTrie names = new TokenTrie();
     private final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
-    private final long[] lowerStarts;
+    /** First tokens of names written in lower case, which may start a match at a lower-case word. */
+    private final LongSet lowerStarts;
     private final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
     private final List<String> aliasText = new ArrayList<>();
     private byte[] aliasTarget = new byte[64];
@@ -123,7 +124,7 @@ public final class Tagger {
             }
         }
         names.trim();
-        lowerStarts = lower.stream().mapToLong(Long::longValue).sorted().toArray();
+        lowerStarts = new LongSet(lower);
 
         topics = new CompiledTopic[taxonomy.topics().size()];
         for (int t = 0; t < topics.length; t++) {
@@ -131,21 +132,60 @@ public final class Tagger {
         }
         words.trim();
         int keywords = keywordText.size();
+        // Every group of every rule gets a bit; a rule's groups share one 64-bit word of the masks.
+        int bit = 0;
         for (CompiledTopic t : topics) {
-            for (CompiledRule r : t.rules) {
-                for (CompiledGroup g : r.groups()) {
+            for (int r = 0; r < t.rules.length; r++) {
+                CompiledGroup[] groups = t.rules[r].groups();
+                if ((bit & 63) + groups.length > 64) {
+                    bit = (bit + 63) & ~63;
+                }
+                t.ruleWord[r] = bit >>> 6;
+                for (CompiledGroup g : groups) {
                     g.keywordSet = new boolean[keywords];
                     for (int k : g.keywords) {
                         g.keywordSet[k] = true;
+                    }
+                    g.bit = bit++;
+                    t.ruleBits[r] |= 1L << (g.bit & 63);
+                }
+            }
+        }
+        maskWords = Math.max(1, (bit + 63) >>> 6);
+        entityBits = new long[entities.length * maskWords];
+        keywordBits = new long[keywords * maskWords];
+        for (CompiledTopic t : topics) {
+            for (CompiledRule r : t.rules) {
+                if (r.kind() == KIND_KEYWORDS) {
+                    continue; // counted from the keywords found, not from masks
+                }
+                for (CompiledGroup g : r.groups()) {
+                    int w = g.bit >>> 6;
+                    long b = 1L << (g.bit & 63);
+                    for (int e = 0; e < entities.length; e++) {
+                        if (g.entity[e]) {
+                            entityBits[e * maskWords + w] |= b;
+                        }
+                    }
+                    if (r.kind() == KIND_TOGETHER) { // an entity rule counts entities only
+                        for (int k : g.keywords) {
+                            keywordBits[k * maskWords + w] |= b;
+                        }
                     }
                 }
             }
         }
         int ents = entities.length;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords));
+        int words = maskWords;
+        int sharedNames = shared.size();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords, words, sharedNames));
     }
 
     private final Map<String, String> sharedText = new HashMap<>();
+    /** Longs per mask of groups; the groups (by bit) each entity and each keyword belongs to. */
+    private final int maskWords;
+    private final long[] entityBits;
+    private final long[] keywordBits;
 
     private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
                                Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred) {
@@ -189,7 +229,7 @@ public final class Tagger {
     }
 
     private static int filterBit(long hash) {
-        return (int) (hash >>> (64 - FILTER_BITS));
+        return Tokens.filterBit(hash, FILTER_BITS);
     }
 
     /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
@@ -253,6 +293,7 @@ public final class Tagger {
         matchWords(tk, s);
         try {
             List<EntityTag> entityTags = entities(tk, s, headline, body, leadParagraph, explain);
+            groupMasks(tk, s, leadParagraph);
             List<TopicTag> topicTags = new ArrayList<>(2);
             for (CompiledTopic t : topics) {
                 TopicTag tag = t.evaluate(tk, s, leadParagraph, explain);
@@ -277,7 +318,7 @@ public final class Tagger {
             long h = lower[i];
             int bit = filterBit(h);
             if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
-                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || Arrays.binarySearch(lowerStarts, h) < 0) {
+                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || !lowerStarts.contains(h)) {
                     continue;
                 }
             } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
@@ -314,7 +355,7 @@ public final class Tagger {
             case EXACT -> {
                 long[] ex = aliasExact[alias];
                 for (int k = 0; k < ex.length; k++) {
-                    if (tk.exact[first + k] != ex[k]) {
+                    if (tk.exact(first + k) != ex[k]) {
                         return false;
                     }
                 }
@@ -372,9 +413,13 @@ public final class Tagger {
 
     private List<EntityTag> entities(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
                                      Explanation.Builder explain) {
-        boolean[] allCaps = {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
+        boolean[] allCaps = null; // only a word-like name ("US") needs to know; most stories have none
         for (int m = 0; m < s.matches; m++) {
             s.mEntity[m] = -2; // not yet resolved
+        }
+        if (++s.resolveStamp == 0) { // wrapped: forget stamps from four billion stories ago
+            Arrays.fill(s.resolvedAt, 0);
+            s.resolveStamp = 1;
         }
         int used = 0;
         for (int m = 0; m < s.matches; m++) {
@@ -384,8 +429,14 @@ public final class Tagger {
             switch (aliasTarget[alias]) {
                 case TARGET_ENTITY -> entity = aliasRef[alias];
                 case TARGET_SHARED -> {
-                    Shared sh = shared.get(aliasRef[alias]);
-                    entity = resolve(sh, s);
+                    int ref = aliasRef[alias];
+                    Shared sh = shared.get(ref);
+                    // The cues are those of the whole story, so a shared name resolves once per story.
+                    if (s.resolvedAt[ref] != s.resolveStamp) {
+                        s.resolvedAt[ref] = s.resolveStamp;
+                        s.resolved[ref] = resolve(sh, s);
+                    }
+                    entity = s.resolved[ref];
                     if (explain != null) {
                         why = explainShared(sh, s, entity);
                     }
@@ -396,6 +447,9 @@ public final class Tagger {
                         why = "ignore phrase, no entity";
                     }
                 }
+            }
+            if (entity >= 0 && aliasWordLike[alias] && allCaps == null) {
+                allCaps = new boolean[] {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
             }
             if (entity >= 0 && aliasWordLike[alias] && allCaps[field(tk, s.mFirst[m])]
                     && !confirmed(entity, m, tk, s, allCaps)) {
@@ -428,16 +482,19 @@ public final class Tagger {
             }
         }
         s.usedSlots = used;
-        Integer[] order = new Integer[used];
+        // Most relevant first, then by first mention: an insertion sort of slot numbers, no boxing.
+        int[] order = s.order(used);
         for (int k = 0; k < used; k++) {
-            order[k] = k;
+            int j = k;
+            while (j > 0 && before(s, k, order[j - 1])) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
-            return c != 0 ? c : Integer.compare(s.slotFirst[a], s.slotFirst[b]);
-        });
         List<EntityTag> out = new ArrayList<>(used);
-        for (int k : order) {
+        for (int i = 0; i < used; i++) {
+            int k = order[i];
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
             List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
@@ -446,7 +503,7 @@ public final class Tagger {
                     int f = s.mFirst[m];
                     int l = s.mLast[m];
                     Mention mention = new Mention(field(tk, f) == HEADLINE ? "headline" : "body", tk.start[f], tk.end[l],
-                            text(tk, f, l, headline, body));
+                            mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
                     mentions.add(mention);
                     if (explain != null) {
                         explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
@@ -488,6 +545,22 @@ public final class Tagger {
 
     private static int field(Tokens tk, int token) {
         return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
+    }
+
+    private static boolean before(Scratch s, int a, int b) {
+        int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
+        return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
+    }
+
+    /** The text of a mention; the alias's own String when the text is exactly the alias, as it mostly is. */
+    private static String mentionText(Tokens tk, int first, int last, String headline, String body, String alias) {
+        String src = first < tk.fieldStart[BODY] ? headline : body;
+        int from = tk.start[first];
+        int len = tk.end[last] - from;
+        if (alias.length() == len && src.regionMatches(from, alias, 0, len)) {
+            return alias;
+        }
+        return src.substring(from, from + len);
     }
 
     private static String text(Tokens tk, int first, int last, String headline, String body) {
@@ -552,6 +625,47 @@ public final class Tagger {
     // ------------------------------------------------------------------------------------------------
     // Topics
 
+    /**
+     * The groups present in each unit of the story, as bits: the whole story, the headline, the lead, each
+     * sentence and each paragraph. Topic rules then test bits instead of walking the mentions again.
+     */
+    private void groupMasks(Tokens tk, Scratch s, int leadParagraph) {
+        int w = maskWords;
+        s.resetMasks(tk.sentences, tk.paragraphs);
+        int bodyStart = tk.fieldStart[BODY];
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0) {
+                addBits(tk, s, entityBits, e * w, s.mFirst[m], bodyStart, leadParagraph);
+            }
+        }
+        for (int k = 0; k < s.words; k++) {
+            addBits(tk, s, keywordBits, s.wId[k] * w, s.wFirst[k], bodyStart, leadParagraph);
+        }
+    }
+
+    private void addBits(Tokens tk, Scratch s, long[] bits, int from, int token, int bodyStart, int leadParagraph) {
+        int w = maskWords;
+        boolean headline = token < bodyStart;
+        boolean lead = headline || tk.paragraph[token] == leadParagraph;
+        int sent = tk.sentence[token] * w;
+        int para = tk.paragraph[token] * w;
+        for (int k = 0; k < w; k++) {
+            long b = bits[from + k];
+            if (b != 0) {
+                s.storyMask[k] |= b;
+                s.sentenceMask[sent + k] |= b;
+                s.paragraphMask[para + k] |= b;
+                if (headline) {
+                    s.headlineMask[k] |= b;
+                }
+                if (lead) {
+                    s.leadMask[k] |= b;
+                }
+            }
+        }
+    }
+
     private CompiledTopic compileTopic(TopicDef def) {
         CompiledRule[] rules = new CompiledRule[def.rules().size()];
         for (int r = 0; r < rules.length; r++) {
@@ -606,6 +720,8 @@ public final class Tagger {
         final String describe;
         /** Keyword id to membership, filled once every keyword has its id. */
         boolean[] keywordSet;
+        /** This group's bit in the story's masks. */
+        int bit;
 
         CompiledGroup(boolean[] entity, int[] keywords, String describe) {
             this.entity = entity;
@@ -670,12 +786,57 @@ public final class Tagger {
         final TopicDef def;
         final CompiledRule[] rules;
 
+        /** Per rule: the word of the masks its groups are in, and their bits. */
+        final int[] ruleWord;
+        final long[] ruleBits;
+
         CompiledTopic(TopicDef def, CompiledRule[] rules) {
             this.def = def;
             this.rules = rules;
+            this.ruleWord = new int[rules.length];
+            this.ruleBits = new long[rules.length];
         }
 
         TopicTag evaluate(Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
+            if (explain != null) {
+                return evaluateExplained(tk, s, leadParagraph, explain);
+            }
+            // The score from the masks and counters first; the evidence only for a topic that is assigned.
+            double sum = 0;
+            for (int r = 0; r < rules.length; r++) {
+                CompiledRule rule = rules[r];
+                double got = switch (rule.kind()) {
+                    case KIND_ENTITY -> entityFired(rule, s, ruleWord[r], ruleBits[r]) ? rule.def().weight() : 0;
+                    case KIND_KEYWORDS -> keywordRule(rule, tk, s, leadParagraph, null);
+                    default -> togetherUnit(rule, tk, s, ruleWord[r], ruleBits[r]) >= 0 ? rule.def().weight() : 0;
+                };
+                if (got == 0 && rule.def().required()) {
+                    return null;
+                }
+                sum += got;
+            }
+            double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
+            if (score < def.threshold()) {
+                return null;
+            }
+            List<String> evidence = new ArrayList<>(8);
+            for (int r = 0; r < rules.length; r++) {
+                CompiledRule rule = rules[r];
+                switch (rule.kind()) {
+                    case KIND_ENTITY -> entityRule(rule, tk, s, leadParagraph, evidence);
+                    case KIND_KEYWORDS -> keywordRule(rule, tk, s, leadParagraph, evidence);
+                    default -> {
+                        int u = togetherUnit(rule, tk, s, ruleWord[r], ruleBits[r]);
+                        if (u >= 0) {
+                            evidence.add(togetherEvidence(rule, tk, s, u));
+                        }
+                    }
+                }
+            }
+            return new TopicTag(def.id(), def.name(), def.iptc(), score, evidence);
+        }
+
+        private TopicTag evaluateExplained(Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
             double sum = 0;
             boolean required = true;
             List<String> evidence = new ArrayList<>(4);
@@ -718,16 +879,79 @@ public final class Tagger {
         };
     }
 
+    /** Whether an entity rule's group has a member in its scope, from the masks. */
+    private static boolean entityFired(CompiledRule r, Scratch s, int word, long bits) {
+        long[] mask = switch (r.scopeCode()) {
+            case SCOPE_HEADLINE -> s.headlineMask;
+            case SCOPE_LEAD -> s.leadMask;
+            default -> s.storyMask;
+        };
+        return (mask[word] & bits) != 0;
+    }
+
+    /** The first unit of a together rule's scope where every group has a member, or -1; from the masks. */
+    private int togetherUnit(CompiledRule r, Tokens tk, Scratch s, int word, long bits) {
+        int w = maskWords;
+        switch (r.scopeCode()) {
+            case SCOPE_SENTENCE -> {
+                for (int u = 0, n = tk.sentences; u < n; u++) {
+                    if ((s.sentenceMask[u * w + word] & bits) == bits) {
+                        return u;
+                    }
+                }
+                return -1;
+            }
+            case SCOPE_PARAGRAPH -> {
+                for (int u = 0, n = tk.paragraphs; u < n; u++) {
+                    if ((s.paragraphMask[u * w + word] & bits) == bits) {
+                        return u;
+                    }
+                }
+                return -1;
+            }
+            case SCOPE_HEADLINE -> {
+                return (s.headlineMask[word] & bits) == bits ? 0 : -1;
+            }
+            default -> {
+                return (s.storyMask[word] & bits) == bits ? 0 : -1;
+            }
+        }
+    }
+
+    /** What a together rule found in unit {@code u}: the first member of each group there. */
+    private String togetherEvidence(CompiledRule r, Tokens tk, Scratch s, int u) {
+        CompiledGroup[] groups = r.groups();
+        int scope = r.scopeCode();
+        StringBuilder b = new StringBuilder();
+        for (int g = 0; g < groups.length; g++) {
+            b.append(g == 0 ? "" : " + ").append(member(groups[g], scope, tk, s, u));
+        }
+        return b.append(where(scope)).toString();
+    }
+
+    private static String where(int scope) {
+        return switch (scope) {
+            case SCOPE_SENTENCE -> " in one sentence";
+            case SCOPE_PARAGRAPH -> " in one paragraph";
+            case SCOPE_HEADLINE -> " in the headline";
+            default -> " in the story";
+        };
+    }
+
     private double entityRule(CompiledRule r, Tokens tk, Scratch s, int lead, List<String> evidence) {
         boolean[] want = r.groups()[0].entity();
         int found = 0;
+        int[] seen = s.seenEntities;
         for (int m = 0; m < s.matches && found < 3; m++) {
             int e = s.mEntity[m];
             if (e >= 0 && want[e] && inScope(r.scopeCode(), tk, s.mFirst[m], lead)) {
-                String ev = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
-                if (!evidence.contains(ev)) {
-                    evidence.add(ev);
-                    found++;
+                boolean dup = false;
+                for (int k = 0; k < found; k++) {
+                    dup |= seen[k] == e;
+                }
+                if (!dup) {
+                    seen[found++] = e;
+                    evidence.add("entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope()));
                 }
             }
         }
@@ -738,7 +962,7 @@ public final class Tagger {
         CompiledGroup g = r.groups()[0];
         int max = Math.max(1, r.def().max());
         int found = 0;
-        int[] seen = new int[max];
+        int[] seen = s.seenKeywords(max);
         for (int w = 0; w < s.words && found < max; w++) {
             int kw = s.wId[w];
             if (g.hasKeyword(kw) && inScope(r.scopeCode(), tk, s.wFirst[w], lead)) {
@@ -748,7 +972,9 @@ public final class Tagger {
                 }
                 if (!dup) {
                     seen[found++] = kw;
-                    evidence.add("keyword: " + keywordText.get(kw) + (r.scope().equals("story") ? "" : " in " + r.scope()));
+                    if (evidence != null) {
+                        evidence.add("keyword: " + keywordText.get(kw) + (r.scope().equals("story") ? "" : " in " + r.scope()));
+                    }
                 }
             }
         }
@@ -799,12 +1025,7 @@ public final class Tagger {
                 bestBits = bits;
             }
         }
-        String where = switch (scope) {
-            case SCOPE_SENTENCE -> " in one sentence";
-            case SCOPE_PARAGRAPH -> " in one paragraph";
-            case SCOPE_HEADLINE -> " in the headline";
-            default -> " in the story";
-        };
+        String where = where(scope);
         if (bestUnit >= 0 && mask[bestUnit] == full) {
             StringBuilder b = new StringBuilder();
             for (int g = 0; g < groups.length; g++) {
@@ -880,7 +1101,34 @@ public final class Tagger {
         int[] slotMentions = new int[64];
         int[] masks = new int[256];
 
-        Scratch(int entities, int keywords) {
+        final int maskWords;
+        final long[] storyMask;
+        final long[] headlineMask;
+        final long[] leadMask;
+        long[] sentenceMask = new long[0];
+        long[] paragraphMask = new long[0];
+        final int[] seenEntities = new int[3];
+        /** Per shared name: the entity it resolved to, valid while resolvedAt equals resolveStamp. */
+        int[] resolved;
+        int[] resolvedAt;
+        int resolveStamp;
+        private int[] order = new int[16];
+
+        int[] order(int n) {
+            if (order.length < n) {
+                order = new int[n * 2];
+            }
+            return order;
+        }
+        private int[] seenKeywords = new int[8];
+
+        Scratch(int entities, int keywords, int maskWords, int shared) {
+            resolved = new int[shared];
+            resolvedAt = new int[shared];
+            this.maskWords = maskWords;
+            storyMask = new long[maskWords];
+            headlineMask = new long[maskWords];
+            leadMask = new long[maskWords];
             wordSeen = new boolean[keywords];
             entitySlot = new int[entities];
             Arrays.fill(entitySlot, -1);
@@ -916,6 +1164,27 @@ public final class Tagger {
             wId[words] = id;
             words++;
             wordSeen[id] = true;
+        }
+
+        void resetMasks(int sentences, int paragraphs) {
+            Arrays.fill(storyMask, 0);
+            Arrays.fill(headlineMask, 0);
+            Arrays.fill(leadMask, 0);
+            if (sentenceMask.length < sentences * maskWords) {
+                sentenceMask = new long[sentences * maskWords * 2];
+            }
+            if (paragraphMask.length < paragraphs * maskWords) {
+                paragraphMask = new long[paragraphs * maskWords * 2];
+            }
+            Arrays.fill(sentenceMask, 0, sentences * maskWords, 0);
+            Arrays.fill(paragraphMask, 0, paragraphs * maskWords, 0);
+        }
+
+        int[] seenKeywords(int max) {
+            if (seenKeywords.length < max) {
+                seenKeywords = new int[max];
+            }
+            return seenKeywords;
         }
 
         int[] unitMask(int units) {

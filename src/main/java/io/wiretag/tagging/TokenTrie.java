@@ -5,25 +5,22 @@ import java.util.Arrays;
 /**
  * A trie over whole tokens (by their 64-bit folded hash), stored as one open-addressing table of edges
  * (parent node, token hash) to child node, so looking up the next token costs one probe whatever the
- * number of phrases. Nodes carry the phrase ids that end there.
+ * number of phrases. An edge is two adjacent longs (the hash; parent + 1 and child), so a probe reads one
+ * cache line. Nodes carry the phrase ids that end there.
  */
 final class TokenTrie {
     static final int ROOT = 0;
     private static final int NONE = -1;
 
-    private long[] edgeHash;
-    private int[] edgeParent;
-    private int[] edgeChild;
+    /** Slot i: [2i] the token hash, [2i + 1] (parent + 1) << 32 | child; 0 there marks an empty slot. */
+    private long[] table;
     private int mask;
     private int edges;
     private int nodes = 1;
     private int[][] values = new int[16][];
 
     TokenTrie() {
-        edgeHash = new long[1024];
-        edgeParent = new int[1024];
-        edgeChild = new int[1024];
-        Arrays.fill(edgeParent, NONE);
+        table = new long[2 * 1024];
         mask = 1023;
     }
 
@@ -53,14 +50,15 @@ final class TokenTrie {
 
     /** The child of {@code node} along token {@code hash}, or -1. */
     int child(int node, long hash) {
+        long[] t = table;
         int i = slot(node, hash);
         while (true) {
-            int p = edgeParent[i];
-            if (p == NONE) {
+            long link = t[2 * i + 1];
+            if (link == 0) {
                 return NONE;
             }
-            if (p == node && edgeHash[i] == hash) {
-                return edgeChild[i];
+            if ((int) (link >>> 32) == node + 1 && t[2 * i] == hash) {
+                return (int) link;
             }
             i = (i + 1) & mask;
         }
@@ -90,29 +88,24 @@ final class TokenTrie {
             grow();
         }
         int i = slot(node, hash);
-        while (edgeParent[i] != NONE) {
+        while (table[2 * i + 1] != 0) {
             i = (i + 1) & mask;
         }
-        edgeParent[i] = node;
-        edgeHash[i] = hash;
-        edgeChild[i] = child;
+        table[2 * i] = hash;
+        table[2 * i + 1] = ((long) (node + 1) << 32) | child;
         edges++;
     }
 
     private void grow() {
-        long[] oh = edgeHash;
-        int[] op = edgeParent;
-        int[] oc = edgeChild;
+        long[] old = table;
         int size = (mask + 1) * 2;
-        edgeHash = new long[size];
-        edgeParent = new int[size];
-        edgeChild = new int[size];
-        Arrays.fill(edgeParent, NONE);
+        table = new long[2 * size];
         mask = size - 1;
         edges = 0;
-        for (int i = 0; i < op.length; i++) {
-            if (op[i] != NONE) {
-                put(op[i], oh[i], oc[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            long link = old[i + 1];
+            if (link != 0) {
+                put((int) (link >>> 32) - 1, old[i], (int) link);
             }
         }
     }

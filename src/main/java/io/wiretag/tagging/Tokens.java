@@ -13,14 +13,16 @@ final class Tokens {
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     static final long FNV_PRIME = 0x100000001b3L;
 
+    // Classes are bits, so "is a word char" is one AND and a token's case is the OR of its chars' classes.
     static final byte SEP = 0;
     static final byte LOWER = 1;
     static final byte UPPER = 2;
-    static final byte OTHER = 3; // digits and caseless letters
-    static final byte MARK = 4; // combining marks: part of the token, ignored in its hash
-    static final byte APOS = 5; // apostrophes of every kind
-    static final byte STOP = 6; // . ! ? : may end a sentence
-    static final byte NEWLINE = 7;
+    static final byte OTHER = 4; // digits and caseless letters
+    static final byte WORD = LOWER | UPPER | OTHER;
+    static final byte MARK = 8; // combining marks: part of the token, ignored in its hash
+    static final byte APOS = 16; // apostrophes of every kind
+    static final byte STOP = 32; // . ! ? : may end a sentence
+    static final byte NEWLINE = 64;
 
     static final int FIRST_LOWER = 1;
     static final int FIRST_UPPER = 2;
@@ -77,6 +79,8 @@ final class Tokens {
 
     /** Lower-case hashes of words after which a full stop does not end a sentence. */
     private static final long[] ABBREVIATIONS;
+    /** A bit per abbreviation hash, so most full stops are decided without the binary search. */
+    private static final long[] ABBREVIATION_FILTER = new long[16];
 
     static {
         String[] words = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "pres",
@@ -85,6 +89,8 @@ final class Tokens {
         ABBREVIATIONS = new long[words.length];
         for (int i = 0; i < words.length; i++) {
             ABBREVIATIONS[i] = hashLower(words[i]);
+            int bit = filterBit(ABBREVIATIONS[i], 10);
+            ABBREVIATION_FILTER[bit >>> 6] |= 1L << bit;
         }
         Arrays.sort(ABBREVIATIONS);
     }
@@ -93,7 +99,6 @@ final class Tokens {
     int[] start;
     int[] end;
     long[] lower;
-    long[] exact;
     int[] flags;
     int[] sentence;
     int[] paragraph;
@@ -106,7 +111,6 @@ final class Tokens {
         start = new int[capacity];
         end = new int[capacity];
         lower = new long[capacity];
-        exact = new long[capacity];
         flags = new int[capacity];
         sentence = new int[capacity];
         paragraph = new int[capacity];
@@ -115,11 +119,14 @@ final class Tokens {
     final int[] fieldStart = new int[4];
     int sentences;
     int paragraphs;
+    /** Each field's text, for the case-keeping hash, which only all-capital names need (computed on demand). */
+    private final String[] texts = new String[3];
     /** The field's text, copied once: indexing a char[] is much cheaper than String.charAt in the hot loop. */
     private char[] buf = new char[64];
 
     void reset() {
         count = 0;
+        Arrays.fill(texts, null);
         sentences = 0;
         paragraphs = 0;
     }
@@ -130,6 +137,7 @@ final class Tokens {
      */
     void addField(int field, String text) {
         String s = text;
+        texts[field] = text;
         fieldStart[field] = count;
         int sent = sentences;
         int para = paragraphs;
@@ -143,13 +151,54 @@ final class Tokens {
         char[] c0 = buf;
         int i = 0;
         boolean breakPending = false;
+        reserve(count + len + 1); // a token takes at least one char: no growth check per token
+        int[] starts = start;
+        int[] ends = end;
+        long[] hashes = lower;
+        int[] flag = flags;
+        int[] sents = sentence;
+        int[] paras = paragraph;
         while (i < len) {
             char c = c0[i];
             byte cls = CLASS[c];
-            if (cls == LOWER || cls == UPPER || cls == OTHER) {
+            if (cls == SEP) {
+                i++;
+                continue;
+            }
+            if ((cls & WORD) != 0) {
                 if (breakPending) {
                     sent++;
                     breakPending = false;
+                }
+                // The common case inline: a run of word chars ended by a char that is neither a mark nor an
+                // apostrophe, and not a dotted acronym. Anything else is read again by token().
+                if (i + 1 >= len || c0[i + 1] != '.') {
+                    int from = i;
+                    long h = FNV_OFFSET;
+                    int seen = 0;
+                    byte next = cls;
+                    do {
+                        h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                        seen |= next;
+                        if (++i == len) {
+                            next = SEP;
+                            break;
+                        }
+                        c = c0[i];
+                        next = CLASS[c];
+                    } while ((next & WORD) != 0);
+                    if ((next & (MARK | APOS)) == 0) {
+                        int n = count;
+                        starts[n] = from;
+                        ends[n] = i;
+                        hashes[n] = h;
+                        flag[n] = FIRST_FLAGS[cls] | ALL_UPPER_IF[seen & (UPPER | LOWER)];
+                        sents[n] = sent;
+                        paras[n] = para;
+                        count = n + 1;
+                        continue;
+                    }
+                    i = from;
                 }
                 i = token(c0, i, len, sent, para);
                 continue;
@@ -188,82 +237,133 @@ final class Tokens {
         if (end[k] - start[k] == 1 && (flags[k] & FIRST_UPPER) != 0) {
             return true; // an initial: "Donald J. Trump"
         }
-        return Arrays.binarySearch(ABBREVIATIONS, lower[k]) >= 0;
+        long h = lower[k];
+        int bit = filterBit(h, 10);
+        return (ABBREVIATION_FILTER[bit >>> 6] & (1L << bit)) != 0 && Arrays.binarySearch(ABBREVIATIONS, h) >= 0;
     }
 
-    /** Reads one token from {@code from}; returns the index after it (after a possessive 's when there is one). */
+    /**
+     * Reads one token from {@code from}; returns the index after it (after a possessive 's when there is one).
+     * Only the lower-case hash is computed here; the case-keeping one is {@link #exact(int)}, on demand.
+     */
     private int token(char[] s, int from, int len, int sent, int para) {
         int i = from;
         long h = FNV_OFFSET;
-        long he = FNV_OFFSET;
-        int upper = 0;
-        int lowerCount = 0;
-        int resume = -1;
         // Dotted acronyms: "U.S." and "U.N." are the tokens US and UN; the span keeps the dots.
-        if (from + 3 < len && CLASS[s[from]] == UPPER && s[from + 1] == '.'
+        if (from + 3 < len && s[from + 1] == '.' && CLASS[s[from]] == UPPER
                 && CLASS[s[from + 2]] == UPPER && s[from + 3] == '.') {
             while (i + 1 < len && CLASS[s[i]] == UPPER && s[i + 1] == '.') {
-                char c = s[i];
-                h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
-                he = (he ^ FOLD_EXACT[c]) * FNV_PRIME;
-                upper++;
+                h = (h ^ FOLD_LOWER[s[i]]) * FNV_PRIME;
                 i += 2;
             }
-            add(from, i, h, he, FIRST_UPPER | ALL_UPPER, sent, para);
+            add(from, i, h, FIRST_UPPER | ALL_UPPER, sent, para);
             return i;
         }
-        int end = len;
-        while (i < len) {
-            char c = s[i];
-            byte cls = CLASS[c];
-            if (cls == LOWER || cls == UPPER || cls == OTHER) {
+        int seen = 0; // the OR of the classes of the token's chars
+        int end = -1;
+        int resume;
+        while (true) {
+            // The common case first, without a branch on the case of each char.
+            char c;
+            int cls;
+            while (i < len && ((cls = CLASS[c = s[i]]) & WORD) != 0) {
                 h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
-                he = (he ^ FOLD_EXACT[c]) * FNV_PRIME;
-                if (cls == UPPER) {
-                    upper++;
-                } else if (cls == LOWER) {
-                    lowerCount++;
-                }
+                seen |= cls;
                 i++;
-            } else if (cls == MARK) {
+            }
+            if (i >= len) {
+                break;
+            }
+            byte cls2 = CLASS[s[i]];
+            if (cls2 == MARK) {
                 i++;
-            } else if (cls == APOS && i + 1 < len && isWordChar(s[i + 1])) {
+            } else if (cls2 == APOS && i + 1 < len && isWordChar(s[i + 1])) {
                 char n = s[i + 1];
                 if ((n == 's' || n == 'S') && (i + 2 >= len || !isWordChar(s[i + 2]))) {
                     end = i; // possessive: Putin's, Putin’s
-                    resume = i + 2;
                     break;
                 }
                 h = (h ^ '\'') * FNV_PRIME; // O'Brien, d'Ivoire
-                he = (he ^ '\'') * FNV_PRIME;
                 i++;
             } else {
                 break;
             }
         }
-        if (resume < 0) {
+        if (end < 0) {
             end = i;
             resume = i;
+        } else {
+            resume = end + 2;
         }
         byte first = CLASS[s[from]];
         int f = (first == LOWER ? FIRST_LOWER : first == UPPER ? FIRST_UPPER : 0)
-                | (upper > 0 && lowerCount == 0 ? ALL_UPPER : 0);
-        add(from, end, h, he, f, sent, para);
+                | ((seen & (UPPER | LOWER)) == UPPER ? ALL_UPPER : 0);
+        add(from, end, h, f, sent, para);
         return resume;
     }
 
-    private static boolean isWordChar(char c) {
-        byte cls = CLASS[c];
-        return cls == LOWER || cls == UPPER || cls == OTHER;
+    /**
+     * The hash of token {@code k} folded (NFKC, no diacritics) but keeping its case, as all-capital names
+     * ("US", not "us") are matched: the same chars the lower-case hash covers, without lowering them.
+     */
+    long exact(int k) {
+        int field = 0;
+        while (field + 1 < texts.length && texts[field + 1] != null && k >= fieldStart[field + 1]) {
+            field++;
+        }
+        String s = texts[field];
+        long h = FNV_OFFSET;
+        for (int i = start[k], e = end[k]; i < e; i++) {
+            char c = s.charAt(i);
+            byte cls = CLASS[c];
+            if ((cls & WORD) != 0) {
+                h = (h ^ FOLD_EXACT[c]) * FNV_PRIME;
+            } else if (cls == APOS) {
+                h = (h ^ '\'') * FNV_PRIME;
+            }
+        }
+        return h;
     }
 
-    private void add(int s, int e, long h, long he, int f, int sent, int para) {
+    /**
+     * A bit of a Bloom-style filter of {@code bits} bits for a token hash. FNV's top bits barely vary
+     * between short words, so the hash is mixed first.
+     */
+    static int filterBit(long hash, int bits) {
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+    }
+
+    private static boolean isWordChar(char c) {
+        return (CLASS[c] & WORD) != 0;
+    }
+
+    /** Token flags by the class of the first char, and ALL_UPPER by the OR of the classes (case bits only). */
+    private static final int[] FIRST_FLAGS = new int[128];
+    private static final int[] ALL_UPPER_IF = {0, 0, ALL_UPPER, 0};
+
+    static {
+        FIRST_FLAGS[LOWER] = FIRST_LOWER;
+        FIRST_FLAGS[UPPER] = FIRST_UPPER;
+    }
+
+    private void reserve(int capacity) {
+        if (capacity > start.length) {
+            int n = Math.max(capacity, start.length * 2);
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            lower = Arrays.copyOf(lower, n);
+            flags = Arrays.copyOf(flags, n);
+            sentence = Arrays.copyOf(sentence, n);
+            paragraph = Arrays.copyOf(paragraph, n);
+        }
+    }
+
+    private void add(int s, int e, long h, int f, int sent, int para) {
         if (count == start.length) {
             int n = count * 2;
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             lower = Arrays.copyOf(lower, n);
-            exact = Arrays.copyOf(exact, n);
             flags = Arrays.copyOf(flags, n);
             sentence = Arrays.copyOf(sentence, n);
             paragraph = Arrays.copyOf(paragraph, n);
@@ -271,7 +371,6 @@ final class Tokens {
         start[count] = s;
         end[count] = e;
         lower[count] = h;
-        exact[count] = he;
         flags[count] = f;
         sentence[count] = sent;
         paragraph[count] = para;

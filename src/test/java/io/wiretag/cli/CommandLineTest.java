@@ -138,4 +138,25 @@ class CommandLineTest {
         assertTrue(r.err().contains("broken.json"), r.err());
         assertTrue(r.err().strip().endsWith("problem(s) in " + tax), r.err());
     }
+
+    @Test
+    void benchReportsBothWorkloadsForEveryGazetteer() {
+        Run r = run("bench", "--aliases", "50", "--seconds", "0.05", "--warmup", "0", "--runs", "1",
+                "--naive-seconds", "0.01", "--corpus", Seed.path().toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String row : List.of("| dense | shipped |", "| realistic | shipped |", "| dense | shipped + 50 synthetic |",
+                "| realistic | shipped + 50 synthetic |")) {
+            assertTrue(r.out().contains(row), row + " in\n" + r.out());
+        }
+        assertTrue(r.out().contains("workload realistic: real paragraphs from 1 stories"), r.out());
+        assertTrue(r.out().contains("load average"), r.out());
+    }
+
+    @Test
+    void benchWithoutCorpusRunsTheDenseWorkloadOnly() {
+        Run r = run("bench", "--aliases", "10", "--seconds", "0.05", "--warmup", "0", "--runs", "1", "--naive-seconds", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("| dense | shipped |"), r.out());
+        assertTrue(!r.out().contains("| realistic |"), r.out());
+    }
 }
