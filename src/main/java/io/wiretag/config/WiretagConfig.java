@@ -49,6 +49,8 @@ public final class WiretagConfig {
     public static final String NEAR_DUPLICATE_THRESHOLD = "wiretag.lifecycle.near-duplicate-threshold";
     /** How often held embargoed stories are checked for release (wall-clock). */
     public static final String EMBARGO_INTERVAL = "wiretag.lifecycle.embargo-interval";
+    /** How long an AP Media item and its NITF rendition wait for each other before each goes on alone. */
+    public static final String RENDITION_WAIT = "wiretag.lifecycle.rendition-wait";
 
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
@@ -86,6 +88,7 @@ public final class WiretagConfig {
         d.put(DUPLICATE_WINDOW, "24h");
         d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
         d.put(EMBARGO_INTERVAL, "1s");
+        d.put(RENDITION_WAIT, "30s");
         return d;
     }
 

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Sends files and directories (recursively, hidden files skipped, in name order) to {@code news.raw},
- * reporting progress, and says at the end what was sent, what failed and what was skipped.
+ * reporting progress, and says at the end what was sent, what failed and what was skipped. The NITF rendition
+ * of an AP Media API item listed too follows its item, marked as its rendition (see {@link RenditionFiles}).
  */
 public final class FileIngest {
     /** The default limit on one file: no wire story is larger. */
@@ -82,7 +83,8 @@ public final class FileIngest {
         List<Path> pendingFiles = new ArrayList<>();
         long start = System.nanoTime();
         long lastReport = start;
-        for (Path f : files) {
+        for (RenditionFiles.Entry e : RenditionFiles.pair(files)) {
+            Path f = e.file();
             try {
                 long size = Files.size(f);
                 if (size > maxBytes) {
@@ -90,11 +92,12 @@ public final class FileIngest {
                     problems.add(f + ": skipped, " + size + " bytes is over the limit of " + maxBytes);
                     continue;
                 }
-                pending.add(sender.send(Files.readAllBytes(f), provider, f.toString(), feedOf(f), formatHint, Instant.now()));
+                // A rendition lies beside its item, so both have the item's feed key and keep their order.
+                pending.add(sender.send(Files.readAllBytes(f), provider, f.toString(), feedOf(f), formatHint, Instant.now(), e.renditionOf()));
                 pendingFiles.add(f);
-            } catch (IOException e) {
+            } catch (IOException ex) {
                 failed++;
-                problems.add(f + ": cannot read: " + e.getMessage());
+                problems.add(f + ": cannot read: " + ex.getMessage());
             }
             long now = System.nanoTime();
             if (now - lastReport > 1_000_000_000L) {

@@ -1,5 +1,6 @@
 package io.wiretag.ingest;
 
+import io.wiretag.formats.apmedia.ApRendition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +39,16 @@ import org.apache.kafka.common.errors.RetriableException;
  * once, then moved to {@code processed/} (or, when it cannot be sent, to {@code failed/} with a
  * {@code .reason} file beside it). Files still being written are left alone: hidden names, upload
  * suffixes ({@code .part}, {@code .tmp}, ...) and files whose size or modification time still changes.
- * A journal in the folder makes a restart after a crash neither re-send nor skip a file.
+ * A journal in the folder makes a restart after a crash neither re-send nor skip a file. The NITF rendition of
+ * an AP Media API item is sent marked as the item's (see {@link RenditionFiles}) when both are ready in one scan
+ * or the rendition comes after its item; a rendition that comes before its item is sent as a story of its own.
  */
 public final class HotFolder implements AutoCloseable {
     public static final String PROCESSED = "processed";
     public static final String FAILED = "failed";
     /** Suffixes FTP servers and upload tools give files they are still writing. */
+    /** How many names of AP renditions still to come are remembered (four per item). */
+    private static final int MAX_EXPECTED_RENDITIONS = 4_000;
     private static final List<String> IN_PROGRESS = List.of(".part", ".tmp", ".temp", ".filepart", ".partial",
             ".crdownload", ".download", ".upload", ".swp", ".lock");
 
@@ -70,6 +76,15 @@ public final class HotFolder implements AutoCloseable {
     private final HotFolderJournal journal;
     private final WatchService watcher;
     private final Map<String, Seen> seen = new HashMap<>();
+    /** File names an AP item sent earlier gave its NITF rendition, to that item's id; the oldest are forgotten. */
+    private final Map<String, String> expectedRenditions = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_EXPECTED_RENDITIONS;
+        }
+    };
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closeRequested = new CountDownLatch(1);
     private volatile boolean running;
@@ -143,8 +158,14 @@ public final class HotFolder implements AutoCloseable {
     public synchronized void scanOnce() throws IOException, InterruptedException {
         List<Path> ready = readyFiles();
         List<Pending> pending = new ArrayList<>();
-        for (Path f : ready) {
+        for (RenditionFiles.Entry entry : RenditionFiles.pair(ready)) {
+            Path f = entry.file();
             String name = f.getFileName().toString();
+            String renditionOf = entry.renditionOf() != null ? entry.renditionOf() : expectedRenditions.remove(name);
+            if (entry.unpaired() != null) {
+                // The item's rendition has not come yet: remember its names, so it is marked when it does.
+                ApRendition.namesBeside(name, entry.unpaired()).forEach(n -> expectedRenditions.put(n, entry.unpaired().itemId()));
+            }
             long size = Files.size(f);
             if (size > settings.maxBytes()) {
                 fail(f, size + " bytes is over the limit of " + settings.maxBytes() + " bytes (wiretag.max.input.bytes)");
@@ -167,7 +188,8 @@ public final class HotFolder implements AutoCloseable {
                 progress.accept("watch: " + name + " was sent before a restart; moved to " + PROCESSED + "/ without sending again");
                 continue;
             }
-            pending.add(new Pending(f, name, sha, sender.send(bytes, settings.provider(), f.toString(), FileIngest.feedOf(f), settings.formatHint(), Instant.now())));
+            pending.add(new Pending(f, name, sha, sender.send(bytes, settings.provider(), f.toString(), FileIngest.feedOf(f),
+                    settings.formatHint(), Instant.now(), renditionOf)));
         }
         if (pending.isEmpty()) {
             return;

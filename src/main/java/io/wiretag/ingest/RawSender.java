@@ -40,7 +40,16 @@ public final class RawSender implements AutoCloseable {
      * same provider and feed keep their order; without a feed, the source is the key.
      */
     public Future<RecordMetadata> send(byte[] bytes, String provider, String source, String feed, String formatHint, Instant receivedAt) {
+        return send(bytes, provider, source, feed, formatHint, receivedAt, null);
+    }
+
+    /** As {@link #send(byte[], String, String, String, String, Instant)}, for the NITF rendition of AP item {@code renditionOf} when that is not null. */
+    public Future<RecordMetadata> send(byte[] bytes, String provider, String source, String feed, String formatHint, Instant receivedAt,
+                                       String renditionOf) {
         RecordHeaders headers = new RecordHeaders();
+        if (renditionOf != null) {
+            headers.add(Topics.H_RENDITION_OF, renditionOf.getBytes(StandardCharsets.UTF_8));
+        }
         if (formatHint != null) {
             headers.add(Topics.H_FORMAT, formatHint.getBytes(StandardCharsets.UTF_8));
         }

@@ -23,6 +23,8 @@ public record Topics(
     public static final String H_PROVIDER = "wiretag.provider";
     public static final String H_SOURCE = "wiretag.source";
     public static final String H_RECEIVED_AT = "wiretag.received-at";
+    /** On a NITF rendition of an AP Media API item: the item's id ({@code altids.itemid}); the two become one story. */
+    public static final String H_RENDITION_OF = "wiretag.rendition-of";
     /** Header names on {@code news.dlq}: which stage refused the record, why, and the exception's class. */
     public static final String H_DLQ_STAGE = "wiretag.dlq.stage";
     public static final String H_DLQ_REASON = "wiretag.dlq.reason";

@@ -4,6 +4,7 @@ import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
+import io.wiretag.formats.apmedia.ApRendition;
 import io.wiretag.kafka.Topics;
 import io.wiretag.story.Story;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns one raw record into its stories (keyed by story id) and refusals (keyed as on input). A refusal
- * carries the original bytes and headers plus the stage, reason and exception class in its headers.
+ * carries the original bytes and headers plus the stage, reason and exception class in its headers. A record
+ * marked {@value Topics#H_RENDITION_OF} (an AP item's NITF rendition) gives a story with the item's id.
  */
 final class NormaliseProcessor implements Processor<byte[], byte[], String, Normalised> {
     static final String STAGE = "normalise";
@@ -49,7 +51,11 @@ final class NormaliseProcessor implements Processor<byte[], byte[], String, Norm
             refuse(record, e.getMessage(), e.getCause() != null ? e.getCause().getClass().getName() : e.getClass().getName());
             return;
         }
-        for (Story story : result.stories()) {
+        String renditionOf = header(headers, Topics.H_RENDITION_OF);
+        boolean rendition = renditionOf != null && !renditionOf.isBlank() && result.stories().size() == 1;
+        for (Story parsed : result.stories()) {
+            // An AP item's NITF rendition takes the item's id; the header it keeps marks it for the join.
+            Story story = rendition ? ApRendition.asRenditionOf(parsed, renditionOf) : parsed;
             context.forward(new Record<String, Normalised>(story.id(), new Normalised.Parsed(story), record.timestamp(),
                     copy(headers)));
         }

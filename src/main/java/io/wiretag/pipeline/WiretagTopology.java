@@ -28,18 +28,20 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The one place the topology is built; {@code run}, {@code demo} and every test call {@link #build}.
  * <pre>
- * news.raw --normalise--> news.stories --version gate--> tag --(lifecycle, 1 partition)--> route --> news.tagged
- *      \--> news.dlq        [story-versions,              [duplicate-window,                \--> news.topic.&lt;topic-id&gt;
- *                            embargo-hold]                  story-routes]                    \--> news.alerts (kills)
+ * news.raw --normalise--> news.stories --AP rendition join--> version gate--> tag --(lifecycle, 1 partition)--> route --> news.tagged
+ *      \--> news.dlq        [ap-rendition-wait]    [story-versions,              [duplicate-window,                \--> news.topic.&lt;topic-id&gt;
+ *                                                  embargo-hold]                  story-routes]                    \--> news.alerts (kills)
  * news.taxonomy --> global store --> the live tagger
  * </pre>
- * Stories are re-read from {@code news.stories}, which is keyed by story id, so the version gate and the
- * tagger see all versions of one story on one partition. The router runs behind a one-partition
+ * Stories are re-read from {@code news.stories}, which is keyed by story id, so the rendition join, the version
+ * gate and the tagger see all versions of one story (and an AP item's NITF rendition) on one partition. The router runs behind a one-partition
  * repartition topic because duplicate detection must compare copies from every feed (see
  * {@link RouteProcessor}); records keep their story id as key, so every output is partitioned by story id.
  */
 public final class WiretagTopology {
     public static final String TAXONOMY_STORE = "taxonomy-store";
+    /** Per story id: an AP item waiting for its NITF rendition, or the other way round (see {@link RenditionJoinProcessor}). */
+    public static final String RENDITION_STORE = "ap-rendition-wait";
     /** Per story id: the newest accepted version, or the kill (see {@link VersionGateProcessor}). */
     public static final String VERSIONS_STORE = "story-versions";
     /** Embargoed stories, keyed by release time then story id. */
@@ -97,6 +99,8 @@ public final class WiretagTopology {
         // Stage 2: the story lifecycle. Version gate and embargo per story id, then tagging, then one
         // router that marks duplicates and routes versions and kills to every topic they concern.
         Serde<Story> story = topics.stories().valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RENDITION_STORE),
+                Serdes.String(), new JsonSerde<>(RenditionWait.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE),
                 Serdes.String(), new JsonSerde<>(VersionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO_STORE),
@@ -107,6 +111,7 @@ public final class WiretagTopology {
                 Serdes.String(), new JsonSerde<>(RouteState.class)));
 
         KStream<String, Outbound> out = builder.stream(topics.stories().name(), topics.stories().consumed("stories-source"))
+                .process(() -> new RenditionJoinProcessor(lifecycle.renditionWait()), Named.as("ap-rendition-join"), RENDITION_STORE)
                 .process(() -> new VersionGateProcessor(lifecycle), Named.as("version-gate"), VERSIONS_STORE, EMBARGO_STORE)
                 .process(() -> new TagProcessor(live, fixedTagger), Named.as("tag"))
                 .repartition(Repartitioned.with(Serdes.String(), story).withName(LIFECYCLE_REPARTITION).withNumberOfPartitions(1))

@@ -20,12 +20,15 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 /**
  * {@code POST /ingest}: the body is one raw story, put on {@code news.raw} untouched. Answers 202 with
  * where it landed only after the broker acknowledged it, so a pushing system may delete its copy then.
+ * The NITF rendition of an AP Media API item is posted with {@value #H_RENDITION_OF}: the item's id.
  */
 public final class IngestRoute implements WebServer.Handler {
     public static final String PATH = "/ingest";
     public static final String H_PROVIDER = "X-Wiretag-Provider";
     public static final String H_FORMAT = "X-Wiretag-Format";
     public static final String H_SOURCE = "X-Wiretag-Source";
+    /** On the NITF rendition of an AP Media API item: the item's id, so the two become one story. */
+    public static final String H_RENDITION_OF = "X-Wiretag-Rendition-Of";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -69,8 +72,12 @@ public final class IngestRoute implements WebServer.Handler {
         if (source != null && (source.length() > 1000 || CONTROL.matcher(source).find())) {
             return Response.error(400, H_SOURCE + " must be at most 1000 characters with no control characters");
         }
+        String renditionOf = request.header(H_RENDITION_OF);
+        if (renditionOf != null && !TOKEN.matcher(renditionOf).matches()) {
+            return Response.error(400, H_RENDITION_OF + " must be the AP item's id (altids.itemid), letters and digits");
+        }
         try {
-            RecordMetadata m = sender.send(body, provider, source, null, format, Instant.now())
+            RecordMetadata m = sender.send(body, provider, source, null, format, Instant.now(), renditionOf)
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("topic", m.topic());

@@ -79,6 +79,35 @@ class HotFolderTest {
     }
 
     @Test
+    void anApItemsRenditionDroppedAfterItIsSentMarkedAsTheItemsWithTheSameKey() throws Exception {
+        String topic = "hot.raw." + TOPICS.incrementAndGet();
+        Path in = newFolder("ap-rendition");
+        Path samples = Path.of("src/test/resources/apmedia");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (RawSender s = newSender(topic); HotFolder folder = watch(in, s, fast(100_000), lines)) {
+            Files.copy(samples.resolve("ferry_item.json"), in.resolve("ferry_item.json"));
+            RawTopic.await(WAIT, "the item is sent", () -> isFile(in.resolve("processed/ferry_item.json")));
+            Files.copy(samples.resolve("ferry_nitf.xml"), in.resolve("f3a1c0de5ee9b4b40ea5fe9c9ca60f89.nitf.xml"));
+            Files.copy(samples.resolve("tide_item_no_nitf.json"), in.resolve("tide.json"));
+            RawTopic.await(WAIT, "the rendition is sent",
+                    () -> isFile(in.resolve("processed/f3a1c0de5ee9b4b40ea5fe9c9ca60f89.nitf.xml")) && isFile(in.resolve("processed/tide.json")));
+
+            List<ConsumerRecord<byte[], byte[]>> records = RawTopic.readAll(broker, topic);
+            assertEquals(3, records.size());
+            ConsumerRecord<byte[], byte[]> item = records.stream().filter(r -> RawTopic.value(r).contains("Island ferry")).findFirst().orElseThrow();
+            ConsumerRecord<byte[], byte[]> nitf = records.stream().filter(r -> RawTopic.value(r).contains("<nitf")).findFirst().orElseThrow();
+            ConsumerRecord<byte[], byte[]> tide = records.stream().filter(r -> RawTopic.value(r).contains("High tide")).findFirst().orElseThrow();
+            assertEquals("f3a1c0de5ee9b4b40ea5fe9c9ca60f89", RawTopic.header(nitf, Topics.H_RENDITION_OF));
+            assertEquals(null, RawTopic.header(item, Topics.H_RENDITION_OF));
+            assertEquals(null, RawTopic.header(tide, Topics.H_RENDITION_OF));
+            assertEquals(new String(item.key(), StandardCharsets.UTF_8), new String(nitf.key(), StandardCharsets.UTF_8));
+            assertEquals(item.partition(), nitf.partition());
+            assertTrue(item.offset() < nitf.offset());
+            assertEquals(3, folder.summary().sent());
+        }
+    }
+
+    @Test
     void droppedFilesAreOnRawExactlyOnceAndMovedToProcessed() throws Exception {
         String topic = "hot.raw." + TOPICS.incrementAndGet();
         Path in = newFolder("drop");

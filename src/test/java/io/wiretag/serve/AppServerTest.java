@@ -93,6 +93,26 @@ class AppServerTest {
     }
 
     @Test
+    void anApRenditionPostedWithItsItemsIdCarriesTheMarkAndABadIdIsRefused() throws Exception {
+        String nitf = "<nitf><body><body.content><p>Text.</p></body.content></body></nitf>";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest"))
+                .header("X-Wiretag-Rendition-Of", "f3a1c0de5ee9b4b40ea5fe9c9ca60f89")
+                .POST(HttpRequest.BodyPublishers.ofString(nitf)));
+        assertEquals(202, response.statusCode(), response.body());
+        JsonNode ack = Json.MAPPER.readTree(response.body());
+        ConsumerRecord<byte[], byte[]> record = RawTopic.readAll(broker, TOPIC).stream()
+                .filter(r -> r.partition() == ack.get("partition").asInt() && r.offset() == ack.get("offset").asLong())
+                .findFirst().orElseThrow();
+        assertEquals("f3a1c0de5ee9b4b40ea5fe9c9ca60f89", RawTopic.header(record, Topics.H_RENDITION_OF));
+
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(uri("/ingest"))
+                .header("X-Wiretag-Rendition-Of", "not an id")
+                .POST(HttpRequest.BodyPublishers.ofString(nitf)));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("X-Wiretag-Rendition-Of"), bad.body());
+    }
+
+    @Test
     void storyOverTheLimitIsRefusedWith413AndNotSent() throws Exception {
         int before = RawTopic.readAll(broker, TOPIC).size();
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest"))

@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * AP Media API JSON: a content answer ({@code data.item}, one story) or a feed page ({@code data.items[]},
  * one story per {@code items[].item} summary). The API sends metadata only; the text is in the NITF
- * rendition it links to, so these stories have a headline and an empty body (noted in the warnings).
+ * rendition it links to, so these stories have a headline and an empty body (noted in the warnings) until
+ * {@link ApRendition#merge} joins them with that rendition.
  */
 public final class ApMediaParser implements WireParser {
     private static final String AP_CV = "http://cv.ap.org/id/";
@@ -113,9 +114,14 @@ public final class ApMediaParser implements WireParser {
         addSubjects(d.subjects, item.get("person"));
         addSubjects(d.subjects, item.get("place"));
         addSubjects(d.subjects, item.get("organisation"));
-        String href = JsonInput.text(item.path("renditions").path("nitf"), "href");
-        d.warnings.add("ap-media: metadata only; the story text is in the NITF rendition"
-                + (href == null ? "" : " " + href) + ", so the body is empty");
+        JsonNode nitf = item.path("renditions").path("nitf");
+        if (nitf.isObject()) {
+            // The wording is what ApRendition.awaitsRendition recognises; the merge with the rendition removes it.
+            String href = JsonInput.text(nitf, "href");
+            d.warnings.add(ApRendition.AWAITS_NITF + (href == null ? "" : " " + href) + ", so the body is empty");
+        } else {
+            d.warnings.add("ap-media: metadata only and no NITF rendition listed, so the body is empty");
+        }
         Integer version = JsonInput.integer(item, "version");
         if (d.pubStatus == PubStatus.CANCELED || signals.contains("kill")) {
             d.revision = Revision.KILL;
