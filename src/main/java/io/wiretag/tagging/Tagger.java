@@ -25,113 +25,57 @@ public final class Tagger {
     private static final double LEAD_WEIGHT = 2;
     private static final double BODY_WEIGHT = 1;
 
-    private static final byte TARGET_ENTITY = 0;
-    private static final byte TARGET_SHARED = 1;
-    private static final byte TARGET_IGNORE = 2;
-    private static final int FILTER_BITS = 20;
+    private static final byte TARGET_ENTITY = Gazetteer.TARGET_ENTITY;
+    private static final byte TARGET_SHARED = Gazetteer.TARGET_SHARED;
 
     private final Taxonomy taxonomy;
+    private final Gazetteer gazetteer;
     private final EntityDef[] entities;
-    private final Map<String, Integer> entityIndex = new HashMap<>();
 
-    private final TokenTrie names = new TokenTrie();
-    private final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
-    /** First tokens of names written in lower case, which may start a match at a lower-case word. */
+    private final TokenTrie names;
+    private final long[] rootFilter;
     private final LongSet lowerStarts;
-    private final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
-    private final List<String> aliasText = new ArrayList<>();
-    private byte[] aliasTarget = new byte[64];
-    private int[] aliasRef = new int[64];
-    private Phrase.Case[] aliasMode = new Phrase.Case[64];
-    private long[][] aliasExact = new long[64][];
+    private final long[] lowerFilter;
+    private final List<String> aliasText;
+    private final byte[] aliasTarget;
+    private final int[] aliasRef;
+    private final Phrase.Case[] aliasMode;
+    private final long[][] aliasExact;
+    private final boolean[] aliasWordLike;
+    private final List<Gazetteer.Shared> shared;
 
-    private final List<Shared> shared = new ArrayList<>();
-
-    private final TokenTrie words = new TokenTrie();
-    private final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
-    private final List<String> keywordText = new ArrayList<>();
-    private final Map<String, Integer> keywordIndex = new HashMap<>();
+    private final TokenTrie words;
+    private final long[] wordsFilter;
+    private final List<String> keywordText;
 
     private final CompiledTopic[] topics;
-    /** All-capital names that are also English words: in an all-capital field ("PUTIN TELLS US ...") they
-     * count only when the story names the same entity elsewhere. */
-    private static final Set<String> WORD_LIKE = Set.of("us", "who", "it", "am", "an", "as", "at", "be", "do",
-            "go", "he", "in", "is", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aid", "oil");
-    private boolean[] aliasWordLike = new boolean[64];
     private final ThreadLocal<Scratch> scratch;
-
-    /** A name several entries share ("Georgia"), with each candidate's cues; candidate -1 is "no entity". */
-    private record Shared(String alias, int[] candidates, int[][] cues, boolean[] preferred) {
-    }
 
     private Tagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.entities = taxonomy.entities().toArray(new EntityDef[0]);
-        for (int i = 0; i < entities.length; i++) {
-            entityIndex.put(entities[i].id(), i);
-        }
-        Map<String, Integer> aliasByKey = new HashMap<>();
-        Map<String, Integer> sharedByKey = new HashMap<>();
-        Map<String, List<int[]>> sharedCandidates = new HashMap<>();
-        Map<String, List<int[]>> sharedCues = new HashMap<>();
-        Map<String, List<Boolean>> sharedPreferred = new HashMap<>();
-        Set<Long> lower = new HashSet<>();
-        for (int e = 0; e < entities.length; e++) {
-            List<String> all = new ArrayList<>();
-            Set<String> ambiguousKeys = new HashSet<>();
-            entities[e].ambiguous().forEach(a -> ambiguousKeys.add(Phrase.of(a.alias()).key()));
-            if (!ambiguousKeys.contains(Phrase.of(entities[e].name()).key())) {
-                all.add(entities[e].name()); // the name is an alias too, unless declared ambiguous ("Georgia")
-            }
-            all.addAll(entities[e].aliases());
-            for (String a : all) {
-                Phrase p = Phrase.of(a);
-                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
-                    aliasByKey.put(p.key(), addAlias(p, TARGET_ENTITY, e, lower));
-                }
-            }
-            for (EntityDef.Ambiguous amb : entities[e].ambiguous()) {
-                collectShared(amb, e, sharedCandidates, sharedCues, sharedPreferred);
-            }
-        }
-        for (IgnoreDef ig : taxonomy.ignores()) {
-            for (String phrase : ig.phrases()) {
-                Phrase p = Phrase.of(phrase);
-                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
-                    aliasByKey.put(p.key(), addAlias(p, TARGET_IGNORE, -1, lower));
-                }
-            }
-            for (EntityDef.Ambiguous sense : ig.senses()) {
-                collectShared(sense, -1, sharedCandidates, sharedCues, sharedPreferred);
-            }
-        }
-        for (Map.Entry<String, List<int[]>> s : sharedCandidates.entrySet()) {
-            List<int[]> cand = s.getValue();
-            int[] ids = new int[cand.size()];
-            int[][] cues = new int[cand.size()][];
-            boolean[] pref = new boolean[cand.size()];
-            String text = null;
-            for (int k = 0; k < cand.size(); k++) {
-                ids[k] = cand.get(k)[0];
-                cues[k] = sharedCues.get(s.getKey()).get(k);
-                pref[k] = sharedPreferred.get(s.getKey()).get(k);
-            }
-            text = sharedText.get(s.getKey());
-            shared.add(new Shared(text, ids, cues, pref));
-            sharedByKey.put(s.getKey(), shared.size() - 1);
-            if (!aliasByKey.containsKey(s.getKey())) {
-                aliasByKey.put(s.getKey(), addAlias(Phrase.of(text), TARGET_SHARED, shared.size() - 1, lower));
-            }
-        }
-        names.trim();
-        lowerStarts = new LongSet(lower);
+        Gazetteer gz = new Gazetteer(taxonomy);
+        this.gazetteer = gz;
+        this.entities = gz.entities;
+        this.names = gz.names;
+        this.rootFilter = gz.rootFilter;
+        this.lowerStarts = gz.lowerStarts;
+        this.lowerFilter = gz.lowerFilter;
+        this.aliasText = gz.aliasText;
+        this.aliasTarget = gz.aliasTarget;
+        this.aliasRef = gz.aliasRef;
+        this.aliasMode = gz.aliasMode;
+        this.aliasExact = gz.aliasExact;
+        this.aliasWordLike = gz.aliasWordLike;
+        this.shared = gz.shared;
+        this.words = gz.words;
+        this.wordsFilter = gz.wordsFilter;
+        this.keywordText = gz.keywordText;
 
         topics = new CompiledTopic[taxonomy.topics().size()];
         for (int t = 0; t < topics.length; t++) {
             topics[t] = compileTopic(taxonomy.topics().get(t));
         }
-        words.trim();
-        int keywords = keywordText.size();
+        int keywords = gz.keywordCount();
         // Every group of every rule gets a bit; a rule's groups share one 64-bit word of the masks.
         int bit = 0;
         for (CompiledTopic t : topics) {
@@ -181,73 +125,13 @@ public final class Tagger {
         scratch = ThreadLocal.withInitial(() -> new Scratch(ents, keywords, words, sharedNames));
     }
 
-    private final Map<String, String> sharedText = new HashMap<>();
     /** Longs per mask of groups; the groups (by bit) each entity and each keyword belongs to. */
     private final int maskWords;
     private final long[] entityBits;
     private final long[] keywordBits;
 
-    private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
-                               Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred) {
-        Phrase p = Phrase.of(amb.alias());
-        if (p.lower().length == 0) {
-            return;
-        }
-        String key = p.key();
-        sharedText.putIfAbsent(key, amb.alias());
-        candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {entity});
-        cues.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.cues().stream().mapToInt(this::keyword).toArray());
-        preferred.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.preferred());
-    }
-
-    private int addAlias(Phrase p, byte target, int ref, Set<Long> lowerStarts) {
-        int id = aliasText.size();
-        if (id == aliasTarget.length) {
-            int n = id * 2;
-            aliasTarget = Arrays.copyOf(aliasTarget, n);
-            aliasRef = Arrays.copyOf(aliasRef, n);
-            aliasMode = Arrays.copyOf(aliasMode, n);
-            aliasExact = Arrays.copyOf(aliasExact, n);
-            aliasWordLike = Arrays.copyOf(aliasWordLike, n);
-        }
-        aliasText.add(p.text());
-        aliasWordLike[id] = p.mode() == Phrase.Case.EXACT && p.lower().length == 1
-                && WORD_LIKE.contains(p.text().replace(".", "").toLowerCase(java.util.Locale.ROOT));
-        aliasTarget[id] = target;
-        aliasRef[id] = ref;
-        aliasMode[id] = p.mode();
-        aliasExact[id] = p.mode() == Phrase.Case.EXACT ? p.exact() : null;
-        names.add(p.lower(), id);
-        long first = p.lower()[0];
-        int bit = filterBit(first);
-        rootFilter[bit >>> 6] |= 1L << bit;
-        if (p.mode() == Phrase.Case.ANY) {
-            lowerStarts.add(first);
-            lowerFilter[bit >>> 6] |= 1L << bit;
-        }
-        return id;
-    }
-
     private static int filterBit(long hash) {
-        return Tokens.filterBit(hash, FILTER_BITS);
-    }
-
-    /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
-    private int keyword(String text) {
-        Phrase p = Phrase.of(text);
-        String key = p.lowerKey();
-        Integer id = keywordIndex.get(key);
-        if (id == null) {
-            id = keywordText.size();
-            keywordText.add(text);
-            keywordIndex.put(key, id);
-            if (p.lower().length > 0) {
-                words.add(p.lower(), id);
-                int bit = filterBit(p.lower()[0]);
-                wordsFilter[bit >>> 6] |= 1L << bit;
-            }
-        }
-        return id;
+        return Gazetteer.filterBit(hash);
     }
 
     public static Tagger compile(Taxonomy taxonomy) {
@@ -260,7 +144,7 @@ public final class Tagger {
 
     /** Number of names (aliases, ignore phrases, shared names) the matcher knows. */
     public int aliasCount() {
-        return aliasText.size();
+        return gazetteer.aliasCount();
     }
 
     public Tags tag(Story story) {
@@ -430,7 +314,7 @@ public final class Tagger {
                 case TARGET_ENTITY -> entity = aliasRef[alias];
                 case TARGET_SHARED -> {
                     int ref = aliasRef[alias];
-                    Shared sh = shared.get(ref);
+                    Gazetteer.Shared sh = shared.get(ref);
                     // The cues are those of the whole story, so a shared name resolves once per story.
                     if (s.resolvedAt[ref] != s.resolveStamp) {
                         s.resolvedAt[ref] = s.resolveStamp;
@@ -568,7 +452,7 @@ public final class Tagger {
     }
 
     /** The candidate with most cues in the story; on a tie the preferred one; else none (-1). */
-    private static int resolve(Shared sh, Scratch s) {
+    private static int resolve(Gazetteer.Shared sh, Scratch s) {
         int best = -1;
         int bestCount = -1;
         boolean tie = false;
@@ -605,7 +489,7 @@ public final class Tagger {
         return best < 0 ? -1 : sh.candidates()[best];
     }
 
-    private String explainShared(Shared sh, Scratch s, int chosen) {
+    private String explainShared(Gazetteer.Shared sh, Scratch s, int chosen) {
         StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
         for (int k = 0; k < sh.candidates().length; k++) {
             int c = sh.candidates()[k];
@@ -700,7 +584,7 @@ public final class Tagger {
                 }
             }
         }
-        int[] kwIds = kws.stream().mapToInt(this::keyword).toArray();
+        int[] kwIds = kws.stream().mapToInt(gazetteer::keywordId).toArray();
         StringBuilder d = new StringBuilder();
         for (String id : ids) {
             d.append(d.isEmpty() ? "" : "/").append(id);
