@@ -32,22 +32,15 @@ public final class Tagger {
     private final Gazetteer gazetteer;
     private final EntityDef[] entities;
 
-    private final TokenTrie names;
-    private final long[] rootFilter;
-    private final LongSet lowerStarts;
-    private final long[] lowerFilter;
     private final List<String> aliasText;
     private final byte[] aliasTarget;
     private final int[] aliasRef;
-    private final Phrase.Case[] aliasMode;
-    private final long[][] aliasExact;
     private final boolean[] aliasWordLike;
     private final List<Gazetteer.Shared> shared;
 
-    private final TokenTrie words;
-    private final long[] wordsFilter;
     private final List<String> keywordText;
 
+    private final PhraseMatcher matcher;
     private final CompiledTopic[] topics;
     private final ThreadLocal<Scratch> scratch;
 
@@ -56,20 +49,13 @@ public final class Tagger {
         Gazetteer gz = new Gazetteer(taxonomy);
         this.gazetteer = gz;
         this.entities = gz.entities;
-        this.names = gz.names;
-        this.rootFilter = gz.rootFilter;
-        this.lowerStarts = gz.lowerStarts;
-        this.lowerFilter = gz.lowerFilter;
         this.aliasText = gz.aliasText;
         this.aliasTarget = gz.aliasTarget;
         this.aliasRef = gz.aliasRef;
-        this.aliasMode = gz.aliasMode;
-        this.aliasExact = gz.aliasExact;
         this.aliasWordLike = gz.aliasWordLike;
         this.shared = gz.shared;
-        this.words = gz.words;
-        this.wordsFilter = gz.wordsFilter;
         this.keywordText = gz.keywordText;
+        this.matcher = new PhraseMatcher(gz);
 
         topics = new CompiledTopic[taxonomy.topics().size()];
         for (int t = 0; t < topics.length; t++) {
@@ -130,10 +116,6 @@ public final class Tagger {
     private final long[] entityBits;
     private final long[] keywordBits;
 
-    private static int filterBit(long hash) {
-        return Gazetteer.filterBit(hash);
-    }
-
     public static Tagger compile(Taxonomy taxonomy) {
         return new Tagger(taxonomy);
     }
@@ -173,8 +155,8 @@ public final class Tagger {
         tk.addField(HEADLINE, headline);
         tk.addField(BODY, body);
         int leadParagraph = tk.fieldStart[BODY] < tk.count ? tk.paragraph[tk.fieldStart[BODY]] : -1;
-        matchNames(tk, s);
-        matchWords(tk, s);
+        matcher.matchNames(tk, s);
+        matcher.matchWords(tk, s);
         try {
             List<EntityTag> entityTags = entities(tk, s, headline, body, leadParagraph, explain);
             groupMasks(tk, s, leadParagraph);
@@ -188,107 +170,6 @@ public final class Tagger {
             return new Result(new Tags(entityTags, topicTags, taxonomy.version()));
         } finally {
             s.clear();
-        }
-    }
-
-    /** Leftmost-longest matching of names; a match starts only at a word that is not lower case, unless a
-     * lower-case name starts with it. */
-    private void matchNames(Tokens tk, Scratch s) {
-        int n = tk.count;
-        long[] lower = tk.lower;
-        int[] flags = tk.flags;
-        int[] sentence = tk.sentence;
-        for (int i = 0; i < n; i++) {
-            long h = lower[i];
-            int bit = filterBit(h);
-            if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
-                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || !lowerStarts.contains(h)) {
-                    continue;
-                }
-            } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
-            }
-            int node = TokenTrie.ROOT;
-            int bestEnd = -1;
-            int bestAlias = -1;
-            for (int j = i; j < n && sentence[j] == sentence[i]; j++) {
-                node = names.child(node, lower[j]);
-                if (node < 0) {
-                    break;
-                }
-                int[] vals = names.values(node);
-                if (vals != null) {
-                    for (int v : vals) {
-                        if (accepts(v, tk, i, j)) {
-                            bestEnd = j;
-                            bestAlias = v;
-                            break;
-                        }
-                    }
-                }
-            }
-            if (bestAlias >= 0) {
-                s.addMatch(i, bestEnd, bestAlias);
-                i = bestEnd;
-            }
-        }
-    }
-
-    private boolean accepts(int alias, Tokens tk, int first, int last) {
-        switch (aliasMode[alias]) {
-            case EXACT -> {
-                long[] ex = aliasExact[alias];
-                for (int k = 0; k < ex.length; k++) {
-                    if (tk.exact(first + k) != ex[k]) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            case CAPITALISED -> {
-                return (tk.flags[first] & Tokens.FIRST_LOWER) == 0;
-            }
-            default -> {
-                return true;
-            }
-        }
-    }
-
-    /** Keywords and cues: leftmost-longest, any case. */
-    private void matchWords(Tokens tk, Scratch s) {
-        int n = tk.count;
-        long[] lower = tk.lower;
-        int[] sentence = tk.sentence;
-        for (int i = 0; i < n; i++) {
-            int bit = filterBit(lower[i]);
-            if ((wordsFilter[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
-            }
-            int node = words.child(TokenTrie.ROOT, lower[i]);
-            if (node < 0) {
-                continue;
-            }
-            int bestEnd = -1;
-            int bestWord = -1;
-            for (int j = i; ; ) {
-                int[] vals = words.values(node);
-                if (vals != null) {
-                    bestEnd = j;
-                    bestWord = vals[0];
-                }
-                j++;
-                if (j >= n || sentence[j] != sentence[i]) {
-                    break;
-                }
-                node = words.child(node, lower[j]);
-                if (node < 0) {
-                    break;
-                }
-            }
-            if (bestWord >= 0) {
-                s.addWord(i, bestEnd, bestWord);
-                i = bestEnd;
-            }
         }
     }
 
