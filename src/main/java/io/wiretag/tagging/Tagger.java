@@ -21,9 +21,6 @@ import java.util.Set;
 public final class Tagger {
     static final int HEADLINE = 0;
     static final int BODY = 1;
-    private static final double HEADLINE_WEIGHT = 3;
-    private static final double LEAD_WEIGHT = 2;
-    private static final double BODY_WEIGHT = 1;
 
     private static final byte TARGET_ENTITY = Gazetteer.TARGET_ENTITY;
     private static final byte TARGET_SHARED = Gazetteer.TARGET_SHARED;
@@ -41,6 +38,8 @@ public final class Tagger {
     private final List<String> keywordText;
 
     private final PhraseMatcher matcher;
+    private final EntityResolver resolver;
+    private final EntityTags entityTags;
     private final CompiledTopic[] topics;
     private final ThreadLocal<Scratch> scratch;
 
@@ -56,6 +55,8 @@ public final class Tagger {
         this.shared = gz.shared;
         this.keywordText = gz.keywordText;
         this.matcher = new PhraseMatcher(gz);
+        this.resolver = new EntityResolver(gz);
+        this.entityTags = new EntityTags(gz);
 
         topics = new CompiledTopic[taxonomy.topics().size()];
         for (int t = 0; t < topics.length; t++) {
@@ -116,6 +117,11 @@ public final class Tagger {
     private final long[] entityBits;
     private final long[] keywordBits;
 
+    /** The field a token is in: {@link #HEADLINE} or {@link #BODY}. */
+    static int field(Tokens tk, int token) {
+        return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
+    }
+
     public static Tagger compile(Taxonomy taxonomy) {
         return new Tagger(taxonomy);
     }
@@ -158,7 +164,8 @@ public final class Tagger {
         matcher.matchNames(tk, s);
         matcher.matchWords(tk, s);
         try {
-            List<EntityTag> entityTags = entities(tk, s, headline, body, leadParagraph, explain);
+            resolver.resolve(tk, s, headline, body, leadParagraph, explain);
+            List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             groupMasks(tk, s, leadParagraph);
             List<TopicTag> topicTags = new ArrayList<>(2);
             for (CompiledTopic t : topics) {
@@ -167,7 +174,7 @@ public final class Tagger {
                     topicTags.add(tag);
                 }
             }
-            return new Result(new Tags(entityTags, topicTags, taxonomy.version()));
+            return new Result(new Tags(entityList, topicTags, taxonomy.version()));
         } finally {
             s.clear();
         }
@@ -175,217 +182,6 @@ public final class Tagger {
 
     // ------------------------------------------------------------------------------------------------
     // Entities
-
-    private List<EntityTag> entities(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
-                                     Explanation.Builder explain) {
-        boolean[] allCaps = null; // only a word-like name ("US") needs to know; most stories have none
-        for (int m = 0; m < s.matches; m++) {
-            s.mEntity[m] = -2; // not yet resolved
-        }
-        if (++s.resolveStamp == 0) { // wrapped: forget stamps from four billion stories ago
-            Arrays.fill(s.resolvedAt, 0);
-            s.resolveStamp = 1;
-        }
-        int used = 0;
-        for (int m = 0; m < s.matches; m++) {
-            int alias = s.mAlias[m];
-            int entity;
-            String why = null;
-            switch (aliasTarget[alias]) {
-                case TARGET_ENTITY -> entity = aliasRef[alias];
-                case TARGET_SHARED -> {
-                    int ref = aliasRef[alias];
-                    Gazetteer.Shared sh = shared.get(ref);
-                    // The cues are those of the whole story, so a shared name resolves once per story.
-                    if (s.resolvedAt[ref] != s.resolveStamp) {
-                        s.resolvedAt[ref] = s.resolveStamp;
-                        s.resolved[ref] = resolve(sh, s);
-                    }
-                    entity = s.resolved[ref];
-                    if (explain != null) {
-                        why = explainShared(sh, s, entity);
-                    }
-                }
-                default -> {
-                    entity = -1;
-                    if (explain != null) {
-                        why = "ignore phrase, no entity";
-                    }
-                }
-            }
-            if (entity >= 0 && aliasWordLike[alias] && allCaps == null) {
-                allCaps = new boolean[] {allCaps(tk, HEADLINE), allCaps(tk, BODY)};
-            }
-            if (entity >= 0 && aliasWordLike[alias] && allCaps[field(tk, s.mFirst[m])]
-                    && !confirmed(entity, m, tk, s, allCaps)) {
-                entity = -1;
-                why = "all-capital text and no other mention of " + entities[aliasRef[alias]].id();
-            }
-            s.mEntity[m] = entity;
-            if (explain != null && entity < 0) {
-                explain.skipped(field(tk, s.mFirst[m]), tk.start[s.mFirst[m]], tk.end[s.mLast[m]],
-                        text(tk, s.mFirst[m], s.mLast[m], headline, body), aliasText.get(alias), why);
-            }
-            if (entity < 0) {
-                continue;
-            }
-            int slot = s.entitySlot[entity];
-            if (slot < 0) {
-                slot = used++;
-                s.entitySlot[entity] = slot;
-                s.slotEntity[slot] = entity;
-                s.slotWeight[slot] = 0;
-                s.slotFirst[slot] = m;
-                s.slotMentions[slot] = 0;
-            }
-            int f = s.mFirst[m];
-            s.slotWeight[slot] += f < tk.fieldStart[BODY] ? HEADLINE_WEIGHT
-                    : tk.paragraph[f] == leadParagraph ? LEAD_WEIGHT : BODY_WEIGHT;
-            s.slotMentions[slot]++;
-            if (why != null) {
-                explain.why(m, why);
-            }
-        }
-        s.usedSlots = used;
-        // Most relevant first, then by first mention: an insertion sort of slot numbers, no boxing.
-        int[] order = s.order(used);
-        for (int k = 0; k < used; k++) {
-            int j = k;
-            while (j > 0 && before(s, k, order[j - 1])) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = k;
-        }
-        List<EntityTag> out = new ArrayList<>(used);
-        for (int i = 0; i < used; i++) {
-            int k = order[i];
-            int e = s.slotEntity[k];
-            EntityDef def = entities[e];
-            List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
-            for (int m = s.slotFirst[k]; m < s.matches; m++) {
-                if (s.mEntity[m] == e) {
-                    int f = s.mFirst[m];
-                    int l = s.mLast[m];
-                    Mention mention = new Mention(field(tk, f) == HEADLINE ? "headline" : "body", tk.start[f], tk.end[l],
-                            mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
-                    mentions.add(mention);
-                    if (explain != null) {
-                        explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
-                    }
-                }
-            }
-            double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
-            out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
-        }
-        return out;
-    }
-
-    /** Whether the story names {@code entity} other than by a word-like alias in all-capital text. */
-    private boolean confirmed(int entity, int except, Tokens tk, Scratch s, boolean[] allCaps) {
-        for (int m = 0; m < s.matches; m++) {
-            int a = s.mAlias[m];
-            if (m != except && aliasTarget[a] == TARGET_ENTITY && aliasRef[a] == entity
-                    && !(aliasWordLike[a] && allCaps[field(tk, s.mFirst[m])])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A field is all capitals when at least 80% of its (at least three) words with letters have no lower case. */
-    private static boolean allCaps(Tokens tk, int field) {
-        int caps = 0;
-        int words = 0;
-        for (int t = tk.fieldStart[field]; t < tk.fieldStart[field + 1]; t++) {
-            if ((tk.flags[t] & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
-                words++;
-                if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
-                    caps++;
-                }
-            }
-        }
-        return words >= 3 && caps * 5 >= words * 4;
-    }
-
-    private static int field(Tokens tk, int token) {
-        return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
-    }
-
-    private static boolean before(Scratch s, int a, int b) {
-        int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
-        return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
-    }
-
-    /** The text of a mention; the alias's own String when the text is exactly the alias, as it mostly is. */
-    private static String mentionText(Tokens tk, int first, int last, String headline, String body, String alias) {
-        String src = first < tk.fieldStart[BODY] ? headline : body;
-        int from = tk.start[first];
-        int len = tk.end[last] - from;
-        if (alias.length() == len && src.regionMatches(from, alias, 0, len)) {
-            return alias;
-        }
-        return src.substring(from, from + len);
-    }
-
-    private static String text(Tokens tk, int first, int last, String headline, String body) {
-        return (first < tk.fieldStart[BODY] ? headline : body).substring(tk.start[first], tk.end[last]);
-    }
-
-    /** The candidate with most cues in the story; on a tie the preferred one; else none (-1). */
-    private static int resolve(Gazetteer.Shared sh, Scratch s) {
-        int best = -1;
-        int bestCount = -1;
-        boolean tie = false;
-        for (int k = 0; k < sh.candidates().length; k++) {
-            int count = 0;
-            for (int cue : sh.cues()[k]) {
-                if (s.wordSeen[cue]) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = k;
-                bestCount = count;
-                tie = false;
-            } else if (count == bestCount) {
-                tie = true;
-            }
-        }
-        if (bestCount == 0 || tie) {
-            best = -1;
-            for (int k = 0; k < sh.candidates().length; k++) {
-                int count = 0;
-                for (int cue : sh.cues()[k]) {
-                    if (s.wordSeen[cue]) {
-                        count++;
-                    }
-                }
-                if (sh.preferred()[k] && count == bestCount) {
-                    best = k;
-                    break;
-                }
-            }
-        }
-        return best < 0 ? -1 : sh.candidates()[best];
-    }
-
-    private String explainShared(Gazetteer.Shared sh, Scratch s, int chosen) {
-        StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
-        for (int k = 0; k < sh.candidates().length; k++) {
-            int c = sh.candidates()[k];
-            List<String> found = new ArrayList<>();
-            for (int cue : sh.cues()[k]) {
-                if (s.wordSeen[cue]) {
-                    found.add(keywordText.get(cue));
-                }
-            }
-            b.append(k == 0 ? "" : " or ").append(c < 0 ? "no entity" : entities[c].id())
-                    .append(sh.preferred()[k] ? " (preferred)" : "")
-                    .append(found.isEmpty() ? " [no cue]" : " [cues: " + String.join(", ", found) + "]");
-        }
-        return b.append("; chose ").append(chosen < 0 ? "no entity" : entities[chosen].id()).toString();
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Topics
