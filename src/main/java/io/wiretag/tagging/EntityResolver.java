@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decides which entity each name found in a story stands for: a shared name ("Georgia") by the cues in the
- * story, an all-capital word-like name ("US") only if the story names the entity elsewhere.
+ * Decides which entity each name found in a story stands for (a shared name such as "Georgia" by the cues in
+ * the story; an all-capital word-like name such as "US" only if the story names the entity elsewhere), and
+ * tallies each entity's mentions and weight for {@link EntityTags}.
  */
 final class EntityResolver {
     private static final byte TARGET_ENTITY = Gazetteer.TARGET_ENTITY;
