@@ -1,0 +1,191 @@
+package io.wiretag.tagging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decides which entity each name found in a story stands for (a shared name such as "Georgia" by the cues in
+ * the story; an all-capital word-like name such as "US" only if the story names the entity elsewhere), and
+ * tallies each entity's mentions and weight for {@link EntityTags}.
+ */
+final class EntityResolver {
+    private static final byte TARGET_ENTITY = Gazetteer.TARGET_ENTITY;
+    private static final byte TARGET_SHARED = Gazetteer.TARGET_SHARED;
+
+    private final EntityDef[] entities;
+    private final List<String> aliasText;
+    private final byte[] aliasTarget;
+    private final int[] aliasRef;
+    private final boolean[] aliasWordLike;
+    private final List<Gazetteer.Shared> shared;
+    private final List<String> keywordText;
+
+    EntityResolver(Gazetteer g) {
+        this.entities = g.entities;
+        this.aliasText = g.aliasText;
+        this.aliasTarget = g.aliasTarget;
+        this.aliasRef = g.aliasRef;
+        this.aliasWordLike = g.aliasWordLike;
+        this.shared = g.shared;
+        this.keywordText = g.keywordText;
+    }
+
+    /** Decides each match's entity (-1 for none) and tallies each entity's mentions and weight in slots. */
+    void resolve(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
+        boolean[] allCaps = null; // only a word-like name ("US") needs to know; most stories have none
+        for (int m = 0; m < s.matches; m++) {
+            s.mEntity[m] = -2; // not yet resolved
+        }
+        if (++s.resolveStamp == 0) { // wrapped: forget stamps from four billion stories ago
+            Arrays.fill(s.resolvedAt, 0);
+            s.resolveStamp = 1;
+        }
+        int used = 0;
+        for (int m = 0; m < s.matches; m++) {
+            int alias = s.mAlias[m];
+            int entity;
+            String why = null;
+            switch (aliasTarget[alias]) {
+                case TARGET_ENTITY -> entity = aliasRef[alias];
+                case TARGET_SHARED -> {
+                    int ref = aliasRef[alias];
+                    Gazetteer.Shared sh = shared.get(ref);
+                    // The cues are those of the whole story, so a shared name resolves once per story.
+                    if (s.resolvedAt[ref] != s.resolveStamp) {
+                        s.resolvedAt[ref] = s.resolveStamp;
+                        s.resolved[ref] = resolveShared(sh, s);
+                    }
+                    entity = s.resolved[ref];
+                    if (explain != null) {
+                        why = explainShared(sh, s, entity);
+                    }
+                }
+                default -> {
+                    entity = -1;
+                    if (explain != null) {
+                        why = "ignore phrase, no entity";
+                    }
+                }
+            }
+            if (entity >= 0 && aliasWordLike[alias] && allCaps == null) {
+                allCaps = new boolean[] {allCaps(tk, Tagger.HEADLINE), allCaps(tk, Tagger.BODY)};
+            }
+            if (entity >= 0 && aliasWordLike[alias] && allCaps[Tagger.field(tk, s.mFirst[m])]
+                    && !confirmed(entity, m, tk, s, allCaps)) {
+                entity = -1;
+                why = "all-capital text and no other mention of " + entities[aliasRef[alias]].id();
+            }
+            s.mEntity[m] = entity;
+            if (explain != null && entity < 0) {
+                explain.skipped(Tagger.field(tk, s.mFirst[m]), tk.start[s.mFirst[m]], tk.end[s.mLast[m]],
+                        text(tk, s.mFirst[m], s.mLast[m], headline, body), aliasText.get(alias), why);
+            }
+            if (entity < 0) {
+                continue;
+            }
+            int slot = s.entitySlot[entity];
+            if (slot < 0) {
+                slot = used++;
+                s.entitySlot[entity] = slot;
+                s.slotEntity[slot] = entity;
+                s.slotWeight[slot] = 0;
+                s.slotFirst[slot] = m;
+                s.slotMentions[slot] = 0;
+            }
+            int f = s.mFirst[m];
+            s.slotWeight[slot] += EntityTags.weight(tk, f, leadParagraph);
+            s.slotMentions[slot]++;
+            if (why != null) {
+                explain.why(m, why);
+            }
+        }
+        s.usedSlots = used;
+    }
+
+    /** Whether the story names {@code entity} other than by a word-like alias in all-capital text. */
+    private boolean confirmed(int entity, int except, Tokens tk, Scratch s, boolean[] allCaps) {
+        for (int m = 0; m < s.matches; m++) {
+            int a = s.mAlias[m];
+            if (m != except && aliasTarget[a] == TARGET_ENTITY && aliasRef[a] == entity
+                    && !(aliasWordLike[a] && allCaps[Tagger.field(tk, s.mFirst[m])])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A field is all capitals when at least 80% of its (at least three) words with letters have no lower case. */
+    private static boolean allCaps(Tokens tk, int field) {
+        int caps = 0;
+        int words = 0;
+        for (int t = tk.fieldStart[field]; t < tk.fieldStart[field + 1]; t++) {
+            if ((tk.flags[t] & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 3 && caps * 5 >= words * 4;
+    }
+
+    private static String text(Tokens tk, int first, int last, String headline, String body) {
+        return (first < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[first], tk.end[last]);
+    }
+
+    /** The candidate with most cues in the story; on a tie the preferred one; else none (-1). */
+    private static int resolveShared(Gazetteer.Shared sh, Scratch s) {
+        int best = -1;
+        int bestCount = -1;
+        boolean tie = false;
+        for (int k = 0; k < sh.candidates().length; k++) {
+            int count = 0;
+            for (int cue : sh.cues()[k]) {
+                if (s.wordSeen[cue]) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = k;
+                bestCount = count;
+                tie = false;
+            } else if (count == bestCount) {
+                tie = true;
+            }
+        }
+        if (bestCount == 0 || tie) {
+            best = -1;
+            for (int k = 0; k < sh.candidates().length; k++) {
+                int count = 0;
+                for (int cue : sh.cues()[k]) {
+                    if (s.wordSeen[cue]) {
+                        count++;
+                    }
+                }
+                if (sh.preferred()[k] && count == bestCount) {
+                    best = k;
+                    break;
+                }
+            }
+        }
+        return best < 0 ? -1 : sh.candidates()[best];
+    }
+
+    private String explainShared(Gazetteer.Shared sh, Scratch s, int chosen) {
+        StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
+        for (int k = 0; k < sh.candidates().length; k++) {
+            int c = sh.candidates()[k];
+            List<String> found = new ArrayList<>();
+            for (int cue : sh.cues()[k]) {
+                if (s.wordSeen[cue]) {
+                    found.add(keywordText.get(cue));
+                }
+            }
+            b.append(k == 0 ? "" : " or ").append(c < 0 ? "no entity" : entities[c].id())
+                    .append(sh.preferred()[k] ? " (preferred)" : "")
+                    .append(found.isEmpty() ? " [no cue]" : " [cues: " + String.join(", ", found) + "]");
+        }
+        return b.append("; chose ").append(chosen < 0 ? "no entity" : entities[chosen].id()).toString();
+    }
+}

@@ -1,0 +1,80 @@
+package io.wiretag.tagging;
+
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Mention;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the resolved matches of a story into its entity tags: mentions, relevance, and their order. */
+final class EntityTags {
+    private static final double HEADLINE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double BODY_WEIGHT = 1;
+
+    private final EntityDef[] entities;
+    private final List<String> aliasText;
+
+    EntityTags(Gazetteer g) {
+        this.entities = g.entities;
+        this.aliasText = g.aliasText;
+    }
+
+    /** What one mention at {@code token} adds to its entity's weight: more in the headline and the lead. */
+    static double weight(Tokens tk, int token, int leadParagraph) {
+        return token < tk.fieldStart[Tagger.BODY] ? HEADLINE_WEIGHT
+                : tk.paragraph[token] == leadParagraph ? LEAD_WEIGHT : BODY_WEIGHT;
+    }
+
+    /** The entity tags from the slots {@link EntityResolver#resolve} filled, most relevant first. */
+    List<EntityTag> build(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
+        int used = s.usedSlots;
+        // Most relevant first, then by first mention: an insertion sort of slot numbers, no boxing.
+        int[] order = s.order(used);
+        for (int k = 0; k < used; k++) {
+            int j = k;
+            while (j > 0 && before(s, k, order[j - 1])) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
+        }
+        List<EntityTag> out = new ArrayList<>(used);
+        for (int i = 0; i < used; i++) {
+            int k = order[i];
+            int e = s.slotEntity[k];
+            EntityDef def = entities[e];
+            List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
+            for (int m = s.slotFirst[k]; m < s.matches; m++) {
+                if (s.mEntity[m] == e) {
+                    int f = s.mFirst[m];
+                    int l = s.mLast[m];
+                    Mention mention = new Mention(Tagger.field(tk, f) == Tagger.HEADLINE ? "headline" : "body",
+                            tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
+                    mentions.add(mention);
+                    if (explain != null) {
+                        explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
+                    }
+                }
+            }
+            double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
+            out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
+        }
+        return out;
+    }
+
+    private static boolean before(Scratch s, int a, int b) {
+        int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);
+        return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
+    }
+
+    /** The text of a mention; the alias's own String when the text is exactly the alias, as it mostly is. */
+    private static String mentionText(Tokens tk, int first, int last, String headline, String body, String alias) {
+        String src = first < tk.fieldStart[Tagger.BODY] ? headline : body;
+        int from = tk.start[first];
+        int len = tk.end[last] - from;
+        if (alias.length() == len && src.regionMatches(from, alias, 0, len)) {
+            return alias;
+        }
+        return src.substring(from, from + len);
+    }
+}

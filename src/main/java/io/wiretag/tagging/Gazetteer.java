@@ -1,0 +1,204 @@
+package io.wiretag.tagging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The taxonomy's names and words compiled for matching: every alias, ignore phrase and shared name in a token
+ * trie with what it points to, and every keyword and cue in a second trie. Immutable once built.
+ */
+final class Gazetteer {
+    static final byte TARGET_ENTITY = 0;
+    static final byte TARGET_SHARED = 1;
+    static final byte TARGET_IGNORE = 2;
+    static final int FILTER_BITS = 20;
+
+    /** All-capital names that are also English words: in an all-capital field ("PUTIN TELLS US ...") they
+     * count only when the story names the same entity elsewhere. */
+    private static final Set<String> WORD_LIKE = Set.of("us", "who", "it", "am", "an", "as", "at", "be", "do",
+            "go", "he", "in", "is", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aid", "oil");
+
+    /** A name several entries share ("Georgia"), with each candidate's cues; candidate -1 is "no entity". */
+    record Shared(String alias, int[] candidates, int[][] cues, boolean[] preferred) {
+    }
+
+    final EntityDef[] entities;
+
+    final TokenTrie names = new TokenTrie();
+    /** Bloom-style filter of the first tokens of all names, so most words cost one bit test. */
+    final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
+    /** First tokens of names written in lower case, which may start a match at a lower-case word. */
+    final LongSet lowerStarts;
+    final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
+    /** Per alias id (parallel arrays, so matching reads no objects): its text, what it names, how it must be cased. */
+    final List<String> aliasText = new ArrayList<>();
+    byte[] aliasTarget = new byte[64];
+    int[] aliasRef = new int[64];
+    Phrase.Case[] aliasMode = new Phrase.Case[64];
+    long[][] aliasExact = new long[64][];
+    boolean[] aliasWordLike = new boolean[64];
+
+    final List<Shared> shared = new ArrayList<>();
+    private final Map<String, String> sharedText = new HashMap<>();
+
+    final TokenTrie words = new TokenTrie();
+    final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
+    final List<String> keywordText = new ArrayList<>();
+    private final Map<String, Integer> keywordIndex = new HashMap<>();
+
+    Gazetteer(Taxonomy taxonomy) {
+        this.entities = taxonomy.entities().toArray(new EntityDef[0]);
+        Map<String, Integer> aliasByKey = new HashMap<>();
+        Map<String, List<int[]>> sharedCandidates = new HashMap<>();
+        Map<String, List<int[]>> sharedCues = new HashMap<>();
+        Map<String, List<Boolean>> sharedPreferred = new HashMap<>();
+        Set<Long> lower = new HashSet<>();
+        for (int e = 0; e < entities.length; e++) {
+            List<String> all = new ArrayList<>();
+            Set<String> ambiguousKeys = new HashSet<>();
+            entities[e].ambiguous().forEach(a -> ambiguousKeys.add(Phrase.of(a.alias()).key()));
+            if (!ambiguousKeys.contains(Phrase.of(entities[e].name()).key())) {
+                all.add(entities[e].name()); // the name is an alias too, unless declared ambiguous ("Georgia")
+            }
+            all.addAll(entities[e].aliases());
+            for (String a : all) {
+                Phrase p = Phrase.of(a);
+                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
+                    aliasByKey.put(p.key(), addAlias(p, TARGET_ENTITY, e, lower));
+                }
+            }
+            for (EntityDef.Ambiguous amb : entities[e].ambiguous()) {
+                collectShared(amb, e, sharedCandidates, sharedCues, sharedPreferred);
+            }
+        }
+        for (IgnoreDef ig : taxonomy.ignores()) {
+            for (String phrase : ig.phrases()) {
+                Phrase p = Phrase.of(phrase);
+                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
+                    aliasByKey.put(p.key(), addAlias(p, TARGET_IGNORE, -1, lower));
+                }
+            }
+            for (EntityDef.Ambiguous sense : ig.senses()) {
+                collectShared(sense, -1, sharedCandidates, sharedCues, sharedPreferred);
+            }
+        }
+        for (Map.Entry<String, List<int[]>> s : sharedCandidates.entrySet()) {
+            List<int[]> cand = s.getValue();
+            int[] ids = new int[cand.size()];
+            int[][] cues = new int[cand.size()][];
+            boolean[] pref = new boolean[cand.size()];
+            for (int k = 0; k < cand.size(); k++) {
+                ids[k] = cand.get(k)[0];
+                cues[k] = sharedCues.get(s.getKey()).get(k);
+                pref[k] = sharedPreferred.get(s.getKey()).get(k);
+            }
+            String text = sharedText.get(s.getKey());
+            shared.add(new Shared(text, ids, cues, pref));
+            if (!aliasByKey.containsKey(s.getKey())) {
+                aliasByKey.put(s.getKey(), addAlias(Phrase.of(text), TARGET_SHARED, shared.size() - 1, lower));
+            }
+        }
+        names.trim();
+        lowerStarts = new LongSet(lower);
+        // The topics' keywords join the cues here, in the order the topic rules name them, so the keyword
+        // trie is complete (and its ids fixed) before any rule is compiled.
+        for (TopicDef topic : taxonomy.topics()) {
+            for (TopicDef.Rule rule : topic.rules()) {
+                if ("together".equals(rule.kind())) {
+                    for (TopicDef.Group g : rule.groups()) {
+                        g.keywords().forEach(this::keyword);
+                    }
+                } else {
+                    rule.keywords().forEach(this::keyword);
+                }
+            }
+        }
+        words.trim();
+    }
+
+    private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
+                               Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred) {
+        Phrase p = Phrase.of(amb.alias());
+        if (p.lower().length == 0) {
+            return;
+        }
+        String key = p.key();
+        sharedText.putIfAbsent(key, amb.alias());
+        candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {entity});
+        cues.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.cues().stream().mapToInt(this::keyword).toArray());
+        preferred.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.preferred());
+    }
+
+    private int addAlias(Phrase p, byte target, int ref, Set<Long> lowerStarts) {
+        int id = aliasText.size();
+        if (id == aliasTarget.length) {
+            int n = id * 2;
+            aliasTarget = Arrays.copyOf(aliasTarget, n);
+            aliasRef = Arrays.copyOf(aliasRef, n);
+            aliasMode = Arrays.copyOf(aliasMode, n);
+            aliasExact = Arrays.copyOf(aliasExact, n);
+            aliasWordLike = Arrays.copyOf(aliasWordLike, n);
+        }
+        aliasText.add(p.text());
+        aliasWordLike[id] = p.mode() == Phrase.Case.EXACT && p.lower().length == 1
+                && WORD_LIKE.contains(p.text().replace(".", "").toLowerCase(Locale.ROOT));
+        aliasTarget[id] = target;
+        aliasRef[id] = ref;
+        aliasMode[id] = p.mode();
+        aliasExact[id] = p.mode() == Phrase.Case.EXACT ? p.exact() : null;
+        names.add(p.lower(), id);
+        long first = p.lower()[0];
+        int bit = filterBit(first);
+        rootFilter[bit >>> 6] |= 1L << bit;
+        if (p.mode() == Phrase.Case.ANY) {
+            lowerStarts.add(first);
+            lowerFilter[bit >>> 6] |= 1L << bit;
+        }
+        return id;
+    }
+
+    static int filterBit(long hash) {
+        return Tokens.filterBit(hash, FILTER_BITS);
+    }
+
+    /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
+    private int keyword(String text) {
+        Phrase p = Phrase.of(text);
+        String key = p.lowerKey();
+        Integer id = keywordIndex.get(key);
+        if (id == null) {
+            id = keywordText.size();
+            keywordText.add(text);
+            keywordIndex.put(key, id);
+            if (p.lower().length > 0) {
+                words.add(p.lower(), id);
+                int bit = filterBit(p.lower()[0]);
+                wordsFilter[bit >>> 6] |= 1L << bit;
+            }
+        }
+        return id;
+    }
+
+    /** The id of a keyword of a topic rule; every one was added when the gazetteer was built. */
+    int keywordId(String text) {
+        Integer id = keywordIndex.get(Phrase.of(text).lowerKey());
+        if (id == null) {
+            throw new IllegalStateException("keyword not compiled: " + text);
+        }
+        return id;
+    }
+
+    int keywordCount() {
+        return keywordText.size();
+    }
+
+    int aliasCount() {
+        return aliasText.size();
+    }
+}

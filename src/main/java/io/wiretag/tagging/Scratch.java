@@ -1,0 +1,134 @@
+package io.wiretag.tagging;
+
+import java.util.Arrays;
+
+/**
+ * What one thread reuses from story to story, so tagging makes little garbage: the tokens, the names and
+ * keywords found, each entity's weight, and the bit masks of rule groups per unit of the story.
+ */
+final class Scratch {
+    final Tokens tokens = new Tokens();
+    int matches;
+    int[] mFirst = new int[64];
+    int[] mLast = new int[64];
+    int[] mAlias = new int[64];
+    int[] mEntity = new int[64];
+    int words;
+    int[] wFirst = new int[64];
+    int[] wLast = new int[64];
+    int[] wId = new int[64];
+    final boolean[] wordSeen;
+    final int[] entitySlot;
+    int usedSlots;
+    int[] slotEntity = new int[64];
+    double[] slotWeight = new double[64];
+    int[] slotFirst = new int[64];
+    int[] slotMentions = new int[64];
+    int[] masks = new int[256];
+
+    final int maskWords;
+    final long[] storyMask;
+    final long[] headlineMask;
+    final long[] leadMask;
+    long[] sentenceMask = new long[0];
+    long[] paragraphMask = new long[0];
+    final int[] seenEntities = new int[3];
+    /** Per shared name: the entity it resolved to, valid while resolvedAt equals resolveStamp. */
+    int[] resolved;
+    int[] resolvedAt;
+    int resolveStamp;
+    private int[] order = new int[16];
+
+    int[] order(int n) {
+        if (order.length < n) {
+            order = new int[n * 2];
+        }
+        return order;
+    }
+    private int[] seenKeywords = new int[8];
+
+    Scratch(int entities, int keywords, int maskWords, int shared) {
+        resolved = new int[shared];
+        resolvedAt = new int[shared];
+        this.maskWords = maskWords;
+        storyMask = new long[maskWords];
+        headlineMask = new long[maskWords];
+        leadMask = new long[maskWords];
+        wordSeen = new boolean[keywords];
+        entitySlot = new int[entities];
+        Arrays.fill(entitySlot, -1);
+    }
+
+    void addMatch(int first, int last, int alias) {
+        if (matches == mFirst.length) {
+            int n = matches * 2;
+            mFirst = Arrays.copyOf(mFirst, n);
+            mLast = Arrays.copyOf(mLast, n);
+            mAlias = Arrays.copyOf(mAlias, n);
+            mEntity = Arrays.copyOf(mEntity, n);
+            slotEntity = Arrays.copyOf(slotEntity, n);
+            slotWeight = Arrays.copyOf(slotWeight, n);
+            slotFirst = Arrays.copyOf(slotFirst, n);
+            slotMentions = Arrays.copyOf(slotMentions, n);
+        }
+        mFirst[matches] = first;
+        mLast[matches] = last;
+        mAlias[matches] = alias;
+        matches++;
+    }
+
+    void addWord(int first, int last, int id) {
+        if (words == wFirst.length) {
+            int n = words * 2;
+            wFirst = Arrays.copyOf(wFirst, n);
+            wLast = Arrays.copyOf(wLast, n);
+            wId = Arrays.copyOf(wId, n);
+        }
+        wFirst[words] = first;
+        wLast[words] = last;
+        wId[words] = id;
+        words++;
+        wordSeen[id] = true;
+    }
+
+    void resetMasks(int sentences, int paragraphs) {
+        Arrays.fill(storyMask, 0);
+        Arrays.fill(headlineMask, 0);
+        Arrays.fill(leadMask, 0);
+        if (sentenceMask.length < sentences * maskWords) {
+            sentenceMask = new long[sentences * maskWords * 2];
+        }
+        if (paragraphMask.length < paragraphs * maskWords) {
+            paragraphMask = new long[paragraphs * maskWords * 2];
+        }
+        Arrays.fill(sentenceMask, 0, sentences * maskWords, 0);
+        Arrays.fill(paragraphMask, 0, paragraphs * maskWords, 0);
+    }
+
+    int[] seenKeywords(int max) {
+        if (seenKeywords.length < max) {
+            seenKeywords = new int[max];
+        }
+        return seenKeywords;
+    }
+
+    int[] unitMask(int units) {
+        if (masks.length < units) {
+            masks = new int[units * 2];
+        }
+        Arrays.fill(masks, 0, units, 0);
+        return masks;
+    }
+
+    void clear() {
+        for (int k = 0; k < usedSlots; k++) {
+            entitySlot[slotEntity[k]] = -1;
+        }
+        for (int w = 0; w < words; w++) {
+            wordSeen[wId[w]] = false;
+        }
+        usedSlots = 0;
+        matches = 0;
+        words = 0;
+    }
+}

@@ -1,0 +1,208 @@
+package io.wiretag.tagging;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The taxonomy's topic rules compiled for scoring: each group of each rule as entity and keyword sets and
+ * a bit in the per-story masks, and which bits every entity and every keyword sets. Immutable once built.
+ */
+final class TopicRules {
+    static final int KIND_ENTITY = 0;
+    static final int KIND_KEYWORDS = 1;
+    static final int KIND_TOGETHER = 2;
+    static final int SCOPE_STORY = 0;
+    static final int SCOPE_HEADLINE = 1;
+    static final int SCOPE_LEAD = 2;
+    static final int SCOPE_SENTENCE = 3;
+    static final int SCOPE_PARAGRAPH = 4;
+
+    final CompiledTopic[] topics;
+    /** Longs per mask of groups; the groups (by bit) each entity and each keyword belongs to. */
+    final int maskWords;
+    final long[] entityBits;
+    final long[] keywordBits;
+
+    private final EntityDef[] entities;
+    private final Gazetteer gazetteer;
+
+    TopicRules(Taxonomy taxonomy, Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        this.entities = gazetteer.entities;
+        topics = new CompiledTopic[taxonomy.topics().size()];
+        for (int t = 0; t < topics.length; t++) {
+            topics[t] = compileTopic(taxonomy.topics().get(t));
+        }
+        int keywords = gazetteer.keywordCount();
+        // Every group of every rule gets a bit; a rule's groups share one 64-bit word of the masks.
+        int bit = 0;
+        for (CompiledTopic t : topics) {
+            for (int r = 0; r < t.rules.length; r++) {
+                CompiledGroup[] groups = t.rules[r].groups();
+                if ((bit & 63) + groups.length > 64) {
+                    bit = (bit + 63) & ~63;
+                }
+                t.ruleWord[r] = bit >>> 6;
+                for (CompiledGroup g : groups) {
+                    g.keywordSet = new boolean[keywords];
+                    for (int k : g.keywords) {
+                        g.keywordSet[k] = true;
+                    }
+                    g.bit = bit++;
+                    t.ruleBits[r] |= 1L << (g.bit & 63);
+                }
+            }
+        }
+        maskWords = Math.max(1, (bit + 63) >>> 6);
+        entityBits = new long[entities.length * maskWords];
+        keywordBits = new long[keywords * maskWords];
+        for (CompiledTopic t : topics) {
+            for (CompiledRule r : t.rules) {
+                if (r.kind() == KIND_KEYWORDS) {
+                    continue; // counted from the keywords found, not from masks
+                }
+                for (CompiledGroup g : r.groups()) {
+                    int w = g.bit >>> 6;
+                    long b = 1L << (g.bit & 63);
+                    for (int e = 0; e < entities.length; e++) {
+                        if (g.entity[e]) {
+                            entityBits[e * maskWords + w] |= b;
+                        }
+                    }
+                    if (r.kind() == KIND_TOGETHER) { // an entity rule counts entities only
+                        for (int k : g.keywords) {
+                            keywordBits[k * maskWords + w] |= b;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private CompiledTopic compileTopic(TopicDef def) {
+        CompiledRule[] rules = new CompiledRule[def.rules().size()];
+        for (int r = 0; r < rules.length; r++) {
+            TopicDef.Rule rule = def.rules().get(r);
+            CompiledGroup[] groups;
+            if ("together".equals(rule.kind())) {
+                groups = new CompiledGroup[rule.groups().size()];
+                for (int g = 0; g < groups.length; g++) {
+                    groups[g] = group(rule.groups().get(g).entities(), rule.groups().get(g).keywords());
+                }
+            } else {
+                groups = new CompiledGroup[] {group(rule.entities(), rule.keywords())};
+            }
+            String scope = rule.scope() != null ? rule.scope() : "together".equals(rule.kind()) ? "sentence" : "story";
+            rules[r] = new CompiledRule(rule, scope, groups);
+        }
+        return new CompiledTopic(def, rules);
+    }
+
+    private CompiledGroup group(List<String> ids, List<String> kws) {
+        boolean[] ent = new boolean[entities.length];
+        Set<String> set = new HashSet<>(ids);
+        for (int e = 0; e < entities.length; e++) {
+            if (set.contains(entities[e].id())) {
+                ent[e] = true;
+            } else {
+                for (String a : entities[e].affiliations()) {
+                    if (set.contains(a)) {
+                        ent[e] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        int[] kwIds = kws.stream().mapToInt(gazetteer::keywordId).toArray();
+        StringBuilder d = new StringBuilder();
+        for (String id : ids) {
+            d.append(d.isEmpty() ? "" : "/").append(id);
+        }
+        for (int k = 0; k < Math.min(4, kws.size()); k++) {
+            d.append(d.isEmpty() ? "" : "/").append('"').append(kws.get(k)).append('"');
+        }
+        if (kws.size() > 4) {
+            d.append("/...");
+        }
+        return new CompiledGroup(ent, kwIds, d.toString());
+    }
+
+    /** One group of a rule: the entities (with their affiliates) and keywords that count as a member. */
+    static final class CompiledGroup {
+        final boolean[] entity;
+        final int[] keywords;
+        final String describe;
+        /** Keyword id to membership, filled once every keyword has its id. */
+        boolean[] keywordSet;
+        /** This group's bit in the story's masks. */
+        int bit;
+
+        CompiledGroup(boolean[] entity, int[] keywords, String describe) {
+            this.entity = entity;
+            this.keywords = keywords;
+            this.describe = describe;
+        }
+
+        boolean[] entity() {
+            return entity;
+        }
+
+        String describe() {
+            return describe;
+        }
+
+        boolean hasKeyword(int kw) {
+            return keywordSet[kw];
+        }
+    }
+
+    /** A rule with its groups, and its kind and scope as numbers for the switches in the scorer. */
+    record CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups, int kind, int scopeCode) {
+        CompiledRule(TopicDef.Rule def, String scope, CompiledGroup[] groups) {
+            this(def, scope, groups, switch (def.kind()) {
+                case "entity" -> KIND_ENTITY;
+                case "keywords" -> KIND_KEYWORDS;
+                default -> KIND_TOGETHER;
+            }, switch (scope) {
+                case "headline" -> SCOPE_HEADLINE;
+                case "lead" -> SCOPE_LEAD;
+                case "sentence" -> SCOPE_SENTENCE;
+                case "paragraph" -> SCOPE_PARAGRAPH;
+                default -> SCOPE_STORY;
+            });
+        }
+
+        String describe() {
+            return switch (def.kind()) {
+                case "entity" -> "entity " + groups[0].describe() + " in " + scope;
+                case "keywords" -> "keywords " + groups[0].describe() + " in " + scope
+                        + " (each " + def.weight() + ", up to " + Math.max(1, def.max()) + ")";
+                default -> {
+                    StringBuilder b = new StringBuilder("together in one " + scope + ":");
+                    for (CompiledGroup g : groups) {
+                        b.append(" [").append(g.describe()).append(']');
+                    }
+                    yield b.toString();
+                }
+            };
+        }
+    }
+
+    /** A topic's rules, and per rule where its group bits are in the masks. */
+    static final class CompiledTopic {
+        final TopicDef def;
+        final CompiledRule[] rules;
+
+        /** Per rule: the word of the masks its groups are in, and their bits. */
+        final int[] ruleWord;
+        final long[] ruleBits;
+
+        CompiledTopic(TopicDef def, CompiledRule[] rules) {
+            this.def = def;
+            this.rules = rules;
+            this.ruleWord = new int[rules.length];
+            this.ruleBits = new long[rules.length];
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.wiretag.tagging;
+
+import static io.wiretag.tagging.TopicRules.KIND_ENTITY;
+import static io.wiretag.tagging.TopicRules.KIND_KEYWORDS;
+import static io.wiretag.tagging.TopicRules.SCOPE_HEADLINE;
+import static io.wiretag.tagging.TopicRules.SCOPE_LEAD;
+import static io.wiretag.tagging.TopicRules.SCOPE_PARAGRAPH;
+import static io.wiretag.tagging.TopicRules.SCOPE_SENTENCE;
+
+import io.wiretag.story.TopicTag;
+import io.wiretag.tagging.TopicRules.CompiledRule;
+import io.wiretag.tagging.TopicRules.CompiledTopic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a story's topics: sets the masks of rule groups present per unit of the story, scores each topic
+ * from them, and writes the evidence for the topics assigned (and, when explaining, for every rule).
+ */
+final class TopicScorer {
+    private final CompiledTopic[] topics;
+    private final int maskWords;
+    private final long[] entityBits;
+    private final long[] keywordBits;
+    private final TopicEvidence rulesFound;
+
+    TopicScorer(TopicRules rules, Gazetteer gazetteer) {
+        this.topics = rules.topics;
+        this.maskWords = rules.maskWords;
+        this.entityBits = rules.entityBits;
+        this.keywordBits = rules.keywordBits;
+        this.rulesFound = new TopicEvidence(gazetteer);
+    }
+
+    /** The topics the story is about, from the entities the resolver kept and the keywords found. */
+    List<TopicTag> score(Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
+        groupMasks(tk, s, leadParagraph);
+        List<TopicTag> topicTags = new ArrayList<>(2);
+        for (CompiledTopic t : topics) {
+            TopicTag tag = evaluate(t, tk, s, leadParagraph, explain);
+            if (tag != null) {
+                topicTags.add(tag);
+            }
+        }
+        return topicTags;
+    }
+
+    /**
+     * The groups present in each unit of the story, as bits: the whole story, the headline, the lead, each
+     * sentence and each paragraph. Topic rules then test bits instead of walking the mentions again.
+     */
+    private void groupMasks(Tokens tk, Scratch s, int leadParagraph) {
+        int w = maskWords;
+        s.resetMasks(tk.sentences, tk.paragraphs);
+        int bodyStart = tk.fieldStart[Tagger.BODY];
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0) {
+                addBits(tk, s, entityBits, e * w, s.mFirst[m], bodyStart, leadParagraph);
+            }
+        }
+        for (int k = 0; k < s.words; k++) {
+            addBits(tk, s, keywordBits, s.wId[k] * w, s.wFirst[k], bodyStart, leadParagraph);
+        }
+    }
+
+    private void addBits(Tokens tk, Scratch s, long[] bits, int from, int token, int bodyStart, int leadParagraph) {
+        int w = maskWords;
+        boolean headline = token < bodyStart;
+        boolean lead = headline || tk.paragraph[token] == leadParagraph;
+        int sent = tk.sentence[token] * w;
+        int para = tk.paragraph[token] * w;
+        for (int k = 0; k < w; k++) {
+            long b = bits[from + k];
+            if (b != 0) {
+                s.storyMask[k] |= b;
+                s.sentenceMask[sent + k] |= b;
+                s.paragraphMask[para + k] |= b;
+                if (headline) {
+                    s.headlineMask[k] |= b;
+                }
+                if (lead) {
+                    s.leadMask[k] |= b;
+                }
+            }
+        }
+    }
+
+    private TopicTag evaluate(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
+        if (explain != null) {
+            return evaluateExplained(topic, tk, s, leadParagraph, explain);
+        }
+        CompiledRule[] rules = topic.rules;
+        int[] ruleWord = topic.ruleWord;
+        long[] ruleBits = topic.ruleBits;
+        TopicDef def = topic.def;
+        // The score from the masks and counters first; the evidence only for a topic that is assigned.
+        double sum = 0;
+        for (int r = 0; r < rules.length; r++) {
+            CompiledRule rule = rules[r];
+            double got = switch (rule.kind()) {
+                case KIND_ENTITY -> entityFired(rule, s, ruleWord[r], ruleBits[r]) ? rule.def().weight() : 0;
+                case KIND_KEYWORDS -> rulesFound.keywordRule(rule, tk, s, leadParagraph, null);
+                default -> togetherUnit(rule, tk, s, ruleWord[r], ruleBits[r]) >= 0 ? rule.def().weight() : 0;
+            };
+            if (got == 0 && rule.def().required()) {
+                return null;
+            }
+            sum += got;
+        }
+        double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
+        if (score < def.threshold()) {
+            return null;
+        }
+        List<String> evidence = new ArrayList<>(8);
+        for (int r = 0; r < rules.length; r++) {
+            CompiledRule rule = rules[r];
+            switch (rule.kind()) {
+                case KIND_ENTITY -> rulesFound.entityRule(rule, tk, s, leadParagraph, evidence);
+                case KIND_KEYWORDS -> rulesFound.keywordRule(rule, tk, s, leadParagraph, evidence);
+                default -> {
+                    int u = togetherUnit(rule, tk, s, ruleWord[r], ruleBits[r]);
+                    if (u >= 0) {
+                        evidence.add(rulesFound.togetherEvidence(rule, tk, s, u));
+                    }
+                }
+            }
+        }
+        return new TopicTag(def.id(), def.name(), def.iptc(), score, evidence);
+    }
+
+    private TopicTag evaluateExplained(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph,
+                                       Explanation.Builder explain) {
+        TopicDef def = topic.def;
+        double sum = 0;
+        boolean required = true;
+        List<String> evidence = new ArrayList<>(4);
+        for (CompiledRule r : topic.rules) {
+            int before = evidence.size();
+            String near = null;
+            double got;
+            switch (r.kind()) {
+                case KIND_ENTITY -> got = rulesFound.entityRule(r, tk, s, leadParagraph, evidence);
+                case KIND_KEYWORDS -> got = rulesFound.keywordRule(r, tk, s, leadParagraph, evidence);
+                default -> {
+                    String[] nearOut = explain == null ? null : new String[1];
+                    got = rulesFound.togetherRule(r, tk, s, evidence, nearOut);
+                    near = nearOut == null ? null : nearOut[0];
+                }
+            }
+            if (got == 0 && r.def().required()) {
+                required = false;
+            }
+            sum += got;
+            if (explain != null) {
+                explain.rule(def.id(), r.describe() + (r.def().required() ? " (required)" : ""), got,
+                        evidence.subList(before, evidence.size()), near);
+            }
+        }
+        double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
+        boolean assigned = required && score >= def.threshold();
+        if (explain != null) {
+            explain.topic(def.id(), def.name(), score, def.threshold(), assigned, required);
+        }
+        return assigned ? new TopicTag(def.id(), def.name(), def.iptc(), score, evidence) : null;
+    }
+
+    /** Whether an entity rule's group has a member in its scope, from the masks. */
+    private static boolean entityFired(CompiledRule r, Scratch s, int word, long bits) {
+        long[] mask = switch (r.scopeCode()) {
+            case SCOPE_HEADLINE -> s.headlineMask;
+            case SCOPE_LEAD -> s.leadMask;
+            default -> s.storyMask;
+        };
+        return (mask[word] & bits) != 0;
+    }
+
+    /** The first unit of a together rule's scope where every group has a member, or -1; from the masks. */
+    private int togetherUnit(CompiledRule r, Tokens tk, Scratch s, int word, long bits) {
+        int w = maskWords;
+        switch (r.scopeCode()) {
+            case SCOPE_SENTENCE -> {
+                for (int u = 0, n = tk.sentences; u < n; u++) {
+                    if ((s.sentenceMask[u * w + word] & bits) == bits) {
+                        return u;
+                    }
+                }
+                return -1;
+            }
+            case SCOPE_PARAGRAPH -> {
+                for (int u = 0, n = tk.paragraphs; u < n; u++) {
+                    if ((s.paragraphMask[u * w + word] & bits) == bits) {
+                        return u;
+                    }
+                }
+                return -1;
+            }
+            case SCOPE_HEADLINE -> {
+                return (s.headlineMask[word] & bits) == bits ? 0 : -1;
+            }
+            default -> {
+                return (s.storyMask[word] & bits) == bits ? 0 : -1;
+            }
+        }
+    }
+}
