@@ -12,6 +12,7 @@ import io.wiretag.tagging.EntityDef;
 import io.wiretag.tagging.Tagger;
 import io.wiretag.tagging.Taxonomy;
 import io.wiretag.tagging.TaxonomyException;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -107,6 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        taxonomyDir = TaxonomySource.resolve(taxonomyDir);
         if (!Files.isDirectory(taxonomyDir)) {
             err.println("bench: taxonomy directory " + taxonomyDir + " not found (use --taxonomy DIR)");
             return 2;

@@ -9,6 +9,7 @@ import io.wiretag.kafka.Topics;
 import io.wiretag.pipeline.Pipeline;
 import io.wiretag.serve.AppServer;
 import io.wiretag.tagging.Taxonomy;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -82,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             tempData = Files.createTempDirectory("wiretag-demo-");
             c = c.with(WiretagConfig.DATA_DIR, tempData.toString()).with(WiretagConfig.EMBEDDED_PORT, "0");
         }
-        Taxonomy taxonomy = Taxonomy.load(c.path(WiretagConfig.TAXONOMY_DIR));
+        Taxonomy taxonomy = Taxonomy.load(TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR)));
         try (Cluster cluster = Cluster.connect(c, true);
              Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy);
              LiveLines lines = new LiveLines(cluster.clientSettings(), pipeline.topics(), out)) {

@@ -4,6 +4,7 @@ import io.wiretag.config.WiretagConfig;
 import io.wiretag.pipeline.Pipeline;
 import io.wiretag.serve.AppServer;
 import io.wiretag.tagging.Taxonomy;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         WiretagConfig c = config.load();
-        Taxonomy taxonomy = Taxonomy.load(c.path(WiretagConfig.TAXONOMY_DIR));
+        Taxonomy taxonomy = Taxonomy.load(TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR)));
         try (Cluster cluster = Cluster.connect(c, true);
              Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy);
              AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams()::state)) {

@@ -9,6 +9,7 @@ import io.wiretag.story.Story;
 import io.wiretag.tagging.Tagger;
 import io.wiretag.tagging.Taxonomy;
 import io.wiretag.tagging.TaxonomyException;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ public final class TagCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        taxonomyDir = TaxonomySource.resolve(taxonomyDir);
         if (!Files.isDirectory(taxonomyDir)) {
             err.println("tag: taxonomy directory " + taxonomyDir + " not found (use --taxonomy DIR)");
             return 2;

@@ -31,7 +31,7 @@ public final class TaxonomyCommand implements Callable<Integer> {
     }
 
     static Path dir(Path given, WiretagConfig c) {
-        return given != null ? given : c.path(WiretagConfig.TAXONOMY_DIR);
+        return given != null ? given : io.wiretag.tagging.TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR));
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the taxonomy files; exit 1 with one line per problem.")

@@ -112,7 +112,7 @@ public final class Taxonomy {
         for (Path file : files) {
             String name = sub + "/" + file.getFileName();
             try {
-                JsonNode root = STRICT.readTree(file.toFile());
+                JsonNode root = STRICT.readTree(Files.readAllBytes(file)); // not toFile(): the bundled copy lives inside the jar
                 List<JsonNode> items = new ArrayList<>();
                 if (root == null) {
                     problems.add(name + ": empty file");
