@@ -2,14 +2,13 @@ package io.wiretag.cli;
 
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.kafka.TaxonomyPublisher;
-import io.wiretag.kafka.TopicAdmin;
 import io.wiretag.tagging.Taxonomy;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,17 +29,23 @@ public final class TaxonomyCommand implements Callable<Integer> {
         return 2;
     }
 
-    static Path dir(Path given, WiretagConfig c) {
-        return given != null ? given : io.wiretag.tagging.TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR));
-    }
-
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the taxonomy files; exit 1 with one line per problem.")
-    static final class Check implements Callable<Integer> {
+    /** What both subcommands take: the usual settings and the taxonomy directory. */
+    static final class Options {
         @Mixin
         ConfigOptions config;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Taxonomy directory (default: wiretag.taxonomy.dir, config/taxonomy).")
         Path dir;
+
+        Path dir(WiretagConfig c) {
+            return dir != null ? dir : TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR));
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the taxonomy files; exit 1 with one line per problem.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        Options options;
 
         @Spec
         CommandSpec spec;
@@ -49,7 +54,7 @@ public final class TaxonomyCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path d = dir(dir, config.load());
+            Path d = options.dir(options.config.load());
             if (!Files.isDirectory(d)) {
                 err.println("wiretag taxonomy check: no taxonomy directory " + d);
                 return 2;
@@ -70,10 +75,7 @@ public final class TaxonomyCommand implements Callable<Integer> {
             description = "Publish the taxonomy files to news.taxonomy; a running pipeline applies them to the next story.")
     static final class Publish implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Taxonomy directory (default: wiretag.taxonomy.dir, config/taxonomy).")
-        Path dir;
+        Options options;
 
         @Spec
         CommandSpec spec;
@@ -82,8 +84,8 @@ public final class TaxonomyCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            WiretagConfig c = config.load();
-            Path d = dir(dir, c);
+            WiretagConfig c = options.config.load();
+            Path d = options.dir(c);
             List<String> problems = TaxonomyChecks.problems(d);
             if (!problems.isEmpty()) {
                 problems.forEach(err::println);
@@ -92,8 +94,8 @@ public final class TaxonomyCommand implements Callable<Integer> {
             }
             Taxonomy t = Taxonomy.load(d);
             String topic = c.get(WiretagConfig.TOPIC_TAXONOMY);
-            try (Cluster cluster = Cluster.connect(c, false); Admin admin = Admin.create(cluster.clientSettings())) {
-                TopicAdmin.ensure(admin, List.of(topic), topic, 1, (short) c.getInt(WiretagConfig.REPLICATION));
+            try (Cluster cluster = Cluster.connect(c, false)) {
+                cluster.ensureTopics(c, List.of(topic));
                 TaxonomyPublisher.Published p = TaxonomyPublisher.publish(cluster.clientSettings(), topic, t.toRecords());
                 out.println("taxonomy publish: version " + t.version() + " to " + topic + " on " + cluster.bootstrapServers()
                         + ": " + p.written() + " records written, " + p.deleted() + " deleted");

@@ -56,7 +56,7 @@ class IngestAndTailTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "--bootstrap-servers=" + broker.bootstrapServers());
+        all.add(args[0].equals("taxonomy") ? 2 : 1, "--bootstrap-servers=" + broker.bootstrapServers());
         int exit = cli.execute(all.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
     }
@@ -129,6 +129,35 @@ class IngestAndTailTest {
 
     @Test
     @Order(3)
+    void taxonomyPublishWritesEveryDefinitionAndTombstonesWhatWasRemoved() throws Exception {
+        io.wiretag.tagging.Taxonomy shipped = io.wiretag.tagging.Taxonomy.load(Path.of("config/taxonomy"));
+        int records = shipped.toRecords().size();
+        Run first = run("taxonomy", "publish");
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains(": " + records + " records written, 0 deleted"), first.out());
+
+        // An editor removes one entity file's worth of definitions: those keys get tombstones.
+        Path copy = dir.resolve("taxonomy");
+        try (var files = Files.walk(Path.of("config/taxonomy"))) {
+            for (Path p : files.toList()) {
+                Path to = copy.resolve(Path.of("config/taxonomy").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Files.delete(copy.resolve("topics/russia-sanctions.json"));
+        Run second = run("taxonomy", "publish", "--dir", copy.toString());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains(": " + (records - 1) + " records written, 1 deleted"), second.out());
+        assertEquals(records - 1, io.wiretag.kafka.TaxonomyPublisher.read(
+                java.util.Map.of("bootstrap.servers", broker.bootstrapServers()), "news.taxonomy").size());
+    }
+
+    @Test
+    @Order(4)
     void tailOfATopicThatDoesNotExistIsOneLine() {
         Run r = run("tail", "news.nope", "--max", "1");
         assertEquals(1, r.exit());
@@ -136,7 +165,7 @@ class IngestAndTailTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aWebhookThatIsNotHttpIsAUsageError() {
         Run r = run("tail", "news.raw", "--webhook", "file:///etc/passwd");
         assertEquals(2, r.exit());
