@@ -14,6 +14,12 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** This instance's HTTP address for the others: {@code wiretag.http.advertised}, or bind:port. */
+    public static String advertised(WiretagConfig c) {
+        String a = c.get(WiretagConfig.HTTP_ADVERTISED).strip();
+        return a.isEmpty() ? c.get(WiretagConfig.HTTP_BIND) + ":" + c.get(WiretagConfig.HTTP_PORT) : a;
+    }
+
     public static Properties properties(WiretagConfig c, String bootstrapServers) {
         Properties p = new Properties();
         p.putAll(c.kafkaClientSettings());
@@ -35,6 +41,8 @@ public final class StreamsSettings {
         // Streams' producer waits 100 ms by default: at newsroom rates that is the whole latency.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Where the other instances forward HTTP queries for the state this one holds.
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised(c));
         return p;
     }
 }
