@@ -50,6 +50,8 @@ public final class AlertsAndTrends {
     /** The key under which {@link #LATEST_STORIES_STORE} lists the newest stories of every topic. */
     public static final String ALL_TOPICS = "*";
     static final Duration MINUTE = Duration.ofMinutes(1);
+    /** The size of a trend window. */
+    public static final long MINUTE_MS = MINUTE.toMillis();
 
     private AlertsAndTrends() {
     }
