@@ -9,6 +9,8 @@ import io.wiretag.pipeline.StoryCard;
 import io.wiretag.pipeline.Trend;
 import io.wiretag.pipeline.TrendCount;
 import io.wiretag.story.Json;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +36,6 @@ class ApiForwardingTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:30:30Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    final List<WebServer> servers = new ArrayList<>();
 
     /** One instance's share of the state. */
     record Share(List<Trend> trends, Map<String, List<StoryCard>> stories, List<JsonNode> alerts) implements LocalState {
@@ -80,18 +82,41 @@ class ApiForwardingTest {
         return Json.read("{\"id\":\"" + id + "\",\"kind\":\"breaking\",\"at\":\"" + at + "\",\"headline\":\"h\"}", JsonNode.class);
     }
 
-    WebServer serve(LocalState state, Placement placement) {
+    static final List<WebServer> SERVERS = new ArrayList<>();
+    /** B holds Russia's counts, the war's stories and one alert; A holds other counts and alerts, and sends B's keys to B. */
+    static WebServer b;
+    static WebServer a;
+    /** An instance whose holder is at an address nobody listens on. */
+    static WebServer orphan;
+    static String nobody;
+
+    static WebServer serve(LocalState state, Placement placement) {
         WebServer s = new WebServer("127.0.0.1", 0);
         Api api = new Api(state, placement, Duration.ofHours(24), CLOCK);
         api.addTo(s);
         new Dashboard(api).addTo(s);
-        servers.add(s.start());
+        SERVERS.add(s.start());
         return s;
     }
 
-    @AfterEach
-    void stop() {
-        servers.forEach(WebServer::close);
+    @BeforeAll
+    static void start() throws Exception {
+        b = serve(new Share(List.of(minute("entity", "russia", "Russia", 2, 4), minute("entity", "russia", "Russia", 1, 3),
+                        minute("topic", "ukraine-war", "Ukraine war", 1, 2)),
+                Map.of("ukraine-war", List.of(new StoryCard("ap:1", "Held by B", 1, "ap", NOW, NOW, List.of(), List.of()))),
+                List.of(alert("breaking:ap:2", "2026-03-01T10:29:00Z"))), new Fixed(null, List.of()));
+        a = serve(new Share(List.of(minute("entity", "ukraine", "Ukraine", 3, 2), minute("entity", "nato", "NATO", 90, 9)),
+                Map.of(), List.of(alert("breaking:ap:1", "2026-03-01T10:20:00Z"), alert("kill:ap:3", "2026-03-01T10:30:00Z"))),
+                new Fixed(b.address(), List.of(b.address())));
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = "127.0.0.1:" + free.getLocalPort();
+        }
+        orphan = serve(new Share(List.of(), Map.of(), List.of()), new Fixed(nobody, List.of(nobody)));
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVERS.forEach(WebServer::close);
     }
 
     static HttpResponse<String> get(WebServer s, String path) throws Exception {
@@ -100,11 +125,6 @@ class ApiForwardingTest {
 
     @Test
     void aKeyHeldByAnotherInstanceIsAnsweredByItThroughThisOne() throws Exception {
-        WebServer b = serve(new Share(List.of(minute("entity", "russia", "Russia", 2, 4), minute("entity", "russia", "Russia", 1, 3)),
-                Map.of("ukraine-war", List.of(new StoryCard("ap:1", "Held by B", 1, "ap", NOW, NOW, List.of(), List.of()))), List.of()),
-                new Fixed(null, List.of()));
-        WebServer a = serve(new Share(List.of(), Map.of(), List.of()), new Fixed(b.address(), List.of(b.address())));
-
         HttpResponse<String> r = get(a, "/api/trends/entity/russia?minutes=60");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(b.address(), r.headers().firstValue("X-Wiretag-Answered-By").orElse(null));
@@ -119,15 +139,9 @@ class ApiForwardingTest {
 
     @Test
     void aWholeStoreQueryMergesEveryInstancesPart() throws Exception {
-        WebServer b = serve(new Share(List.of(minute("entity", "russia", "Russia", 1, 5), minute("topic", "ukraine-war", "Ukraine war", 1, 2)),
-                Map.of(), List.of(alert("breaking:ap:2", "2026-03-01T10:29:00Z"))), new Fixed(null, List.of()));
-        WebServer a = serve(new Share(List.of(minute("entity", "ukraine", "Ukraine", 3, 2), minute("entity", "nato", "NATO", 90, 9)),
-                Map.of(), List.of(alert("breaking:ap:1", "2026-03-01T10:20:00Z"), alert("kill:ap:3", "2026-03-01T10:30:00Z"))),
-                new Fixed(null, List.of(b.address())));
-
         JsonNode trends = Json.read(get(a, "/api/trends?kind=entity&minutes=60").body(), JsonNode.class);
         assertEquals(List.of("russia", "ukraine"), trends.path("items").findValuesAsText("id"), "NATO's count is older than the hour");
-        assertEquals(5, trends.path("items").get(0).path("count").asLong());
+        assertEquals(7, trends.path("items").get(0).path("count").asLong());
 
         JsonNode alerts = Json.read(get(a, "/api/alerts?limit=2").body(), JsonNode.class);
         assertEquals(List.of("kill:ap:3", "breaking:ap:2"), alerts.path("alerts").findValuesAsText("id"), "newest first, cut to the limit");
@@ -139,14 +153,10 @@ class ApiForwardingTest {
 
     @Test
     void anInstanceThatDoesNotAnswerIsABadGatewayNamedInOneLine() throws Exception {
-        WebServer gone = serve(new Share(List.of(), Map.of(), List.of()), new Fixed(null, List.of()));
-        String address = gone.address();
-        gone.close();
-        WebServer a = serve(new Share(List.of(), Map.of(), List.of()), new Fixed(address, List.of(address)));
-        HttpResponse<String> r = get(a, "/api/trends/topic/ukraine-war");
+        HttpResponse<String> r = get(orphan, "/api/trends/topic/ukraine-war");
         assertEquals(502, r.statusCode());
-        assertTrue(r.body().contains(address), r.body());
-        assertEquals(502, get(a, "/api/alerts").statusCode());
+        assertTrue(r.body().contains(nobody), r.body());
+        assertEquals(502, get(orphan, "/api/alerts").statusCode());
     }
 
     @Test
