@@ -14,10 +14,24 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
-    /** This instance's HTTP address for the others: {@code wiretag.http.advertised}, or bind:port. */
+    /**
+     * This instance's HTTP address for the others: {@code wiretag.http.advertised}, else bind:port, where a
+     * wildcard bind (as in docker-compose) is replaced by this host's address, which the others can reach.
+     */
     public static String advertised(WiretagConfig c) {
         String a = c.get(WiretagConfig.HTTP_ADVERTISED).strip();
-        return a.isEmpty() ? c.get(WiretagConfig.HTTP_BIND) + ":" + c.get(WiretagConfig.HTTP_PORT) : a;
+        if (!a.isEmpty()) {
+            return a;
+        }
+        String bind = c.get(WiretagConfig.HTTP_BIND).strip();
+        if (bind.isEmpty() || bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            try {
+                bind = java.net.InetAddress.getLocalHost().getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                bind = "127.0.0.1";
+            }
+        }
+        return (bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind) + ":" + c.get(WiretagConfig.HTTP_PORT);
     }
 
     public static Properties properties(WiretagConfig c, String bootstrapServers) {

@@ -99,7 +99,10 @@ final class WatchProcessor implements Processor<String, Outbound, String, Watche
         return keys;
     }
 
-    /** Forgets stories first seen longer ago than the trend retention: they can no longer count twice. */
+    /**
+     * Forgets stories first seen longer ago than the trend retention, so the store stays bounded; a version
+     * arriving after that counts again, in a minute no trend query reaches back to with the old one.
+     */
     private void forgetOld(long now) {
         long before = now - settings.alerts().trendRetention().toMillis();
         List<String> old = new ArrayList<>();
