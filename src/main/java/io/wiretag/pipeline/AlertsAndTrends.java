@@ -57,14 +57,16 @@ public final class AlertsAndTrends {
     }
 
     static void addTo(StreamsBuilder builder, KStream<String, Outbound> routed, Topics topics, WatchSettings settings) {
+        // Cached: a topic's list of newest stories is rewritten by every story on it, and only its last value
+        // per commit needs to reach the changelog.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATCH_STORE),
-                Serdes.String(), new JsonSerde<>(WatchState.class)));
+                Serdes.String(), new JsonSerde<>(WatchState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_STORIES_STORE),
-                Serdes.String(), new JsonSerde<>(LatestStories.class)));
+                Serdes.String(), new JsonSerde<>(LatestStories.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SURGE_COOLDOWN_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_ALERTS_STORE),
-                Serdes.String(), new JsonSerde<>(LatestAlerts.class)));
+                Serdes.String(), new JsonSerde<>(LatestAlerts.class)).withCachingEnabled());
 
         routed.process(() -> new WatchProcessor(settings), Named.as("watch"), WATCH_STORE, LATEST_STORIES_STORE)
                 .split(Named.as("watched-"))
