@@ -99,9 +99,12 @@ public final class MetricsRoute {
         @Override
         public MetricSnapshots collect() {
             Map<String, Family> families = new TreeMap<>();
-            for (Map.Entry<MetricName, ? extends Metric> e : metrics.get().entrySet()) {
+            Map<MetricName, ? extends Metric> all = metrics.get();
+            Set<String> topics = new java.util.HashSet<>();
+            all.keySet().forEach(n -> topics.add(n.tags().getOrDefault("topic", "")));
+            for (Map.Entry<MetricName, ? extends Metric> e : all.entrySet()) {
                 MetricName n = e.getKey();
-                if (!(e.getValue().metricValue() instanceof Number number)) {
+                if (!(e.getValue().metricValue() instanceof Number number) || legacyTwin(n, topics)) {
                     continue;
                 }
                 double v = number.doubleValue();
@@ -133,6 +136,15 @@ public final class MetricsRoute {
             }
             out.add(st.build());
             return new MetricSnapshots(out);
+        }
+
+        /**
+         * The consumer registers its per-partition metrics twice, the old copy with the topic's dots
+         * written as underscores ({@code news_raw} beside {@code news.raw}): that copy is left out.
+         */
+        private static boolean legacyTwin(MetricName n, Set<String> topics) {
+            String topic = n.tags().get("topic");
+            return topic != null && topic.indexOf('_') >= 0 && topics.contains(topic.replace('_', '.'));
         }
 
         private static void add(Map<String, Family> families, String kafkaName, String help, Labels labels, double v) {

@@ -180,6 +180,7 @@ class DashboardOnBrokerTest {
         assertEquals(1.0, sum(m, "wiretag_streams_state{state=\"RUNNING\""));
         assertTrue(sum(m, "jvm_memory_heap_used_bytes") > 1_000_000, "a running JVM uses more than a megabyte of heap");
         assertTrue(m.contains("kafka_consumer_records_lag_max{"), "consumer lag is exported");
+        assertTrue(m.contains("topic=\"news.raw\"") && !m.contains("topic=\"news_raw\""), "the consumer's legacy copy is left out");
     }
 
     /** The sum of every sample of the series whose line starts with {@code prefix}. */
