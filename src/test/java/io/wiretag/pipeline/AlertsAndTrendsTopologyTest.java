@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.alerts.AlertSettings;
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.formats.FormatDetector;
 import io.wiretag.kafka.Topics;
@@ -266,7 +265,6 @@ class AlertsAndTrendsTopologyTest {
                 "latest-alerts", "surge-cooldown", "trends-sink", "alerts-latest")) {
             assertTrue(d.contains(name), name + " in\n" + d);
         }
-        assertTrue(AlertSettings.defaults().trendRetention().compareTo(Duration.ofHours(24)) == 0);
     }
 
     Properties props() {
