@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             if (!once) {
                 // Not with --once: a batch run has no use for the port and must not collide with a running demo.
-                try (AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams()::state)) {
+                try (AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams())) {
                     out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`"
                             + " or POST to http://" + http.address() + "/ingest; stop with Ctrl-C");
                     out.flush();

@@ -31,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR)));
         try (Cluster cluster = Cluster.connect(c, true);
              Pipeline pipeline = Pipeline.start(c, cluster.bootstrapServers(), taxonomy);
-             AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams()::state)) {
+             AppServer http = AppServer.start(c, cluster.clientSettings(), pipeline.streams())) {
             out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers()
                     + "; HTTP on http://" + http.address());
             out.flush();

@@ -52,6 +52,29 @@ public final class WiretagConfig {
     /** How long an AP Media item and its NITF rendition wait for each other before each goes on alone. */
     public static final String RENDITION_WAIT = "wiretag.lifecycle.rendition-wait";
 
+    /** Where other instances reach this one's HTTP API (host:port); empty: wiretag.http.bind:wiretag.http.port. */
+    public static final String HTTP_ADVERTISED = "wiretag.http.advertised";
+    /** How long per-minute trend counts are kept in the window store (and answered over HTTP). */
+    public static final String TREND_RETENTION = "wiretag.trends.retention";
+    /** How late, in stream time, a story may arrive and still count in its minute. */
+    public static final String TREND_GRACE = "wiretag.trends.grace";
+    /** Topic ids whose urgent stories raise a breaking alert, comma-separated. */
+    public static final String BREAKING_TOPICS = "wiretag.alerts.breaking.topics";
+    /** The least urgent level (1 flash .. 9) that still raises a breaking alert. */
+    public static final String BREAKING_URGENCY = "wiretag.alerts.breaking.urgency";
+    /** A minute's count above this many times the baseline mean is a surge ... */
+    public static final String SURGE_FACTOR = "wiretag.alerts.surge.factor";
+    /** ... when it is at least this many stories. */
+    public static final String SURGE_MIN_COUNT = "wiretag.alerts.surge.min-count";
+    /** The time before the current minute whose mean count per minute is the baseline (whole minutes). */
+    public static final String SURGE_BASELINE = "wiretag.alerts.surge.baseline";
+    /** After a surge alert for an entity or topic, no other for it until this has passed. */
+    public static final String SURGE_COOLDOWN = "wiretag.alerts.surge.cooldown";
+    /** How many of the newest stories the dashboard keeps per topic. */
+    public static final String DASHBOARD_STORIES = "wiretag.dashboard.stories-per-topic";
+    /** How many of the newest alerts the dashboard keeps (per partition of news.alerts). */
+    public static final String DASHBOARD_ALERTS = "wiretag.dashboard.alerts";
+
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
     private static final Map<String, String> DEFAULTS = defaults();
@@ -89,6 +112,17 @@ public final class WiretagConfig {
         d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
         d.put(EMBARGO_INTERVAL, "1s");
         d.put(RENDITION_WAIT, "30s");
+        d.put(HTTP_ADVERTISED, "");
+        d.put(TREND_RETENTION, "24h");
+        d.put(TREND_GRACE, "5m");
+        d.put(BREAKING_TOPICS, "ukraine-war,us-russia-relations");
+        d.put(BREAKING_URGENCY, "2");
+        d.put(SURGE_FACTOR, "3");
+        d.put(SURGE_MIN_COUNT, "5");
+        d.put(SURGE_BASELINE, "30m");
+        d.put(SURGE_COOLDOWN, "30m");
+        d.put(DASHBOARD_STORIES, "20");
+        d.put(DASHBOARD_ALERTS, "50");
         return d;
     }
 

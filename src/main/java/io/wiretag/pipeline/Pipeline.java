@@ -65,7 +65,7 @@ public final class Pipeline implements AutoCloseable {
                 t.topicIds().stream().map(topics::forTopic).toList(), topics.taxonomy().name(), partitions, replication));
         Properties props = StreamsSettings.properties(config, bootstrapServers);
         Topology topology = WiretagTopology.build(topics, FormatDetector.standard(config.getInt(WiretagConfig.MAX_INPUT_BYTES)), live,
-                LifecycleSettings.from(config), props);
+                LifecycleSettings.from(config), WatchSettings.from(config), props);
         KafkaStreams streams = new KafkaStreams(topology, props);
         Pipeline pipeline = new Pipeline(streams, admin, topics, props);
         CountDownLatch running = new CountDownLatch(1);
@@ -111,11 +111,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Every topic the app consumes (news.raw, news.stories and its internal repartition topic): what
+     * Every topic the app consumes (news.raw, news.stories, news.alerts and the internal repartition topics): what
      * {@link io.wiretag.kafka.Drain} must watch to know that nothing is still in flight.
      */
     public List<String> inputTopics() {
-        List<String> in = new java.util.ArrayList<>(List.of(topics.raw().name(), topics.stories().name()));
+        List<String> in = new java.util.ArrayList<>(List.of(topics.raw().name(), topics.stories().name(), topics.alerts().name()));
         in.addAll(WiretagTopology.internalInputTopics(applicationId()));
         return in;
     }

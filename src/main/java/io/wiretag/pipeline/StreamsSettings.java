@@ -14,6 +14,26 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /**
+     * This instance's HTTP address for the others: {@code wiretag.http.advertised}, else bind:port, where a
+     * wildcard bind (as in docker-compose) is replaced by this host's address, which the others can reach.
+     */
+    public static String advertised(WiretagConfig c) {
+        String a = c.get(WiretagConfig.HTTP_ADVERTISED).strip();
+        if (!a.isEmpty()) {
+            return a;
+        }
+        String bind = c.get(WiretagConfig.HTTP_BIND).strip();
+        if (bind.isEmpty() || bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            try {
+                bind = java.net.InetAddress.getLocalHost().getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                bind = "127.0.0.1";
+            }
+        }
+        return (bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind) + ":" + c.get(WiretagConfig.HTTP_PORT);
+    }
+
     public static Properties properties(WiretagConfig c, String bootstrapServers) {
         Properties p = new Properties();
         p.putAll(c.kafkaClientSettings());
@@ -35,6 +55,8 @@ public final class StreamsSettings {
         // Streams' producer waits 100 ms by default: at newsroom rates that is the whole latency.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Where the other instances forward HTTP queries for the state this one holds.
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised(c));
         return p;
     }
 }

@@ -31,12 +31,14 @@ import org.apache.kafka.streams.state.Stores;
  * news.raw --normalise--> news.stories --AP rendition join--> version gate--> tag --(lifecycle, 1 partition)--> route --> news.tagged
  *      \--> news.dlq        [ap-rendition-wait]    [story-versions,              [duplicate-window,                \--> news.topic.&lt;topic-id&gt;
  *                                                  embargo-hold]                  story-routes]                    \--> news.alerts (kills)
+ *                                                                                                        route --> watch, trends, surges, dashboard stores
  * news.taxonomy --> global store --> the live tagger
  * </pre>
  * Stories are re-read from {@code news.stories}, which is keyed by story id, so the rendition join, the version
  * gate and the tagger see all versions of one story (and an AP item's NITF rendition) on one partition. The router runs behind a one-partition
  * repartition topic because duplicate detection must compare copies from every feed (see
  * {@link RouteProcessor}); records keep their story id as key, so every output is partitioned by story id.
+ * What follows the router is in {@link AlertsAndTrends}.
  */
 public final class WiretagTopology {
     public static final String TAXONOMY_STORE = "taxonomy-store";
@@ -58,7 +60,8 @@ public final class WiretagTopology {
 
     /** The internal topics the app reads from, besides news.raw and news.stories: what a drain must watch. */
     public static List<String> internalInputTopics(String applicationId) {
-        return List.of(applicationId + "-" + LIFECYCLE_REPARTITION + "-repartition");
+        return List.of(applicationId + "-" + LIFECYCLE_REPARTITION + "-repartition",
+                applicationId + "-" + AlertsAndTrends.TREND_REPARTITION + "-repartition");
     }
 
     public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Properties streamsProps) {
@@ -67,12 +70,22 @@ public final class WiretagTopology {
 
     public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, LifecycleSettings lifecycle,
                                  Properties streamsProps) {
-        return build(topics, detector, live, null, lifecycle, streamsProps);
+        return build(topics, detector, live, lifecycle, WatchSettings.defaults(), streamsProps);
+    }
+
+    public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, LifecycleSettings lifecycle,
+                                 WatchSettings watch, Properties streamsProps) {
+        return build(topics, detector, live, null, lifecycle, watch, streamsProps);
+    }
+
+    static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Function<Story, Tags> fixedTagger,
+                          LifecycleSettings lifecycle, Properties streamsProps) {
+        return build(topics, detector, live, fixedTagger, lifecycle, WatchSettings.defaults(), streamsProps);
     }
 
     /** With {@code fixedTagger} set, tags come from it instead of the live taxonomy (tests only). */
     static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Function<Story, Tags> fixedTagger,
-                          LifecycleSettings lifecycle, Properties streamsProps) {
+                          LifecycleSettings lifecycle, WatchSettings watch, Properties streamsProps) {
         // The builder gets the settings too, so it does not judge them from defaults (and warn about those).
         StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new org.apache.kafka.streams.StreamsConfig(streamsProps)));
 
@@ -126,6 +139,8 @@ public final class WiretagTopology {
                 .defaultBranch(Branched.<String, Outbound>withConsumer(s -> s
                         .mapValues(o -> Json.bytes(((Outbound.Alert) o).alert()), Named.as("alert-json"))
                         .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"))).withName("alert"));
+        // Stage 3: trends, breaking and surge alerts, and what the dashboard shows, off the routed stories.
+        AlertsAndTrends.addTo(builder, out, topics, watch);
 
         return builder.build(streamsProps);
     }

@@ -1,0 +1,351 @@
+package io.wiretag.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.pipeline.AlertsAndTrends;
+import io.wiretag.pipeline.StoryCard;
+import io.wiretag.pipeline.Trend;
+import io.wiretag.serve.WebServer.Request;
+import io.wiretag.serve.WebServer.Response;
+import io.wiretag.story.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/**
+ * The JSON API over the dashboard's state stores: trends, the latest stories per topic and the latest
+ * alerts. Any instance answers for all: a query for one key goes to the instance that holds it, a query
+ * over a whole store asks every instance holding a part ({@code scope=local}) and merges the answers.
+ */
+public final class Api {
+    public static final String TRENDS = "/api/trends";
+    public static final String STORIES = "/api/stories";
+    public static final String ALERTS = "/api/alerts";
+    /** The query parameter a forwarded request carries, so the instance asked answers from its own stores only. */
+    static final String SCOPE_LOCAL = "scope=local";
+    static final int MAX_LIMIT = 1000;
+
+    private final LocalState local;
+    private final Placement placement;
+    private final long maxMinutes;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** {@code retention}: how far back trend counts go, the most minutes a query may ask for. */
+    public Api(LocalState local, Placement placement, Duration retention, Clock clock) {
+        this.local = local;
+        this.placement = placement;
+        this.maxMinutes = Math.max(1, retention.toMinutes());
+        this.clock = clock;
+    }
+
+    public void addTo(WebServer server) {
+        server.route("GET", TRENDS, r -> answer(() -> trends(r)));
+        server.route("GET", TRENDS + "/*", r -> answer(() -> series(r)));
+        server.route("GET", STORIES, r -> answer(() -> stories(r)));
+        server.route("GET", ALERTS, r -> answer(() -> alerts(r)));
+    }
+
+    /** A request that cannot be answered as asked: the status and the one-line reason. */
+    static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @FunctionalInterface
+    interface Answer {
+        Response get() throws IOException, InterruptedException;
+    }
+
+    private static Response answer(Answer a) throws IOException, InterruptedException {
+        try {
+            return a.get();
+        } catch (Refused e) {
+            return Response.error(e.status, e.getMessage());
+        } catch (InvalidStateStoreException e) {
+            // also StreamsNotStartedException: the instance is starting, restoring or rebalancing
+            return Response.error(503, "state not ready, try again: " + e.getMessage()).withHeader("Retry-After", "1");
+        }
+    }
+
+    // --- GET /api/trends?kind=entity|topic&minutes=60&limit=20
+
+    private Response trends(Request r) throws IOException, InterruptedException {
+        Map<String, String> q = query(r);
+        String kind = kind(q.get("kind"));
+        long minutes = number(q, "minutes", 60, maxMinutes);
+        int limit = (int) number(q, "limit", 20, MAX_LIMIT);
+        return json(trendTotals(kind, minutes, limit, isLocal(q), r.query()));
+    }
+
+    /** The top {@code limit} keys of one kind by stories in the last {@code minutes} minutes, from every instance. */
+    Map<String, Object> trendTotals(String kind, long minutes, int limit, boolean localOnly, String rawQuery)
+            throws IOException, InterruptedException {
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofMinutes(minutes));
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        for (Trend t : local.trends(kind, from, to)) {
+            add(byId, t.kind(), t.id(), t.name(), t.count());
+        }
+        if (!localOnly) {
+            // Each key is counted on one instance only, so the sum over instances is the total.
+            for (JsonNode other : fanOut(AlertsAndTrends.TRENDS_STORE, TRENDS, withKindQuery(rawQuery, kind, minutes, limit))) {
+                for (JsonNode i : other.path("items")) {
+                    add(byId, i.path("kind").asText(), i.path("id").asText(), i.path("name").asText(null), i.path("count").asLong());
+                }
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>(byId.values());
+        items.sort(Comparator.comparing((Map<String, Object> m) -> -((Long) m.get("count"))).thenComparing(m -> (String) m.get("id")));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind);
+        out.put("minutes", minutes);
+        out.put("from", from);
+        out.put("to", to);
+        out.put("items", items.subList(0, Math.min(limit, items.size())));
+        return out;
+    }
+
+    private static String withKindQuery(String raw, String kind, long minutes, int limit) {
+        return raw != null ? raw : "kind=" + kind + "&minutes=" + minutes + "&limit=" + limit;
+    }
+
+    private static void add(Map<String, Map<String, Object>> byId, String kind, String id, String name, long count) {
+        Map<String, Object> m = byId.computeIfAbsent(id, k -> {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("kind", kind);
+            n.put("id", id);
+            n.put("name", name);
+            n.put("count", 0L);
+            return n;
+        });
+        if (m.get("name") == null && name != null) {
+            m.put("name", name);
+        }
+        m.put("count", (Long) m.get("count") + count);
+    }
+
+    // --- GET /api/trends/<kind>/<id>?minutes=60
+
+    private Response series(Request r) throws IOException, InterruptedException {
+        String rest = r.path().substring(TRENDS.length() + 1);
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            throw new Refused(404, "use " + TRENDS + "/<entity|topic>/<id>, e.g. " + TRENDS + "/entity/russia");
+        }
+        String kind = kind(URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8));
+        String id = URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+        if (id.length() > 200 || id.isBlank()) {
+            throw new Refused(400, "an id is 1 to 200 characters");
+        }
+        Map<String, String> q = query(r);
+        long minutes = number(q, "minutes", 60, maxMinutes);
+        String key = Trend.key(kind, id);
+        if (!isLocal(q)) {
+            Optional<String> owner = placement.ownerOf(AlertsAndTrends.TRENDS_STORE, key);
+            if (owner.isPresent()) {
+                return forward(owner.get(), r.path(), r.query());
+            }
+        }
+        Instant to = clock.instant();
+        List<Trend> series = local.series(key, to.minus(Duration.ofMinutes(minutes)), to);
+        List<Map<String, Object>> perMinute = new ArrayList<>();
+        String name = null;
+        long total = 0;
+        for (Trend t : series) {
+            name = t.name() != null ? t.name() : name;
+            total += t.count();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("windowStart", t.windowStart());
+            m.put("windowEnd", t.windowEnd());
+            m.put("count", t.count());
+            perMinute.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind);
+        out.put("id", id);
+        out.put("name", name);
+        out.put("minutes", minutes);
+        out.put("total", total);
+        out.put("series", perMinute);
+        return json(out);
+    }
+
+    // --- GET /api/stories?topic=<id>&limit=20
+
+    private Response stories(Request r) throws IOException, InterruptedException {
+        Map<String, String> q = query(r);
+        int limit = (int) number(q, "limit", 20, MAX_LIMIT);
+        String topic = q.get("topic");
+        if (!isLocal(q)) {
+            // The newest stories are kept by the router's one task: one instance holds them all.
+            Optional<String> owner = placement.ownerOf(AlertsAndTrends.LATEST_STORIES_STORE, topic == null ? AlertsAndTrends.ALL_TOPICS : topic);
+            if (owner.isPresent()) {
+                return forward(owner.get(), r.path(), r.query());
+            }
+        }
+        return json(latestStories(topic, limit));
+    }
+
+    /** With a topic: its newest stories; without: every topic's, and under {@code all} the newest of any topic. */
+    Map<String, Object> latestStories(String topic, int limit) {
+        Map<String, List<StoryCard>> all = local.stories();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (topic != null) {
+            out.put("topic", topic);
+            out.put("stories", cut(all.getOrDefault(topic, List.of()), limit));
+            return out;
+        }
+        Map<String, Object> perTopic = new java.util.TreeMap<>();
+        all.forEach((t, s) -> {
+            if (!t.equals(AlertsAndTrends.ALL_TOPICS)) {
+                perTopic.put(t, cut(s, limit));
+            }
+        });
+        out.put("all", cut(all.getOrDefault(AlertsAndTrends.ALL_TOPICS, List.of()), limit));
+        out.put("topics", perTopic);
+        return out;
+    }
+
+    private static <T> List<T> cut(List<T> l, int limit) {
+        return l.subList(0, Math.min(limit, l.size()));
+    }
+
+    // --- GET /api/alerts?limit=50
+
+    private Response alerts(Request r) throws IOException, InterruptedException {
+        Map<String, String> q = query(r);
+        int limit = (int) number(q, "limit", 50, MAX_LIMIT);
+        return json(latestAlerts(limit, isLocal(q), r.query()));
+    }
+
+    Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>(local.alerts());
+        if (!localOnly) {
+            for (JsonNode other : fanOut(AlertsAndTrends.LATEST_ALERTS_STORE, ALERTS, rawQuery != null ? rawQuery : "limit=" + limit)) {
+                other.path("alerts").forEach(all::add);
+            }
+        }
+        all.sort(Comparator.comparing((JsonNode a) -> instant(a.path("at").asText())).reversed()
+                .thenComparing(a -> a.path("id").asText()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alerts", cut(all, limit));
+        return out;
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (RuntimeException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    // --- forwarding
+
+    private Response forward(String host, String path, String rawQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> res = get(host, path, rawQuery);
+        String type = res.headers().firstValue("Content-Type").orElse("application/json");
+        return new Response(res.statusCode(), type, res.body(), Map.of()).withHeader("X-Wiretag-Answered-By", host);
+    }
+
+    private List<JsonNode> fanOut(String store, String path, String rawQuery) throws IOException, InterruptedException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String host : placement.othersWith(store)) {
+            HttpResponse<byte[]> res = get(host, path, rawQuery);
+            if (res.statusCode() != 200) {
+                throw new Refused(res.statusCode() == 503 ? 503 : 502, "instance " + host + " answered " + res.statusCode()
+                        + ": " + new String(res.body(), StandardCharsets.UTF_8).strip());
+            }
+            out.add(Json.read(res.body(), JsonNode.class));
+        }
+        return out;
+    }
+
+    private HttpResponse<byte[]> get(String host, String path, String rawQuery) throws InterruptedException {
+        String q = (rawQuery == null || rawQuery.isEmpty() ? "" : rawQuery + "&") + SCOPE_LOCAL;
+        URI uri = URI.create("http://" + host + path + "?" + q);
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Refused(502, "instance " + host + " did not answer: " + e.getMessage());
+        }
+    }
+
+    // --- request parsing and the answer
+
+    static Map<String, String> query(Request r) {
+        Map<String, String> out = new HashMap<>();
+        if (r.query() == null || r.query().isEmpty()) {
+            return out;
+        }
+        for (String pair : r.query().split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(k, v);
+        }
+        return out;
+    }
+
+    private static boolean isLocal(Map<String, String> q) {
+        return "local".equals(q.get("scope"));
+    }
+
+    private static String kind(String kind) {
+        if (Trend.ENTITY.equals(kind) || Trend.TOPIC.equals(kind)) {
+            return kind;
+        }
+        throw new Refused(400, "kind must be entity or topic" + (kind == null ? "" : ", not '" + kind + "'"));
+    }
+
+    private static long number(Map<String, String> q, String name, long dflt, long max) {
+        String v = q.get(name);
+        if (v == null || v.isEmpty()) {
+            return Math.min(dflt, max);
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new Refused(400, name + " must be a whole number from 1 to " + max + ", not '" + v + "'");
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * JSON with {@code <}, {@code >} and {@code &} written as {@code \u003c} and so on: those characters
+     * appear only inside JSON strings, so the document means the same, and a headline such as
+     * {@code </script>} can do no harm even where a careless client pastes the JSON into HTML.
+     */
+    static Response json(Object value) {
+        String s = Json.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return new Response(200, "application/json; charset=utf-8", s.getBytes(StandardCharsets.UTF_8), Map.of())
+                .withHeader("X-Content-Type-Options", "nosniff").withHeader("Cache-Control", "no-store");
+    }
+}

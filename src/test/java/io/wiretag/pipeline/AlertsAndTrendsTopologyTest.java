@@ -1,0 +1,277 @@
+package io.wiretag.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.config.WiretagConfig;
+import io.wiretag.formats.FormatDetector;
+import io.wiretag.kafka.Topics;
+import io.wiretag.lifecycle.LifecycleSettings;
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Json;
+import io.wiretag.story.PubStatus;
+import io.wiretag.story.Revision;
+import io.wiretag.story.Source;
+import io.wiretag.story.Story;
+import io.wiretag.story.Subject;
+import io.wiretag.story.Tags;
+import io.wiretag.story.TopicTag;
+import io.wiretag.tagging.Taxonomy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trends, breaking and surge alerts and the dashboard's stores through the real topology in a
+ * TopologyTestDriver. A stand-in tagger reads tags from subjects: {@code topic:<id>} and {@code entity:<id>}.
+ */
+class AlertsAndTrendsTopologyTest {
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+    TopologyTestDriver driver;
+    TestInputTopic<String, Story> stories;
+    Topics topics = Topics.from(WiretagConfig.defaultsOnly());
+    Random words = new Random(42);
+
+    static Tags standInTags(Story s) {
+        List<TopicTag> t = new ArrayList<>();
+        List<EntityTag> e = new ArrayList<>();
+        for (Subject x : s.subjects()) {
+            if (x.code().startsWith("topic:")) {
+                t.add(new TopicTag(x.code().substring(6), x.name(), List.of(), 1.0, List.of("stand-in")));
+            } else if (x.code().startsWith("entity:")) {
+                e.add(new EntityTag(x.code().substring(7), x.name(), "country", null, 1.0, List.of()));
+            }
+        }
+        return new Tags(e, t, "test");
+    }
+
+    /** A body of 60 random words, so no two stories are near duplicates unless a test means them to be. */
+    String body() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            b.append("w").append(words.nextInt(100_000)).append(' ');
+        }
+        return b.toString().strip();
+    }
+
+    static Story story(String id, String version, Integer urgency, String headline, String body, String... tags) {
+        List<Subject> subjects = new ArrayList<>();
+        for (String t : tags) {
+            subjects.add(new Subject(t, t.equals("entity:russia") ? "Russia" : t.equals("topic:ukraine-war") ? "Ukraine war" : t));
+        }
+        Instant created = T0.plusSeconds(Long.parseLong(version));
+        return new Story(id, id, version, created, T0, null, PubStatus.USABLE, "1".equals(version) ? Revision.NEW : Revision.UPDATE,
+                urgency, "en", headline, null, null, null, null, body, List.of(), subjects,
+                new Source(id.substring(0, id.indexOf(':')), "test", "test", created),
+                LifecycleTopologyTest.raw(id + version + body), List.of(), null, null);
+    }
+
+    @BeforeEach
+    void start() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
+        driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
+                AlertsAndTrendsTopologyTest::standInTags, LifecycleSettings.defaults(), WatchSettings.defaults(), p), p, T0);
+        stories = driver.createInputTopic(topics.stories().name(), Serdes.String().serializer(), topics.stories().valueSerde().serializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    void send(Story s, Instant at) {
+        stories.pipeInput(new TestRecord<>(s.id(), s, at));
+    }
+
+    /** The newest count per trend key and minute on news.trends, as {@code key@HH:mm -> count}. */
+    Map<String, Long> trends() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (TestRecord<String, byte[]> r : driver.createOutputTopic(topics.trends().name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer()).readRecordsToList()) {
+            Trend t = Json.read(r.value(), Trend.class);
+            assertEquals(t.kind() + ":" + t.id(), r.key());
+            assertEquals(Duration.ofMinutes(1), Duration.between(t.windowStart(), t.windowEnd()));
+            out.put(r.key() + "@" + t.windowStart().toString().substring(11, 16), t.count());
+        }
+        return out;
+    }
+
+    List<JsonNode> alerts(String kind) {
+        return driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+                .readValuesToList().stream().map(b -> Json.read(b, JsonNode.class)).filter(a -> a.path("kind").asText().equals(kind)).toList();
+    }
+
+    @Test
+    void trendsCountStoriesPerMinutePerEntityAndPerTopic() {
+        send(story("ap:1", "1", null, "h1", body(), "entity:russia", "topic:ukraine-war"), T0.plusSeconds(10));
+        send(story("ap:2", "1", null, "h2", body(), "entity:russia"), T0.plusSeconds(20));
+        send(story("ap:3", "1", null, "h3", body(), "entity:russia", "topic:ukraine-war"), T0.plusSeconds(59));
+        send(story("ap:4", "1", null, "h4", body(), "entity:russia"), T0.plusSeconds(70));
+        Map<String, Long> t = trends();
+        assertEquals(3L, t.get("entity:russia@10:00"));
+        assertEquals(2L, t.get("topic:ukraine-war@10:00"));
+        assertEquals(1L, t.get("entity:russia@10:01"));
+        assertEquals(null, t.get("topic:ukraine-war@10:01"));
+
+        WindowStore<String, ValueAndTimestamp<TrendCount>> store = driver.getTimestampedWindowStore(AlertsAndTrends.TRENDS_STORE);
+        List<Long> perMinute = new ArrayList<>();
+        try (WindowStoreIterator<ValueAndTimestamp<TrendCount>> it = store.fetch("entity:russia", T0, T0.plusSeconds(3600))) {
+            it.forEachRemaining(kv -> perMinute.add(kv.value.value().count()));
+        }
+        assertEquals(List.of(3L, 1L), perMinute);
+        try (WindowStoreIterator<ValueAndTimestamp<TrendCount>> it = store.fetch("entity:russia", T0, T0)) {
+            assertEquals("Russia", it.next().value.value().name());
+        }
+    }
+
+    @Test
+    void duplicatesStaleVersionsUpdatesAndKillsAreNotCountedAgain() {
+        String text = body();
+        send(story("ap:1", "1", null, "Talks in Riyadh", text, "entity:russia"), T0.plusSeconds(1));
+        send(story("ap:1", "1", null, "Talks in Riyadh", text, "entity:russia"), T0.plusSeconds(2));
+        send(story("ap:1", "2", null, "Talks in Riyadh end", text + " more", "entity:russia"), T0.plusSeconds(3));
+        send(story("ap:1", "1", null, "Talks in Riyadh", text, "entity:russia"), T0.plusSeconds(4));
+        send(story("reuters:9", "1", null, "Talks in Riyadh", text, "entity:russia"), T0.plusSeconds(5));
+        send(LifecycleTopologyTest.kill("ap:1", "3", T0.plusSeconds(6), "legal"), T0.plusSeconds(6));
+        assertEquals(Map.of("entity:russia@10:00", 1L), trends());
+    }
+
+    @Test
+    void aFlashOnAWatchedTopicIsOneBreakingAlertAndLessUrgentStoriesNone() {
+        send(story("ap:1", "1", 1, "<b>Blasts</b> in Kyiv", body(), "topic:ukraine-war", "entity:russia"), T0.plusSeconds(1));
+        send(story("ap:1", "2", 1, "Blasts in Kyiv, writethru", body(), "topic:ukraine-war"), T0.plusSeconds(2));
+        send(story("ap:2", "1", 3, "Talks go on", body(), "topic:ukraine-war"), T0.plusSeconds(3));
+        send(story("ap:3", "1", 1, "Cup final", body(), "topic:football"), T0.plusSeconds(4));
+        List<JsonNode> breaking = alerts("breaking");
+        assertEquals(1, breaking.size(), breaking.toString());
+        JsonNode a = breaking.get(0);
+        assertEquals("breaking:ap:1", a.path("id").asText());
+        assertEquals("ap:1", a.path("storyId").asText());
+        assertEquals("<b>Blasts</b> in Kyiv", a.path("headline").asText());
+        assertEquals("[\"ukraine-war\"]", a.path("topics").toString());
+        assertEquals(T0.plusSeconds(1).toString(), a.path("at").asText());
+
+        // Upgraded to urgency 2 by its second version: breaking then.
+        send(story("ap:2", "2", 2, "Talks collapse", body(), "topic:ukraine-war"), T0.plusSeconds(5));
+        assertEquals(List.of("breaking:ap:2"), alerts("breaking").stream().map(x -> x.path("id").asText()).toList());
+    }
+
+    @Test
+    void aSurgeAboveThreeTimesTheBaselineAlertsOnceThenCoolsDown() {
+        Instant m31 = T0.plus(Duration.ofMinutes(31));
+        send(story("ap:b1", "1", null, "h", body(), "entity:russia"), T0.plus(Duration.ofMinutes(5)));
+        send(story("ap:b2", "1", null, "h", body(), "entity:russia"), T0.plus(Duration.ofMinutes(20)));
+        for (int i = 0; i < 4; i++) {
+            send(story("ap:s" + i, "1", null, "h", body(), "entity:russia"), m31.plusSeconds(i));
+        }
+        assertEquals(List.of(), alerts("surge"), "4 stories are below the minimum of 5");
+        send(story("ap:s4", "1", null, "h", body(), "entity:russia"), m31.plusSeconds(4));
+        List<JsonNode> surges = alerts("surge");
+        assertEquals(1, surges.size());
+        assertEquals("surge:entity:russia:2026-03-01T10:31:00Z", surges.get(0).path("id").asText());
+        assertEquals("entity:russia", surges.get(0).path("key").asText());
+        assertEquals("Russia", surges.get(0).path("name").asText());
+        assertEquals(5, surges.get(0).path("count").asLong());
+        assertEquals(0.07, surges.get(0).path("baseline").asDouble(), "2 stories in the 30 minutes before");
+
+        // More in the same minute and the next: one surge, one alert.
+        for (int i = 5; i < 8; i++) {
+            send(story("ap:s" + i, "1", null, "h", body(), "entity:russia"), m31.plusSeconds(i));
+        }
+        for (int i = 0; i < 6; i++) {
+            send(story("ap:n" + i, "1", null, "h", body(), "entity:russia"), m31.plusSeconds(60 + i));
+        }
+        assertEquals(List.of(), alerts("surge"));
+
+        // Thirty minutes after the first: 14 stories in the baseline (0.47 a minute), 6 now is a new surge.
+        Instant m61 = m31.plus(Duration.ofMinutes(30));
+        for (int i = 0; i < 6; i++) {
+            send(story("ap:m" + i, "1", null, "h", body(), "entity:russia"), m61.plusSeconds(i));
+        }
+        surges = alerts("surge");
+        assertEquals(1, surges.size());
+        assertEquals("surge:entity:russia:2026-03-01T11:01:00Z", surges.get(0).path("id").asText());
+        assertEquals(0.47, surges.get(0).path("baseline").asDouble());
+    }
+
+    @Test
+    void noSurgeWhenTheMinuteIsNotThreeTimesItsBaseline() {
+        // 60 stories over the 30 minutes before (2 a minute); 6 in the next minute is not above 3 x 2.
+        for (int m = 0; m < 30; m++) {
+            for (int i = 0; i < 2; i++) {
+                send(story("ap:" + m + "-" + i, "1", null, "h", body(), "entity:russia"), T0.plus(Duration.ofMinutes(m)).plusSeconds(i));
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            send(story("ap:x" + i, "1", null, "h", body(), "entity:russia"), T0.plus(Duration.ofMinutes(30)).plusSeconds(i));
+        }
+        assertEquals(List.of(), alerts("surge"));
+    }
+
+    @Test
+    void theDashboardKeepsTheNewestStoriesPerTopicAndAKillTakesOneDown() {
+        String text = body();
+        send(story("ap:1", "1", null, "First", text, "topic:ukraine-war"), T0.plusSeconds(1));
+        send(story("ap:2", "1", null, "Second", body(), "topic:ukraine-war", "topic:us-russia-relations"), T0.plusSeconds(2));
+        send(story("ap:1", "2", null, "First, updated", text + " later", "topic:ukraine-war"), T0.plusSeconds(3));
+        KeyValueStore<String, LatestStories> latest = driver.getKeyValueStore(AlertsAndTrends.LATEST_STORIES_STORE);
+        assertEquals(List.of("First, updated", "Second"), latest.get("ukraine-war").stories().stream().map(StoryCard::headline).toList());
+        assertEquals(List.of("Second"), latest.get("us-russia-relations").stories().stream().map(StoryCard::headline).toList());
+        assertEquals(2, latest.get(AlertsAndTrends.ALL_TOPICS).stories().size());
+
+        send(LifecycleTopologyTest.kill("ap:1", "3", T0.plusSeconds(4), "legal"), T0.plusSeconds(4));
+        assertEquals(List.of("Second"), latest.get("ukraine-war").stories().stream().map(StoryCard::headline).toList());
+        assertEquals(List.of("ap:2"), latest.get(AlertsAndTrends.ALL_TOPICS).stories().stream().map(StoryCard::id).toList());
+
+        KeyValueStore<String, LatestAlerts> alerts = driver.getKeyValueStore(AlertsAndTrends.LATEST_ALERTS_STORE);
+        assertEquals("kill:ap:1", alerts.get(LatestAlertsProcessor.KEY).alerts().get(0).path("id").asText(),
+                "the kill alert, read back from news.alerts");
+    }
+
+    @Test
+    void everyStoreAndInternalTopicIsNamed() {
+        String d = WiretagTopology.build(topics, FormatDetector.standard(), new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { }),
+                AlertsAndTrendsTopologyTest::standInTags, LifecycleSettings.defaults(), WatchSettings.defaults(), props()).describe().toString();
+        for (String name : List.of("watch", "trend-hits-repartition", "trend-counts", "surge", "story-watch", "latest-stories",
+                "latest-alerts", "surge-cooldown", "trends-sink", "alerts-latest")) {
+            assertTrue(d.contains(name), name + " in\n" + d);
+        }
+    }
+
+    Properties props() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        return p;
+    }
+}
