@@ -106,6 +106,30 @@ class DashboardOnBrokerTest {
         return out;
     }
 
+    /**
+     * The page as a reader sees it: a real headless Chromium loads it, runs its script against the live API,
+     * and the DOM it ends with is checked. Skipped, saying why, only where Chromium is not installed
+     * (.ci/run installs it).
+     */
+    @Test
+    void aRealBrowserRunsTheDashboardAndShowsTheHostileHeadlineAsText() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(chromium),
+                "no Chromium at /usr/bin/chromium (apt-get install chromium): the browser check is skipped");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chromium-profile"), "--virtual-time-budget=5000", "--dump-dom", base + "/")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "chromium did not finish");
+        Matcher status = Pattern.compile("id=\"status\"[^>]*>([^<]*)<").matcher(dom);
+        assertTrue(status.find(), dom);
+        assertTrue(status.group(1).startsWith("updated "), "the page's script ran and every API call answered: " + status.group(1));
+        assertTrue(dom.contains("&lt;script&gt;alert('pwned')&lt;/script&gt; Putin and Trump"), "the headline is shown as text");
+        assertFalse(dom.contains("<script>alert("), "no story text became markup");
+        assertEquals(1, Pattern.compile("<script").matcher(dom).results().count(), "the only script is dashboard.js");
+    }
+
     @Test
     void trendsCountTheTwoOriginalsAndNotTheDuplicate() throws Exception {
         Map<String, Long> topics = counts(json("/api/trends?kind=topic&minutes=60"));
