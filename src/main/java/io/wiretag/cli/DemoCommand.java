@@ -4,6 +4,7 @@ import io.wiretag.config.WiretagConfig;
 import io.wiretag.ingest.FileIngest;
 import io.wiretag.ingest.RawSender;
 import io.wiretag.kafka.Drain;
+import io.wiretag.kafka.Ports;
 import io.wiretag.kafka.TopicDump;
 import io.wiretag.kafka.Topics;
 import io.wiretag.pipeline.Pipeline;
@@ -82,6 +83,17 @@ public final class DemoCommand implements Callable<Integer> {
             // A fresh broker for each --once run, so the dump holds this run's records and nothing older.
             tempData = Files.createTempDirectory("wiretag-demo-");
             c = c.with(WiretagConfig.DATA_DIR, tempData.toString()).with(WiretagConfig.EMBEDDED_PORT, "0");
+        }
+        if (!once) {
+            // On a laptop something else often holds 8080: the demo takes a free port rather than failing.
+            String bind = c.get(WiretagConfig.HTTP_BIND);
+            int port = c.getInt(WiretagConfig.HTTP_PORT);
+            if (port > 0 && !Ports.isFree(bind, port)) {
+                int free = Ports.free(bind);
+                err.println("wiretag demo: port " + port + " is busy; the dashboard and POST /ingest are on " + free
+                        + " instead (set wiretag.http.port)");
+                c = c.with(WiretagConfig.HTTP_PORT, String.valueOf(free));
+            }
         }
         Taxonomy taxonomy = Taxonomy.load(TaxonomySource.resolve(c.path(WiretagConfig.TAXONOMY_DIR)));
         try (Cluster cluster = Cluster.connect(c, true);

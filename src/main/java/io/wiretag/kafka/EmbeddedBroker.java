@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +61,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new IllegalStateException("another wiretag broker is using the data directory " + dataDir
                         + "; stop it, or set wiretag.data.dir to another directory");
             }
-            int brokerPort = port > 0 && isFree(port) ? port : freePort();
-            int controllerPort = freePort();
+            int brokerPort = port > 0 && Ports.isFree("127.0.0.1", port) ? port : Ports.free("127.0.0.1");
+            int controllerPort = Ports.free("127.0.0.1");
             Path logDir = dataDir.resolve("kafka").toAbsolutePath();
             Properties props = serverProperties(logDir, brokerPort, controllerPort);
             format(dataDir, logDir, props);
@@ -168,22 +166,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the embedded broker", e);
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
