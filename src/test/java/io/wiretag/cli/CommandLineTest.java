@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wiretag.story.Json;
 import io.wiretag.story.Story;
 import io.wiretag.testing.Seed;
+import io.wiretag.testing.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -121,17 +122,7 @@ class CommandLineTest {
 
     @Test
     void taxonomyCheckNamesTheProblemsOfABrokenTaxonomy() throws Exception {
-        Path tax = dir.resolve("taxonomy");
-        try (var files = Files.walk(Path.of("config/taxonomy"))) {
-            for (Path p : files.toList()) {
-                Path to = tax.resolve(Path.of("config/taxonomy").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path tax = Trees.copy(Path.of("config/taxonomy"), dir.resolve("taxonomy"));
         Files.writeString(tax.resolve("entities/broken.json"), "{ not json");
         Run r = run("taxonomy", "check", "--dir", tax.toString());
         assertEquals(1, r.exit());

@@ -137,17 +137,7 @@ class IngestAndTailTest {
         assertTrue(first.out().contains(": " + records + " records written, 0 deleted"), first.out());
 
         // An editor removes one entity file's worth of definitions: those keys get tombstones.
-        Path copy = dir.resolve("taxonomy");
-        try (var files = Files.walk(Path.of("config/taxonomy"))) {
-            for (Path p : files.toList()) {
-                Path to = copy.resolve(Path.of("config/taxonomy").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path copy = io.wiretag.testing.Trees.copy(Path.of("config/taxonomy"), dir.resolve("taxonomy"));
         Files.delete(copy.resolve("topics/russia-sanctions.json"));
         Run second = run("taxonomy", "publish", "--dir", copy.toString());
         assertEquals(0, second.exit(), second.err());

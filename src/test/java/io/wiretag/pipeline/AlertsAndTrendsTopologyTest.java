@@ -1,5 +1,6 @@
 package io.wiretag.pipeline;
 
+import io.wiretag.testing.DriverSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,12 +92,7 @@ class AlertsAndTrendsTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        Properties p = DriverSettings.of("alerts-test", stateDir);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
         driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
                 AlertsAndTrendsTopologyTest::standInTags, LifecycleSettings.defaults(), WatchSettings.defaults(), p), p, T0);

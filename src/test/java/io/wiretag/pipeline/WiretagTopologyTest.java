@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.formats.FormatDetector;
+import io.wiretag.testing.DriverSettings;
 import io.wiretag.testing.Seed;
 import io.wiretag.kafka.Topics;
 import io.wiretag.story.Json;
@@ -51,7 +52,7 @@ class WiretagTopologyTest {
     void start() {
         WiretagConfig config = WiretagConfig.defaultsOnly().with(WiretagConfig.DATA_DIR, state.toString());
         topics = Topics.from(config);
-        Properties props = StreamsSettings.properties(config, "unused:9092");
+        Properties props = DriverSettings.of("wiretag", state);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> created.addAll(t.topicIds()));
         driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live, props), props);
         raw = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
