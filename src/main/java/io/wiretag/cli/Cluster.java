@@ -62,8 +62,20 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves until the pipeline stops, and returns the failure that stopped it (null after Ctrl-C). On Ctrl-C
+     * or SIGTERM the HTTP server closes first, so no request reaches a pipeline that is stopping.
+     */
+    static Throwable serveUntilStopped(AutoCloseable http, io.wiretag.pipeline.Pipeline pipeline, Cluster cluster) throws InterruptedException {
+        closeOnShutdown(() -> {
+            http.close();
+            pipeline.close();
+        }, cluster);
+        return pipeline.awaitStop();
+    }
+
     /** On Ctrl-C or SIGTERM, stops the pipeline (committing its work), then the broker, before the JVM goes. */
-    static void closeOnShutdown(AutoCloseable pipeline, Cluster cluster) {
+    private static void closeOnShutdown(AutoCloseable pipeline, Cluster cluster) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 pipeline.close();

@@ -115,12 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println("wiretag demo: watching; ingest more with `java -jar target/wiretag.jar ingest FILE...`"
                             + " or POST to http://" + http.address() + "/ingest; stop with Ctrl-C");
                     out.flush();
-                    // the HTTP server first, so no request reaches a pipeline that is stopping
-                    Cluster.closeOnShutdown(() -> {
-                        http.close();
-                        pipeline.close();
-                    }, cluster);
-                    Throwable failure = pipeline.awaitStop();
+                    Throwable failure = Cluster.serveUntilStopped(http, pipeline, cluster);
                     return failure == null ? 0 : 1;
                 }
             }

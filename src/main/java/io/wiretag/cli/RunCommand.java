@@ -35,12 +35,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("wiretag: pipeline " + pipeline.applicationId() + " running against " + cluster.bootstrapServers()
                     + "; HTTP on http://" + http.address());
             out.flush();
-            // the HTTP server first, so no request reaches a pipeline that is stopping
-            Cluster.closeOnShutdown(() -> {
-                http.close();
-                pipeline.close();
-            }, cluster);
-            Throwable failure = pipeline.awaitStop();
+            Throwable failure = Cluster.serveUntilStopped(http, pipeline, cluster);
             if (failure != null) {
                 spec.commandLine().getErr().println("wiretag: pipeline failed: " + failure);
                 return 1;
