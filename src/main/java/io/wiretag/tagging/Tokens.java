@@ -77,6 +77,18 @@ final class Tokens {
         }
     }
 
+    /**
+     * Per char: its folded lower-case form above its class (FOLD_LOWER[c] << 8 | CLASS[c]), so the word loop
+     * reads one table per char instead of two.
+     */
+    static final int[] FOLDED_CLASS = new int[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            FOLDED_CLASS[c] = FOLD_LOWER[c] << 8 | CLASS[c];
+        }
+    }
+
     /** Lower-case hashes of words after which a full stop does not end a sentence. */
     private static final long[] ABBREVIATIONS;
     /** A bit per abbreviation hash, so most full stops are decided without the binary search. */
@@ -148,6 +160,9 @@ final class Tokens {
         if (len > 0) {
             s.getChars(0, len, buf, 0);
         }
+        // A separator after the text ends the last word as the end of the text does, so the word loop needs
+        // no check of the length per char.
+        buf[len] = 0;
         char[] c0 = buf;
         int i = 0;
         boolean breakPending = false;
@@ -176,16 +191,11 @@ final class Tokens {
                     int from = i;
                     long h = FNV_OFFSET;
                     int seen = 0;
-                    byte next = cls;
+                    int next = FOLDED_CLASS[c];
                     do {
-                        h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                        h = (h ^ (next >>> 8)) * FNV_PRIME;
                         seen |= next;
-                        if (++i == len) {
-                            next = SEP;
-                            break;
-                        }
-                        c = c0[i];
-                        next = CLASS[c];
+                        next = FOLDED_CLASS[c0[++i]];
                     } while ((next & WORD) != 0);
                     if ((next & (MARK | APOS)) == 0) {
                         int n = count;
