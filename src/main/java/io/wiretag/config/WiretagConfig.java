@@ -75,6 +75,14 @@ public final class WiretagConfig {
     /** How many of the newest alerts the dashboard keeps (per partition of news.alerts). */
     public static final String DASHBOARD_ALERTS = "wiretag.dashboard.alerts";
 
+    /** tail --webhook: the consumer group whose committed offsets say what was delivered. */
+    public static final String WEBHOOK_GROUP = "wiretag.webhook.group";
+    /** tail --webhook: how long one POST may take before it counts as failed and is tried again. */
+    public static final String WEBHOOK_TIMEOUT = "wiretag.webhook.timeout";
+    /** tail --webhook: the wait after the first failed POST, doubled after each further failure ... */
+    public static final String WEBHOOK_RETRY_INITIAL = "wiretag.webhook.retry-initial";
+    /** ... up to this. */
+    public static final String WEBHOOK_RETRY_MAX = "wiretag.webhook.retry-max";
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
     private static final Map<String, String> DEFAULTS = defaults();
@@ -123,6 +131,10 @@ public final class WiretagConfig {
         d.put(SURGE_COOLDOWN, "30m");
         d.put(DASHBOARD_STORIES, "20");
         d.put(DASHBOARD_ALERTS, "50");
+        d.put(WEBHOOK_GROUP, "wiretag-webhook");
+        d.put(WEBHOOK_TIMEOUT, "10s");
+        d.put(WEBHOOK_RETRY_INITIAL, "500ms");
+        d.put(WEBHOOK_RETRY_MAX, "30s");
         return d;
     }
 
