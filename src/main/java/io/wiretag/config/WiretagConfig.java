@@ -83,6 +83,8 @@ public final class WiretagConfig {
     public static final String WEBHOOK_RETRY_INITIAL = "wiretag.webhook.retry-initial";
     /** ... up to this. */
     public static final String WEBHOOK_RETRY_MAX = "wiretag.webhook.retry-max";
+    /** /health/ready: how long a rebalance of an instance that was running may last before it is not ready. */
+    public static final String HEALTH_REBALANCE_GRACE = "wiretag.health.rebalance-grace";
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
     private static final Map<String, String> DEFAULTS = defaults();
@@ -131,6 +133,7 @@ public final class WiretagConfig {
         d.put(SURGE_COOLDOWN, "30m");
         d.put(DASHBOARD_STORIES, "20");
         d.put(DASHBOARD_ALERTS, "50");
+        d.put(HEALTH_REBALANCE_GRACE, "60s");
         d.put(WEBHOOK_GROUP, "wiretag-webhook");
         d.put(WEBHOOK_TIMEOUT, "10s");
         d.put(WEBHOOK_RETRY_INITIAL, "500ms");
