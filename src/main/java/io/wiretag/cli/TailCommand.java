@@ -148,12 +148,40 @@ public final class TailCommand implements Callable<Integer> {
         Webhook hook = new Webhook(webhook, c.getDuration(WiretagConfig.WEBHOOK_TIMEOUT));
         Webhook.Backoff backoff = new Webhook.Backoff(c.getDuration(WiretagConfig.WEBHOOK_RETRY_INITIAL),
                 c.getDuration(WiretagConfig.WEBHOOK_RETRY_MAX));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            if (partitions(consumer, cluster).isEmpty()) {
-                return 1;
+        // Ctrl-C or SIGTERM: wake the consumer, let run() stop where it is (what is not committed is sent
+        // again on the next start) and close it, leaving the group at once instead of after its session.
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<KafkaConsumer<byte[], byte[]>> open = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread onStop = new Thread(() -> {
+            KafkaConsumer<byte[], byte[]> consumer = open.get();
+            if (consumer != null) {
+                consumer.wakeup();
+                try {
+                    closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            return new WebhookForwarder(consumer, topic, hook, backoff, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    this::line).run(max);
+        }, "wiretag-tail-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        try {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                open.set(consumer);
+                if (partitions(consumer, cluster).isEmpty()) {
+                    return 1;
+                }
+                return new WebhookForwarder(consumer, topic, hook, backoff, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                        this::line).run(max);
+            } catch (org.apache.kafka.common.errors.WakeupException stopping) {
+                return 0;
+            }
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException stopping) {
+                // the hook is running and has been let go
+            }
         }
     }
 
