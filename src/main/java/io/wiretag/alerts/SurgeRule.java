@@ -103,7 +103,7 @@ public final class SurgeRule {
         Instant end = Instant.ofEpochSecond((st.headMinute() + 1) * 60);
         double expected = bestWindow * rate;
         String why = String.format(Locale.ROOT, "%d stories in the %d minutes to %s where %.2f were expected at the usual %.2f an hour;"
-                + " Poisson tail probability 1e-%.1f", bestCount, bestWindow, end, expected, rate * 60, bestScore);
+                + " Poisson probability of as many or more 10^-%.1f", bestCount, bestWindow, end, expected, rate * 60, bestScore);
         return Optional.of(SurgeAlert.windowed(key, name, start, bestWindow, bestCount, rate, expected, bestScore, why, now));
     }
 
