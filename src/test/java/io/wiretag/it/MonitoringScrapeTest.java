@@ -120,5 +120,11 @@ class MonitoringScrapeTest {
         assertEquals(List.of(), missing, "queried by the dashboard but not exported");
         assertTrue(samples(scrape, "kafka_streams_topic_records_produced_total").stream().anyMatch(l -> l.contains("topic=\"news.topic.")),
                 "stories per topic: a news.topic.* series");
+        // Drained: the lag from offsets is there for every input partition, and 0 (no transaction marker counted as work).
+        List<String> rawLag = samples(scrape, "wiretag_input_lag_records").stream().filter(l -> l.contains("topic=\"news.raw\"")).toList();
+        assertEquals(4, rawLag.size(), scrape);
+        for (String l : samples(scrape, "wiretag_input_lag_records")) {
+            assertTrue(l.endsWith(" 0.0") || l.endsWith(" 0"), "nothing waits after the drain: " + l);
+        }
     }
 }
