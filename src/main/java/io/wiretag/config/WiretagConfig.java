@@ -77,6 +77,34 @@ public final class WiretagConfig {
     /** How many of the newest alerts the dashboard keeps (per partition of news.alerts). */
     public static final String DASHBOARD_ALERTS = "wiretag.dashboard.alerts";
 
+    /** Surge (SurgeRule): the sliding windows, comma-separated durations of whole minutes. */
+    public static final String SURGE_WINDOWS = "wiretag.alerts.surge.windows";
+    /** Surge: -log10 of the Poisson tail probability a window's count must reach. */
+    public static final String SURGE_MIN_SCORE = "wiretag.alerts.surge.min-score";
+    /** Surge: how much of a key's history the baseline must hold before the key may alert. */
+    public static final String SURGE_WARMUP = "wiretag.alerts.surge.warmup";
+    /** Surge: the baseline's half-life. */
+    public static final String SURGE_HALF_LIFE = "wiretag.alerts.surge.half-life";
+    /** Surge: the least baseline rate, stories per day. */
+    public static final String SURGE_FLOOR_PER_DAY = "wiretag.alerts.surge.floor-per-day";
+    /** Gone quiet: silence longer than this multiple of a feed's usual gap ... */
+    public static final String QUIET_MULTIPLE = "wiretag.alerts.quiet.multiple";
+    /** ... and longer than this ... */
+    public static final String QUIET_MIN_SILENCE = "wiretag.alerts.quiet.min-silence";
+    /** ... of a feed that delivered at least this many times. */
+    public static final String QUIET_MIN_ARRIVALS = "wiretag.alerts.quiet.min-arrivals";
+    /** Saved watches: the file. */
+    public static final String WATCHES_FILE = "wiretag.alerts.watches.file";
+    /** tail --webhook: the consumer group whose committed offsets say what was delivered. */
+    public static final String WEBHOOK_GROUP = "wiretag.webhook.group";
+    /** tail --webhook: how long one POST may take before it counts as failed and is tried again. */
+    public static final String WEBHOOK_TIMEOUT = "wiretag.webhook.timeout";
+    /** tail --webhook: the wait after the first failed POST, doubled after each further failure ... */
+    public static final String WEBHOOK_RETRY_INITIAL = "wiretag.webhook.retry-initial";
+    /** ... up to this. */
+    public static final String WEBHOOK_RETRY_MAX = "wiretag.webhook.retry-max";
+    /** /health/ready: how long a rebalance of an instance that was running may last before it is not ready. */
+    public static final String HEALTH_REBALANCE_GRACE = "wiretag.health.rebalance-grace";
     public static final String DEFAULT_FILE = "config/wiretag.properties";
 
     private static final Map<String, String> DEFAULTS = defaults();
@@ -127,6 +155,20 @@ public final class WiretagConfig {
         d.put(SURGE_COOLDOWN, "30m");
         d.put(DASHBOARD_STORIES, "20");
         d.put(DASHBOARD_ALERTS, "50");
+        d.put(SURGE_WINDOWS, "5m,15m,60m");
+        d.put(SURGE_MIN_SCORE, "6");
+        d.put(SURGE_WARMUP, "60m");
+        d.put(SURGE_HALF_LIFE, "6h");
+        d.put(SURGE_FLOOR_PER_DAY, "1");
+        d.put(QUIET_MULTIPLE, "6");
+        d.put(QUIET_MIN_SILENCE, "10m");
+        d.put(QUIET_MIN_ARRIVALS, "10");
+        d.put(WATCHES_FILE, "config/watches.properties");
+        d.put(HEALTH_REBALANCE_GRACE, "60s");
+        d.put(WEBHOOK_GROUP, "wiretag-webhook");
+        d.put(WEBHOOK_TIMEOUT, "10s");
+        d.put(WEBHOOK_RETRY_INITIAL, "500ms");
+        d.put(WEBHOOK_RETRY_MAX, "30s");
         return d;
     }
 

@@ -8,7 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,12 +28,20 @@ public final class AppServer implements AutoCloseable {
     /** How long {@code POST /ingest} waits for the broker before answering 503. */
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
+    /** How long readiness trusts its last answer from the cluster, and how long one question may take. */
+    static final Duration PROBE_CACHE = Duration.ofSeconds(2);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@code /metrics} serves the same input lag before asking the cluster again. */
+    static final Duration LAG_CACHE = Duration.ofSeconds(5);
+
     private final WebServer server;
     private final RawSender sender;
+    private final Admin admin;
 
-    private AppServer(WebServer server, RawSender sender) {
+    private AppServer(WebServer server, RawSender sender, Admin admin) {
         this.server = server;
         this.sender = sender;
+        this.admin = admin;
     }
 
     /**
@@ -38,34 +51,49 @@ public final class AppServer implements AutoCloseable {
     public static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, KafkaStreams streams) {
         StreamsState state = new StreamsState(streams, StreamsSettings.advertised(config));
         Api api = new Api(state, state, AlertSettings.from(config).trendRetention(), Clock.systemUTC());
-        return start(config, clientSettings, streams::state, server -> {
+        return start(config, clientSettings, streams::state, (server, lag) -> {
             api.addTo(server);
             new Dashboard(api).addTo(server);
-            MetricsRoute.of(streams).addTo(server);
+            MetricsRoute.of(streams).with(lag).addTo(server);
         });
     }
 
-    /** Starts the server with ingest and health only; {@code clientSettings} reach the cluster, {@code streamsState} tells readiness. */
+    /**
+     * Starts the server with ingest, health and {@code /metrics} without Streams metrics (the input lag, the
+     * state, the heap); {@code clientSettings} reach the cluster, {@code streamsState} tells readiness.
+     */
     public static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, Supplier<KafkaStreams.State> streamsState) {
-        return start(config, clientSettings, streamsState, server -> { });
+        return start(config, clientSettings, streamsState, (server, lag) ->
+                new MetricsRoute(() -> Map.<MetricName, Metric>of(), streamsState).with(lag).addTo(server));
     }
 
     private static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, Supplier<KafkaStreams.State> streamsState,
-                                   Consumer<WebServer> moreRoutes) {
+                                   BiConsumer<WebServer, InputLag> moreRoutes) {
         Map<String, Object> producer = new HashMap<>(clientSettings);
         // A pushing client is waiting on the answer: fail within the ack timeout, not after two minutes.
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(ACK_TIMEOUT.toMillis()));
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(ACK_TIMEOUT.toMillis()));
         RawSender sender = new RawSender(producer, config.get(WiretagConfig.TOPIC_RAW));
+        Map<String, Object> adminSettings = new HashMap<>(clientSettings);
+        // Probes must answer within seconds when the brokers are gone, not after the default minute.
+        adminSettings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        adminSettings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        Admin admin = Admin.create(adminSettings);
         try {
             WebServer server = new WebServer(config.get(WiretagConfig.HTTP_BIND), config.getInt(WiretagConfig.HTTP_PORT));
             new IngestRoute(sender, config.getInt(WiretagConfig.MAX_INPUT_BYTES), ACK_TIMEOUT).addTo(server);
-            Health.addTo(server, streamsState);
-            moreRoutes.accept(server);
-            return new AppServer(server.start(), sender);
+            Clock clock = Clock.systemUTC();
+            Health.addTo(server, new Readiness(streamsState,
+                    Readiness.clusterProbe(admin, String.valueOf(clientSettings.get("bootstrap.servers")), PROBE_TIMEOUT, PROBE_CACHE, clock),
+                    config.getDuration(WiretagConfig.HEALTH_REBALANCE_GRACE), clock));
+            InputLag lag = new InputLag(admin, config.get(WiretagConfig.APPLICATION_ID),
+                    List.of(config.get(WiretagConfig.TOPIC_RAW), config.get(WiretagConfig.TOPIC_STORIES)), LAG_CACHE, clock);
+            moreRoutes.accept(server, lag);
+            return new AppServer(server.start(), sender, admin);
         } catch (RuntimeException e) {
             sender.close();
+            admin.close(Duration.ofSeconds(1));
             throw e;
         }
     }
@@ -84,7 +112,11 @@ public final class AppServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            sender.close();
+            try {
+                sender.close();
+            } finally {
+                admin.close(Duration.ofSeconds(2));
+            }
         }
     }
 }

@@ -1,13 +1,18 @@
 package io.wiretag.serve;
 
 import io.wiretag.serve.WebServer.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (the Kafka Streams
- * instance is RUNNING, so it processes records): what a load balancer or an orchestrator probes.
+ * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (the instance reaches the
+ * cluster and Kafka Streams processes records, see {@link Readiness}): what a load balancer or an
+ * orchestrator probes. A 503 names the reason.
  */
 public final class Health {
     public static final String LIVE = "/health/live";
@@ -16,13 +21,23 @@ public final class Health {
     private Health() {
     }
 
-    /** Adds both routes; {@code state} is read on every probe. */
+    /** Readiness from the Streams state alone (no cluster probe): for tests and callers without a cluster. */
     public static void addTo(WebServer server, Supplier<KafkaStreams.State> state) {
+        addTo(server, new Readiness(state, Optional::empty, Duration.ZERO, Clock.systemUTC()));
+    }
+
+    /** Adds both routes; {@code readiness} is checked on every probe. */
+    public static void addTo(WebServer server, Readiness readiness) {
         server.route("GET", LIVE, request -> Response.json(200, Map.of("status", "live")));
         server.route("GET", READY, request -> {
-            KafkaStreams.State s = state.get();
-            boolean ready = s == KafkaStreams.State.RUNNING;
-            return Response.json(ready ? 200 : 503, Map.of("status", ready ? "ready" : "not ready", "streams", String.valueOf(s)));
+            Readiness.Verdict v = readiness.check();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", v.ready() ? "ready" : "not ready");
+            body.put("streams", v.streams());
+            if (v.reason() != null) {
+                body.put("reason", v.reason());
+            }
+            return Response.json(v.ready() ? 200 : 503, body);
         });
     }
 }

@@ -59,6 +59,12 @@ public final class MetricsRoute {
         return new MetricsRoute(streams::metrics, streams::state);
     }
 
+    /** Adds more families to every scrape (e.g. {@link InputLag}); returns this. */
+    public MetricsRoute with(MultiCollector more) {
+        registry.register(more);
+        return this;
+    }
+
     public void addTo(WebServer server) {
         server.route("GET", PATH, r -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream(16384);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Uuid;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docker-compose.yml cannot run here (no Docker engine), so this reads it as Compose would (anchors and
  * merge keys resolved) and checks what would break a cluster: image tags, KRaft quorum, listeners,
- * health checks, and the apps' settings against wiretag's own configuration keys.
+ * health checks, the apps' settings against wiretag's own configuration keys, and the monitoring beside
+ * them: Prometheus scraping both apps, Grafana with its data source and dashboard provisioned.
  */
 class DockerComposeTest {
     private static JsonNode services;
@@ -41,7 +43,13 @@ class DockerComposeTest {
         services = compose.get("services");
         brokers = new ArrayList<>();
         apps = new ArrayList<>();
-        services.fieldNames().forEachRemaining(n -> (n.startsWith("kafka") ? brokers : apps).add(n));
+        services.fieldNames().forEachRemaining(n -> {
+            if (n.startsWith("kafka")) {
+                brokers.add(n);
+            } else if (n.startsWith("wiretag")) {
+                apps.add(n);
+            }
+        });
     }
 
     @Test
@@ -133,5 +141,106 @@ class DockerComposeTest {
         assertEquals(internal, Set.of(prod.get(WiretagConfig.BOOTSTRAP_SERVERS).split(",")));
         assertEquals("exactly_once_v2", prod.get(WiretagConfig.PROCESSING_GUARANTEE));
         assertFalse(prod.embedded());
+    }
+
+    /** A service's bind mounts as host path -> container path (read-only flags dropped). */
+    private static Map<String, String> mounts(String service) {
+        Map<String, String> out = new TreeMap<>();
+        services.get(service).get("volumes").forEach(v -> {
+            String[] parts = v.asText().split(":");
+            if (parts[0].startsWith("./")) {
+                out.put(parts[0].substring(2), parts[1]);
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode yaml(Path file) throws IOException {
+        return new ObjectMapper().valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(file)));
+    }
+
+    @Test
+    void prometheusScrapesMetricsOfBothAppsOnTheirHttpPort() throws IOException {
+        JsonNode prometheus = services.get("prometheus");
+        assertTrue(prometheus.get("image").asText().matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+"), "a pinned release");
+        String configFile = null;
+        for (JsonNode arg : prometheus.get("command")) {
+            if (arg.asText().startsWith("--config.file=")) {
+                configFile = arg.asText().substring("--config.file=".length());
+            }
+        }
+        assertEquals(configFile, mounts("prometheus").get("config/monitoring/prometheus.yml"), "the file Prometheus reads is ours");
+        JsonNode scrape = yaml(Path.of("config/monitoring/prometheus.yml")).get("scrape_configs");
+        assertEquals(1, scrape.size());
+        assertEquals(io.wiretag.serve.MetricsRoute.PATH, scrape.get(0).get("metrics_path").asText());
+        Set<String> targets = new TreeSet<>();
+        scrape.get(0).get("static_configs").forEach(sc -> sc.get("targets").forEach(t -> targets.add(t.asText())));
+        Set<String> apps = new TreeSet<>();
+        for (String a : DockerComposeTest.apps) {
+            apps.add(services.get(a).get("hostname").asText() + ":" + services.get(a).get("environment").get("WIRETAG_HTTP_PORT").asText());
+        }
+        assertEquals(apps, targets, "every app instance is scraped, on the port it listens on inside the network");
+    }
+
+    @Test
+    void grafanaHasTheDataSourceAndTheDashboardProvisioned() throws IOException {
+        JsonNode grafana = services.get("grafana");
+        assertTrue(grafana.get("image").asText().matches("grafana/grafana:\\d+\\.\\d+\\.\\d+"), "a pinned release");
+        Map<String, String> mounts = mounts("grafana");
+        assertEquals("/etc/grafana/provisioning", mounts.get("config/monitoring/grafana/provisioning"));
+        assertEquals("service_healthy", grafana.get("depends_on").get("prometheus").get("condition").asText());
+
+        JsonNode sources = yaml(Path.of("config/monitoring/grafana/provisioning/datasources/prometheus.yml")).get("datasources");
+        assertEquals(1, sources.size());
+        JsonNode source = sources.get(0);
+        assertEquals("prometheus", source.get("type").asText());
+        java.net.URI url = java.net.URI.create(source.get("url").asText());
+        assertEquals(services.get("prometheus").get("hostname").asText(), url.getHost(), "Grafana reaches Prometheus by its service name");
+        assertTrue(services.get("prometheus").get("ports").get(0).asText().endsWith(":" + url.getPort()));
+
+        JsonNode providers = yaml(Path.of("config/monitoring/grafana/provisioning/dashboards/wiretag.yml")).get("providers");
+        String dashboards = providers.get(0).get("options").get("path").asText();
+        assertEquals(dashboards, mounts.get("config/monitoring/grafana/dashboards"), "the provider reads the folder the dashboard is mounted at");
+        assertTrue(Files.isRegularFile(Monitoring.DASHBOARD));
+
+        JsonNode dashboard = Monitoring.dashboard();
+        String uid = source.get("uid").asText();
+        assertTrue(dashboard.get("panels").size() > 0);
+        for (JsonNode panel : dashboard.get("panels")) {
+            String title = panel.get("title").asText();
+            assertEquals(uid, panel.get("datasource").get("uid").asText(), title);
+            assertTrue(panel.get("targets").size() > 0, title + " queries nothing");
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asText();
+                assertEquals(uid, target.get("datasource").get("uid").asText(), title);
+                assertTrue(Monitoring.balanced(expr), title + ": " + expr);
+                assertFalse(Monitoring.metrics(expr).isEmpty(), title + " reads no metric: " + expr);
+            }
+        }
+    }
+
+    @Test
+    void theDashboardCoversThroughputLagTheDlqTopicsAndAlerts() throws IOException {
+        Set<String> metrics = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
+        boolean perTopic = false;
+        for (String expr : Monitoring.expressions(Monitoring.dashboard())) {
+            metrics.addAll(Monitoring.metrics(expr).keySet());
+            topics.addAll(Monitoring.exactLabelValues(expr).getOrDefault("topic", Set.of()));
+            perTopic |= expr.contains("by (topic)") && expr.contains("topic=~\"news\\\\.topic\\\\.");
+        }
+        assertTrue(metrics.contains("wiretag_input_lag_records"), "lag from committed and end offsets: " + metrics);
+        WiretagConfig d = WiretagConfig.defaultsOnly();
+        assertTrue(topics.containsAll(Set.of(d.get(WiretagConfig.TOPIC_RAW), d.get(WiretagConfig.TOPIC_TAGGED), d.get(WiretagConfig.TOPIC_DLQ),
+                d.get(WiretagConfig.TOPIC_ALERTS))), "throughput in and out, the DLQ and the alerts: " + topics);
+        assertTrue(perTopic, "stories per news.topic.* topic");
+    }
+
+    @Test
+    void thePromQlReaderFindsMetricsAndTheirLabelsButNotFunctionsOrGroupings() {
+        assertEquals(Map.of("a_total", Set.of("topic"), "b", Set.of()),
+                Monitoring.metrics("sum by (topic, instance) (rate(a_total{topic=~\"x\\\\.y\"}[5m])) / on (instance) group_left b * 60"));
+        assertEquals(Map.of("topic", Set.of("news.dlq")), Monitoring.exactLabelValues("sum(rate(c{topic=\"news.dlq\",k!=\"v\"}[1m]))"));
+        assertFalse(Monitoring.balanced("sum(rate(x[5m])"));
     }
 }
