@@ -91,8 +91,9 @@ public final class AnpaParser implements WireParser {
         if (messages.isEmpty()) {
             throw new ParseException("anpa: no SOH (start of header) in the input: not an ANPA-1312 transmission");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, decoded.detected());
         return Items.read(messages,
-                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+                (message, i) -> read(message, input.provider()).build(delivery),
                 failures -> "anpa: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 

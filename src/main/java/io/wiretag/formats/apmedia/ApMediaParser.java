@@ -57,7 +57,7 @@ public final class ApMediaParser implements WireParser {
         }
         JsonNode data = root.has("data") ? root.get("data") : root;
         if (data.has("item") && data.get("item").isObject()) {
-            return ParseResult.of(story(data.get("item"), input, doc.detectedCharset()));
+            return ParseResult.of(story(data.get("item"), input, input.delivery(format(), null, doc.detectedCharset())));
         }
         JsonNode items = data.get("items");
         if (items == null || !items.isArray()) {
@@ -67,13 +67,14 @@ public final class ApMediaParser implements WireParser {
             throw new ParseException("ap-media: feed page with no items (nothing new since the last page"
                     + (JsonInput.text(data, "next_page") == null ? "" : "; next_page " + JsonInput.text(data, "next_page")) + ")");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(items, JsonInput.MAX_ITEMS,
                 "ap-media: more than " + JsonInput.MAX_ITEMS + " items in one page; items from here on were not read",
-                (wrapper, i) -> story(wrapper.has("item") ? wrapper.get("item") : wrapper, input, doc.detectedCharset()),
+                (wrapper, i) -> story(wrapper.has("item") ? wrapper.get("item") : wrapper, input, delivery),
                 failures -> "ap-media: none of the " + failures.size() + " feed items is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode item, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (item == null || !item.isObject()) {
             throw new ParseException("ap-media: a feed entry has no item object");
         }
@@ -131,7 +132,7 @@ public final class ApMediaParser implements WireParser {
             // AP numbers versions from 0: version 0 is the first transmission.
             d.revision = version != null && version > 0 ? Revision.UPDATE : Revision.NEW;
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     /** The subjects AP tagged directly and its category codes; ancestors it only derived are left out. */

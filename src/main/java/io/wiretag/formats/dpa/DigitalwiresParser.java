@@ -48,18 +48,19 @@ public final class DigitalwiresParser implements WireParser {
         JsonNode root = doc.root();
         JsonNode entries = root.isArray() ? root : root.get("entries");
         if (entries == null) {
-            return ParseResult.of(story(root, input, doc.detectedCharset()));
+            return ParseResult.of(story(root, input, input.delivery(format(), null, doc.detectedCharset())));
         }
         if (!entries.isArray() || entries.isEmpty()) {
             throw new ParseException("dpa-digitalwires: an answer with no entries, nothing to read");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(entries, JsonInput.MAX_ITEMS,
                 "dpa-digitalwires: more than " + JsonInput.MAX_ITEMS + " entries in one input; entries from here on were not read",
-                (entry, i) -> story(entry, input, doc.detectedCharset()),
+                (entry, i) -> story(entry, input, delivery),
                 failures -> "dpa-digitalwires: none of the " + failures.size() + " entries is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode e, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode e, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (e == null || !e.isObject()) {
             throw new ParseException("dpa-digitalwires: an entry is not a JSON object");
         }
@@ -111,7 +112,7 @@ public final class DigitalwiresParser implements WireParser {
         if (d.pubStatus != PubStatus.CANCELED && d.headline == null && d.paragraphs.isEmpty()) {
             throw new ParseException("dpa-digitalwires: entry " + d.guid + " has no headline and no article_html");
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     /** From {@code signal} (or the signal categories): update, correction, kill; else by pubstatus. */

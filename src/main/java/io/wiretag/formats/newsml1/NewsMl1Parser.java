@@ -48,9 +48,9 @@ public final class NewsMl1Parser implements WireParser {
         if (items.isEmpty()) {
             throw new ParseException(FORMAT + ": NewsML holds no NewsItem (an envelope only, not a story)");
         }
+        StoryDraft.Delivery delivery = input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset());
         return Items.read(items,
-                (item, i) -> readItem(item, i, items.size(), input)
-                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                (item, i) -> readItem(item, i, items.size(), input).build(delivery),
                 failures -> FORMAT + ": none of the " + failures.size() + " NewsItems is a story: "
                         + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }

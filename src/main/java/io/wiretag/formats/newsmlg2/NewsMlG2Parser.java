@@ -74,9 +74,9 @@ public final class NewsMlG2Parser implements WireParser {
             throw new ParseException(FORMAT + ": root element <" + rootName + "> is not a newsMessage or newsItem"
                     + (NON_STORY_ROOTS.contains(rootName) ? ": a " + rootName + " carries no story" : ""));
         }
+        StoryDraft.Delivery delivery = input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset());
         return Items.read(items,
-                (item, i) -> readItem(item, i, items.size(), input)
-                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                (item, i) -> readItem(item, i, items.size(), input).build(delivery),
                 failures -> FORMAT + ": none of the " + failures.size() + " newsItems is a story: "
                         + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }

@@ -62,19 +62,20 @@ public final class NinjsParser implements WireParser {
         JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
         JsonNode root = doc.root();
         if (root.isObject()) {
-            return ParseResult.of(story(root, input, doc.detectedCharset()));
+            return ParseResult.of(story(root, input, input.delivery(format(), null, doc.detectedCharset())));
         }
         if (!root.isArray()) {
             throw new ParseException("ninjs: the document is a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT)
                     + ", not an object (one story) or an array of objects");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(root, JsonInput.MAX_ITEMS,
                 "ninjs: more than " + JsonInput.MAX_ITEMS + " items in one input; items from here on were not read",
-                (item, i) -> story(item, input, doc.detectedCharset()),
+                (item, i) -> story(item, input, delivery),
                 failures -> "ninjs: none of the " + failures.size() + " items is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode item, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (item == null || !item.isObject()) {
             throw new ParseException("ninjs: an item is not a JSON object");
         }
@@ -114,7 +115,7 @@ public final class NinjsParser implements WireParser {
             throw new ParseException("ninjs: item " + (uri == null ? "without uri" : uri)
                     + " has no headline and no body: nothing to publish (only a kill may come without text)");
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     private static String provider(JsonNode item, RawInput input, String uri) {

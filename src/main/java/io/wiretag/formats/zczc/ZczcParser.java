@@ -54,8 +54,9 @@ public final class ZczcParser implements WireParser {
         if (messages.isEmpty()) {
             throw new ParseException("zczc: no ZCZC line starts a message in this input");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, decoded.detected());
         return Items.read(messages,
-                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+                (message, i) -> read(message, input.provider()).build(delivery),
                 failures -> "zczc: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 
