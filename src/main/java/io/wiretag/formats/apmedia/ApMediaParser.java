@@ -102,7 +102,7 @@ public final class ApMediaParser implements WireParser {
         d.urgency = JsonInput.urgency(item, d, format(), "urgency");
         d.language = JsonInput.text(item, "language");
         d.headline = JsonInput.text(item, "headline", "title");
-        if (d.headline == null) {
+        if (d.headline == null && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException("ap-media: item " + d.guid + " has no headline or title");
         }
         d.slugline = JsonInput.text(item, "slugline", "title");

@@ -109,7 +109,7 @@ public final class DigitalwiresParser implements WireParser {
         if (d.revision == Revision.KILL) {
             d.pubStatus = PubStatus.CANCELED;
         }
-        if (d.pubStatus != PubStatus.CANCELED && d.headline == null && d.paragraphs.isEmpty()) {
+        if (!PubStatus.isNotice(d.pubStatus) && d.headline == null && d.paragraphs.isEmpty()) {
             throw new ParseException("dpa-digitalwires: entry " + d.guid + " has no headline and no article_html");
         }
         return d.build(delivery);

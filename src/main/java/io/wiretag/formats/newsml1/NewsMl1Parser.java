@@ -138,7 +138,7 @@ public final class NewsMl1Parser implements WireParser {
             d.pubStatus = PubStatus.CANCELED;
             d.revision = Revision.KILL;
         }
-        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL) {
+        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException(FORMAT + ": " + where + (d.guid == null ? "" : " '" + d.guid + "'")
                     + " has neither a HeadLine nor text content (no NITF or text DataContent)");
         }

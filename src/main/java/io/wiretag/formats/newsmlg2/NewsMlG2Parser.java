@@ -160,7 +160,7 @@ public final class NewsMlG2Parser implements WireParser {
             // G2 versions count from 1; without a signal saying otherwise, a later version updates the story.
             d.revision = Revision.UPDATE;
         }
-        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL) {
+        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException(FORMAT + ": " + where + " has neither a headline nor body text");
         }
         return d;

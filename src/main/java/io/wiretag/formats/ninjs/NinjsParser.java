@@ -111,9 +111,9 @@ public final class NinjsParser implements WireParser {
         d.subjects.addAll(JsonInput.subjects(item.get("subject"), ""));
         d.subjects.addAll(JsonInput.subjects(item.get("subjects"), ""));
         d.revision = revision(item, d);
-        if (d.pubStatus != PubStatus.CANCELED && (d.headline == null || d.headline.isBlank()) && d.paragraphs.isEmpty()) {
+        if (!PubStatus.isNotice(d.pubStatus) && (d.headline == null || d.headline.isBlank()) && d.paragraphs.isEmpty()) {
             throw new ParseException("ninjs: item " + (uri == null ? "without uri" : uri)
-                    + " has no headline and no body: nothing to publish (only a kill may come without text)");
+                    + " has no headline and no body: nothing to publish (only a kill or a withheld notice may come without text)");
         }
         return d.build(delivery);
     }

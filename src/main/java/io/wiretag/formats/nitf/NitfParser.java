@@ -47,7 +47,8 @@ public final class NitfParser implements WireParser {
         readBody(root, draft);
         draft.language = Dom.language(root);
         draft.revision = Revisions.strongest(draft.revision, Revisions.fromHeadline(draft.headline));
-        if (draft.paragraphs.isEmpty() && draft.headline == null && draft.revision != Revision.KILL) {
+        if (draft.paragraphs.isEmpty() && draft.headline == null && draft.revision != Revision.KILL
+                && !PubStatus.isNotice(draft.pubStatus)) {
             throw new ParseException(FORMAT + ": neither a headline (body.head/hedline/hl1, head/title) nor body text (body.content)");
         }
         draft.provider = draft.provider != null ? draft.provider : Providers.normalize(input.provider());
@@ -78,6 +79,11 @@ public final class NitfParser implements WireParser {
                 d.guid = idref;
                 d.pubStatus = PubStatus.CANCELED;
                 d.revision = Revision.KILL;
+            } else if (idrefStatus == PubStatus.WITHHELD || idrefStatus == null && d.pubStatus == PubStatus.WITHHELD) {
+                // The notice withholds the referenced document: it carries that document's id, as a kill does.
+                d.editorNotes.add("Withholds document " + idref + (d.guid == null ? "" : " (this notice is " + d.guid + ")"));
+                d.guid = idref;
+                d.pubStatus = PubStatus.WITHHELD;
             } else {
                 d.editorNotes.add("Refers to document " + idref);
             }
