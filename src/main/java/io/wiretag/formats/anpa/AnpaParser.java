@@ -39,6 +39,11 @@ public final class AnpaParser implements WireParser {
     private static final Pattern DATELINE = Pattern.compile("^(\\p{Lu}[^()]{1,80}?\\((?:AP|Kyodo|KYODO)\\))\\s+[_\u2014]\\s+"
             + "|^(\\p{Lu}[\\p{L} .,'-]{1,80}?\\d{1,2}\\s+Kyodo)\\s+-\\s+");
 
+    /** What a keyword line keeps of the transmission's control codes: {@code *9006< ^AP-Top-...}. */
+    private static final Pattern CONTROL_RESIDUE = Pattern.compile("^(?:\\*?\\d*<\\s*\\^\\s*)+");
+    private static final Pattern AGENCY_OR_TITLE = Pattern.compile(
+            "(?i)^(?:the\\s+)?associated press\\b|^AP$|\\b(?:writer|correspondent|editor|reporter|columnist|critic)s?$");
+
     private final PriorityMap priorities;
 
     public AnpaParser() {
@@ -211,6 +216,8 @@ public final class AnpaParser implements WireParser {
 
     private static final class Body {
         final List<String> paragraphs = new ArrayList<>();
+        /** Agate: rows keep their own lines. */
+        boolean table;
         String slug;
         String takeKey;
     }
@@ -234,17 +241,34 @@ public final class AnpaParser implements WireParser {
             if (line.startsWith("^") && !isIndented(raw)) {
                 String content = line.substring(1).replaceFirst("[<=]\\s*$", "").strip();
                 boolean agencyLine = line.endsWith("=");
+                boolean bare = !agencyLine && !line.endsWith("<");
                 if (!keywordSeen) {
                     keywordSeen = true;
-                    keywordLine(content, b);
+                    keywordLine(CONTROL_RESIDUE.matcher(content).replaceFirst(""), b);
+                } else if (isColumnHeader(content)) {
+                    // agate: the column header row opens the table; it is the table's first line, never a headline
+                    b.table = true;
+                    break;
                 } else if (content.regionMatches(true, 0, "Eds:", 0, 4) || content.toUpperCase(Locale.ROOT).startsWith("EDITOR'S NOTE")
                         || content.startsWith("AP Photo") || content.startsWith("AP Video") || content.startsWith("With AP")) {
                     d.editorNotes.add(content);
                 } else if (agencyLine) {
-                    if (content.regionMatches(true, 0, "By ", 0, 3) && d.byline == null) {
-                        d.byline = content.substring(3).strip();
+                    if (content.regionMatches(true, 0, "By ", 0, 3)) {
+                        d.byline = d.byline == null ? content.substring(3).strip() : d.byline;
+                    } else if (content.regionMatches(true, 0, "All Times", 0, 9)) {
+                        d.editorNotes.add(content);
+                    } else if (d.headline == null && !isAgencyOrTitle(content)) {
+                        // tables and agate title their copy with '=': "Wild Card Glance="
+                        d.headline = content;
+                    } else if (d.headline != null && isSectionName(content)) {
+                        // "AMERICAN LEAGUE=": a table's first section; the text starts here
+                        b.table = true;
+                        break;
                     }
                     // other '=' lines name the agency or the writer's title: not text
+                } else if (bare && d.headline != null) {
+                    // a digest ("AP Top Entertainment News"): one headline per bare '^' line, each a paragraph
+                    b.paragraphs.add(typography(content));
                 } else if (d.headline == null) {
                     d.headline = content;
                 } else {
@@ -286,10 +310,10 @@ public final class AnpaParser implements WireParser {
             if (AP_FOOTER.matcher(line).find() && line.length() < 40) {
                 continue;
             }
-            if (isIndented(raw)) {
-                flush(para, b);
+            if (isIndented(raw) || b.table) {
+                flush(para, b); // a table keeps one row per line
             }
-            boolean hardEnd = line.endsWith("<");
+            boolean hardEnd = line.endsWith("<") || line.startsWith("^") && line.endsWith("=");
             if (hardEnd) {
                 line = line.substring(0, line.length() - 1).stripTrailing();
             }
@@ -306,6 +330,37 @@ public final class AnpaParser implements WireParser {
         }
         flush(para, b);
         return b;
+    }
+
+    /**
+     * A table's column header row: at least three short cells (spaces or ';' between them), two of them
+     * one or two characters ({@code W L Pct WCGB}, {@code ;W;L;Pct;GB;WCGB;L10}).
+     */
+    static boolean isColumnHeader(String content) {
+        String[] cells = content.strip().split("[\\s;]+");
+        int cells1or2 = 0;
+        int n = 0;
+        for (String c : cells) {
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (c.length() > 5 || !c.matches("[\\p{L}\\d%+/.-]+")) {
+                return false;
+            }
+            n++;
+            cells1or2 += c.length() <= 2 ? 1 : 0;
+        }
+        return n >= 3 && cells1or2 >= 2;
+    }
+
+    /** "AMERICAN LEAGUE", "EAST DIVISION": an upper-case name that is not an agency or a writer's title. */
+    private static boolean isSectionName(String content) {
+        return content.matches("[\\p{Lu}\\d][\\p{Lu}\\d .,'&-]{2,60}") && !isAgencyOrTitle(content);
+    }
+
+    /** The '=' lines that are never a headline: the agency's name, a writer's title. */
+    private static boolean isAgencyOrTitle(String content) {
+        return AGENCY_OR_TITLE.matcher(content).find();
     }
 
     private static boolean isIndented(String raw) {

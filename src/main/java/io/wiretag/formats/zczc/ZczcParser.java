@@ -9,6 +9,7 @@ import io.wiretag.formats.RawInput;
 import io.wiretag.formats.Sniff;
 import io.wiretag.formats.WireParser;
 import io.wiretag.formats.anpa.WireText;
+import io.wiretag.formats.xml.BodyText;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Subject;
 import java.time.ZoneId;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * AAP's ZCZC tagged text: messages from {@code ZCZC} to {@code NNNN}, one field per line introduced by a
  * two-letter sigil ({@code AN#} article number, {@code PD#} date, {@code TI#} title, {@code BY#} byline,
- * {@code AB#} abstract, {@code TX#} text with one paragraph per line). Bytes are usually cp1252.
+ * {@code AB#} abstract, {@code TX#} text with one paragraph per line), or AAP's one-character field lines
+ * ({@code $} headline) above plain text. Bytes are usually cp1252.
  */
 public final class ZczcParser implements WireParser {
     private static final Pattern FIELD = Pattern.compile("^([A-Z]{2})#(.*)$");
@@ -81,6 +83,9 @@ public final class ZczcParser implements WireParser {
     }
 
     private static StoryDraft read(List<String> lines, String inputProvider) throws ParseException {
+        if (lines.stream().noneMatch(l -> FIELD.matcher(WireText.printable(l).strip()).matches())) {
+            return readUntagged(lines, inputProvider);
+        }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         List<String> currentField = null;
         for (String line : lines) {
@@ -124,6 +129,50 @@ public final class ZczcParser implements WireParser {
         if (d.paragraphs.isEmpty()) {
             d.warnings.add("zczc: no TX# text; the abstract (AB#) is used as the body");
             d.paragraphs.addAll(fields.getOrDefault("AB", List.of()));
+        }
+        return d;
+    }
+
+    /**
+     * A message without two-letter fields: AAP's one-character field lines at its top ({@code #} keyword,
+     * {@code $} headline, {@code :} dateline, {@code *} subject code; {@code %}, {@code @} and {@code ~}
+     * route it), then the text. A bulletin such as the morning headlines is a list: its text is the story's
+     * body, one paragraph per line when no blank line separates them.
+     */
+    private static StoryDraft readUntagged(List<String> lines, String inputProvider) throws ParseException {
+        StoryDraft d = new StoryDraft();
+        d.provider = inputProvider == null || inputProvider.isBlank() ? "aap" : inputProvider;
+        int i = 0;
+        for (; i < lines.size(); i++) {
+            String s = WireText.printable(lines.get(i)).strip();
+            if (s.length() < 2 || "%#$:*@~".indexOf(s.charAt(0)) < 0) {
+                break;
+            }
+            String v = s.substring(1).strip();
+            switch (s.charAt(0)) {
+                case '#' -> d.slugline = v;
+                case '$' -> d.headline = v;
+                case ':' -> {
+                    d.dateline = v;
+                    d.located = v.replaceAll("[()]", "").strip();
+                }
+                case '*' -> {
+                    if (v.matches("\\d{8}")) {
+                        d.subjects.add(new Subject("subj:" + v, null));
+                    }
+                }
+                default -> {
+                    // priority, category and service lines say where a message goes, not what it says
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : lines.subList(i, lines.size())) {
+            text.append(WireText.printable(line)).append('\n');
+        }
+        d.paragraphs.addAll(BodyText.ofPlain(text.toString()));
+        if (d.paragraphs.isEmpty() && d.headline == null) {
+            throw new ParseException("zczc: message has no fields and no text: not a story");
         }
         return d;
     }
