@@ -2,6 +2,7 @@ package io.wiretag.formats.anpa;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
@@ -45,13 +46,20 @@ public final class AnpaParser implements WireParser {
             "(?i)^(?:the\\s+)?associated press\\b|^AP$|\\b(?:writer|correspondent|editor|reporter|columnist|critic)s?$");
 
     private final PriorityMap priorities;
+    private final int maxBytes;
 
     public AnpaParser() {
         this(PriorityMap.standard());
     }
 
     public AnpaParser(PriorityMap priorities) {
+        this(priorities, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public AnpaParser(PriorityMap priorities, int maxBytes) {
         this.priorities = priorities;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -89,7 +97,7 @@ public final class AnpaParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        WireText.checkSize(format(), bytes);
+        WireText.checkSize(format(), bytes, maxBytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         List<String> messages = split(all);

@@ -17,16 +17,22 @@ public final class WireText {
     public static final char SYN = 0x16;
     public static final char US = 0x1F;
     public static final char DEL = 0x7F;
-    /** Inputs larger than this are refused by the byte parsers before they read them. */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Inputs larger than this are refused by the byte parsers before they read them, unless configured otherwise. */
+    public static final int MAX_BYTES = io.wiretag.formats.FormatDetector.DEFAULT_MAX_BYTES;
 
     private WireText() {
     }
 
     /** Refuses an input over {@link #MAX_BYTES} before a byte parser reads it. */
     public static void checkSize(String format, byte[] bytes) throws ParseException {
-        if (bytes.length > MAX_BYTES) {
-            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+        checkSize(format, bytes, MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before a byte parser reads it. */
+    public static void checkSize(String format, byte[] bytes, int maxBytes) throws ParseException {
+        if (bytes.length > maxBytes) {
+            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + maxBytes
+                    + " bytes (wiretag.max.input.bytes)");
         }
     }
 

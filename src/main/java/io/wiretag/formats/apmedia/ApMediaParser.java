@@ -2,6 +2,7 @@ package io.wiretag.formats.apmedia;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -26,6 +27,17 @@ import java.util.Locale;
 public final class ApMediaParser implements WireParser {
     private static final String AP_CV = "http://cv.ap.org/id/";
 
+    private final int maxBytes;
+
+    public ApMediaParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public ApMediaParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "ap-media";
@@ -45,7 +57,7 @@ public final class ApMediaParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         if (!root.isObject()) {
             throw new ParseException("ap-media: the document is not a JSON object, not an AP Media API answer");

@@ -2,6 +2,7 @@ package io.wiretag.formats.dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -25,6 +26,17 @@ public final class DigitalwiresParser implements WireParser {
     /** Category types whose qcodes are subject codes a newsroom can use. */
     private static final Set<String> SUBJECT_TYPES = Set.of("dnltype:dpasubject", "dnltype:geosubject", "dnltype:keyword");
 
+    private final int maxBytes;
+
+    public DigitalwiresParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public DigitalwiresParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "dpa-digitalwires";
@@ -44,7 +56,7 @@ public final class DigitalwiresParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         JsonNode entries = root.isArray() ? root : root.get("entries");
         if (entries == null) {

@@ -1,5 +1,6 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -23,6 +24,17 @@ import org.w3c.dom.Element;
 public final class AtomParser implements WireParser {
     static final String FORMAT = "atom";
 
+    private final int maxBytes;
+
+    public AtomParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public AtomParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -35,7 +47,7 @@ public final class AtomParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, "entry", "feed", feed -> {
+        return FeedItems.parse(FORMAT, input, maxBytes, "entry", "feed", feed -> {
             // what the feed says is read once: looking it up per entry scans every entry each time
             Feed f = new Feed(Providers.first(alternateLink(feed), input.provider()),
                     Dom.childText(Dom.child(feed, "author"), "name"));

@@ -29,10 +29,10 @@ final class FeedItems {
         ItemReader forRoot(Element root);
     }
 
-    static ParseResult parse(String format, RawInput input, String itemName, String containerName, ReaderFactory readers)
+    static ParseResult parse(String format, RawInput input, int maxBytes, String itemName, String containerName, ReaderFactory readers)
             throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml());
+        SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml(), maxBytes);
         Element root = parsed.document().getDocumentElement();
         List<Element> items = Dom.descendants(root, itemName);
         ItemReader reader = readers.forRoot(root);

@@ -1,5 +1,6 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -20,6 +21,17 @@ import org.w3c.dom.Element;
 public final class RssParser implements WireParser {
     static final String FORMAT = "rss";
 
+    private final int maxBytes;
+
+    public RssParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public RssParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -33,7 +45,7 @@ public final class RssParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, "item", "channel", root -> {
+        return FeedItems.parse(FORMAT, input, maxBytes, "item", "channel", root -> {
             // what the channel says is read once: looking it up per item scans every item each time
             Element channel = Dom.child(root, "channel");
             Channel c = new Channel(Providers.first(Dom.childText(channel, "link"), input.provider()),

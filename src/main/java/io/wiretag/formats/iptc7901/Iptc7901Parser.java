@@ -2,6 +2,7 @@ package io.wiretag.formats.iptc7901;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -53,13 +54,20 @@ public final class Iptc7901Parser implements WireParser {
     private static final Map<String, ZoneId> LOCAL_ZONES = Map.of("sda", ZoneId.of("Europe/Zurich"));
 
     private final PriorityMap priorities;
+    private final int maxBytes;
 
     public Iptc7901Parser() {
         this(PriorityMap.standard());
     }
 
     public Iptc7901Parser(PriorityMap priorities) {
+        this(priorities, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public Iptc7901Parser(PriorityMap priorities, int maxBytes) {
         this.priorities = priorities;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -99,7 +107,7 @@ public final class Iptc7901Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        WireText.checkSize(format(), bytes);
+        WireText.checkSize(format(), bytes, maxBytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         int soh = all.indexOf(WireText.SOH);

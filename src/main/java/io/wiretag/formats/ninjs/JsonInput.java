@@ -52,8 +52,14 @@ public final class JsonInput {
      * JSON spec says, and what the producer must fix). Encoding is detected, not assumed.
      */
     public static Doc read(String format, byte[] bytes) throws ParseException {
-        if (bytes.length > MAX_BYTES) {
-            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+        return read(format, bytes, MAX_BYTES);
+    }
+
+    /** {@link #read(String, byte[])}, refusing an input over {@code maxBytes} (wiretag.max.input.bytes). */
+    public static Doc read(String format, byte[] bytes, int maxBytes) throws ParseException {
+        if (bytes.length > maxBytes) {
+            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + maxBytes
+                    + " bytes (wiretag.max.input.bytes)");
         }
         Charsets.Decoded decoded = Charsets.decode(bytes, "utf-8");
         String text = decoded.text();

@@ -2,6 +2,7 @@ package io.wiretag.formats.ninjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -26,6 +27,17 @@ public final class NinjsParser implements WireParser {
             "\"(uri|guid|versioncreated|versionCreated|pubstatus|pubStatus|headline|headlines|body_text|body_xhtml|body_html"
                     + "|bodies|embargoed|embargoedUntil|firstcreated|firstCreated|urgency|located|byline|by|subject|subjects"
                     + "|altids|profile|ednote)\"\\s*:");
+
+    private final int maxBytes;
+
+    public NinjsParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NinjsParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     @Override
     public String format() {
@@ -59,7 +71,7 @@ public final class NinjsParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         if (root.isObject()) {
             return ParseResult.of(story(root, input, input.delivery(format(), null, doc.detectedCharset())));

@@ -1,5 +1,6 @@
 package io.wiretag.formats.nitf;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -28,6 +29,17 @@ import org.w3c.dom.Element;
 public final class NitfParser implements WireParser {
     static final String FORMAT = "nitf";
 
+    private final int maxBytes;
+
+    public NitfParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NitfParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -41,7 +53,7 @@ public final class NitfParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf");
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf", maxBytes);
         StoryDraft draft = new StoryDraft();
         readHead(root, draft);
         readBody(root, draft);

@@ -3,6 +3,7 @@ package io.wiretag.formats.zczc;
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -32,6 +33,17 @@ public final class ZczcParser implements WireParser {
     /** AAP writes its dates in Sydney time and without a zone. */
     private static final ZoneId AAP_TIME = ZoneId.of("Australia/Sydney");
 
+    private final int maxBytes;
+
+    public ZczcParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public ZczcParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "zczc";
@@ -50,7 +62,7 @@ public final class ZczcParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        WireText.checkSize(format(), bytes);
+        WireText.checkSize(format(), bytes, maxBytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, "windows-1252");
         List<List<String>> messages = messages(WireText.lines(decoded.text()));
         if (messages.isEmpty()) {
