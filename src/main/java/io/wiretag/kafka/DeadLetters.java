@@ -94,7 +94,7 @@ public final class DeadLetters {
      */
     public static String reasonKind(String reason) {
         String r = reason.replaceAll("\"[^\"]{0,200}\"", "\"...\"").replaceAll("'[^']{0,200}'", "'...'")
-                .replaceAll("\\d+", "N");
+                .replaceAll("(?<![\\w-])\\d+(?![\\w-])", "N");
         return r.length() > 160 ? r.substring(0, 157) + "..." : r;
     }
 }

@@ -40,6 +40,10 @@ public final class AnpaParser implements WireParser {
     private static final Pattern DATELINE = Pattern.compile("^(\\p{Lu}[^()]{1,80}?\\((?:AP|Kyodo|KYODO)\\))\\s+[_\u2014]\\s+"
             + "|^(\\p{Lu}[\\p{L} .,'-]{1,80}?\\d{1,2}\\s+Kyodo)\\s+-\\s+");
 
+    /** Per line or paragraph of a story, so compiled once: a 1,000,000-line file spent most of its time compiling them. */
+    private static final Pattern END_MARK = Pattern.compile("\\^?END\\s*<?");
+    private static final Pattern SEPARATOR = Pattern.compile("[_\\-=*\\s]+");
+
     /** What a keyword line keeps of the transmission's control codes: {@code *9006< ^AP-Top-...}. */
     private static final Pattern CONTROL_RESIDUE = Pattern.compile("^(?:\\*?\\d*<\\s*\\^\\s*)+");
     private static final Pattern AGENCY_OR_TITLE = Pattern.compile(
@@ -311,7 +315,7 @@ public final class AnpaParser implements WireParser {
                 flush(para, b);
                 continue;
             }
-            if (line.startsWith("==") || line.equals("^END<") || line.matches("\\^?END\\s*<?")) {
+            if (line.startsWith("==") || line.equals("^END<") || line.contains("END") && END_MARK.matcher(line).matches()) {
                 flush(para, b); // Kyodo's agency signature, AP's end-of-table marker
                 continue;
             }
@@ -389,7 +393,7 @@ public final class AnpaParser implements WireParser {
     private static void flush(StringBuilder para, Body b) {
         String p = typography(para.toString().strip());
         para.setLength(0);
-        if (p.isEmpty() || p.matches("[_\\-=*\\s]+")) {
+        if (p.isEmpty() || SEPARATOR.matcher(p).matches()) {
             return; // separators such as AP's "___"
         }
         b.paragraphs.add(p);
@@ -397,8 +401,8 @@ public final class AnpaParser implements WireParser {
 
     /** AP's ANPA typewriter conventions: {@code ``...''} are quotes, a spaced underscore is a dash. */
     static String typography(String s) {
-        return s.replace("``", "\u201C").replace("''", "\u201D").replace('`', '\u2018')
-                .replace(" _ ", " \u2014 ").replaceAll("^_ ", "\u2014 ");
+        String t = s.replace("``", "\u201C").replace("''", "\u201D").replace('`', '\u2018').replace(" _ ", " \u2014 ");
+        return t.startsWith("_ ") ? "\u2014 " + t.substring(2) : t;
     }
 
     /** The take key after the keyword in the selector line: {@code BC-US--Ethanol-LosingGra 1stLd-Writethru}. */

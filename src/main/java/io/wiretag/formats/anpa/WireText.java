@@ -83,10 +83,13 @@ public final class WireText {
     public static int words(List<String> paragraphs) {
         int n = 0;
         for (String p : paragraphs) {
-            for (String w : p.strip().split("\\s+")) {
-                if (!w.isEmpty()) {
+            boolean inWord = false;
+            for (int i = 0; i < p.length(); i++) {
+                boolean space = Character.isWhitespace(p.charAt(i));
+                if (!space && !inWord) {
                     n++;
                 }
+                inWord = !space;
             }
         }
         return n;

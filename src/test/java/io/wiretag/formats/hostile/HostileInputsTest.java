@@ -67,6 +67,19 @@ class HostileInputsTest {
     }
 
     @Test
+    void tenMegabyteNinjsStoryWithAnHtmlBodyIsRead() {
+        StringBuilder html = new StringBuilder();
+        while (html.length() < 10 * MB) {
+            html.append("<p>The ferry left the harbour at dawn and the council met again.</p>");
+        }
+        String json = "{\"uri\": \"urn:x:big\", \"headline\": \"Harbour\", \"body_html\": \"" + html + "\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Object r = Measured.run("10 MB ninjs story, HTML body", Duration.ofSeconds(60), () -> readOrRefuse(bytes, null));
+        Story s = assertInstanceOfResult(r).stories().get(0);
+        assertTrue(s.body().length() > 9 * MB, "the whole text is the body: " + s.body().length());
+    }
+
+    @Test
     void rssWithOneHundredThousandItemsIsReadInLinearTime() {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
                 + "<link>https://example.com/</link>\n");
