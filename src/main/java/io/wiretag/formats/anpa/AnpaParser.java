@@ -40,6 +40,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern DATELINE = Pattern.compile("^(\\p{Lu}[^()]{1,80}?\\((?:AP|Kyodo|KYODO)\\))\\s+[_\u2014]\\s+"
             + "|^(\\p{Lu}[\\p{L} .,'-]{1,80}?\\d{1,2}\\s+Kyodo)\\s+-\\s+");
 
+    /** Messages read from one input; one more is split off, so that what is not read is reported, never dropped silently. */
+    static final int MAX_MESSAGES = 10_000;
     /** Per line or paragraph of a story, so compiled once: a 1,000,000-line file spent most of its time compiling them. */
     private static final Pattern END_MARK = Pattern.compile("\\^?END\\s*<?");
     private static final Pattern SEPARATOR = Pattern.compile("[_\\-=*\\s]+");
@@ -109,7 +111,8 @@ public final class AnpaParser implements WireParser {
             throw new ParseException("anpa: no SOH (start of header) in the input: not an ANPA-1312 transmission");
         }
         StoryDraft.Delivery delivery = input.delivery(format(), null, decoded.detected());
-        return Items.read(messages,
+        return Items.read(messages, MAX_MESSAGES,
+                "anpa: more than " + MAX_MESSAGES + " messages in one input; messages from here on were not read",
                 (message, i) -> read(message, input.provider()).build(delivery),
                 failures -> "anpa: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
@@ -118,7 +121,7 @@ public final class AnpaParser implements WireParser {
     static List<String> split(String all) {
         List<String> out = new ArrayList<>();
         int soh = all.indexOf(WireText.SOH);
-        while (soh >= 0 && out.size() < 10_000) {
+        while (soh >= 0 && out.size() <= MAX_MESSAGES) {
             int next = nextMessage(all, soh);
             out.add(all.substring(soh + 1, next < 0 ? all.length() : next));
             soh = next;

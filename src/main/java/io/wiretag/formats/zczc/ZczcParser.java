@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * ({@code $} headline) above plain text. Bytes are usually cp1252.
  */
 public final class ZczcParser implements WireParser {
+    /** Messages read from one input; one more is split off, so that what is not read is reported, never dropped silently. */
+    static final int MAX_MESSAGES = 10_000;
     private static final Pattern FIELD = Pattern.compile("^([A-Z]{2})#(.*)$");
     /** AAP writes its dates in Sydney time and without a zone. */
     private static final ZoneId AAP_TIME = ZoneId.of("Australia/Sydney");
@@ -69,7 +71,8 @@ public final class ZczcParser implements WireParser {
             throw new ParseException("zczc: no ZCZC line starts a message in this input");
         }
         StoryDraft.Delivery delivery = input.delivery(format(), null, decoded.detected());
-        return Items.read(messages,
+        return Items.read(messages, MAX_MESSAGES,
+                "zczc: more than " + MAX_MESSAGES + " messages in one input; messages from here on were not read",
                 (message, i) -> read(message, input.provider()).build(delivery),
                 failures -> "zczc: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
@@ -82,7 +85,7 @@ public final class ZczcParser implements WireParser {
             String s = WireText.printable(line).strip();
             if (s.regionMatches(true, 0, "ZCZC", 0, 4) && (s.length() == 4 || s.charAt(4) == ' ')) {
                 current = new ArrayList<>();
-                if (out.size() < 10_000) {
+                if (out.size() <= MAX_MESSAGES) {
                     out.add(current);
                 }
             } else if (s.equalsIgnoreCase("NNNN")) {
