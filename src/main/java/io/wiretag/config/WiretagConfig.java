@@ -38,6 +38,8 @@ public final class WiretagConfig {
     public static final String TOPIC_TRENDS = "wiretag.topic.trends";
     public static final String TOPIC_DLQ = "wiretag.topic.dlq";
     public static final String TOPIC_TAXONOMY = "wiretag.topic.taxonomy";
+    /** Compacted, keyed by DLQ origin: what {@code dlq replay} has sent back to news.raw, so nothing is replayed twice. */
+    public static final String TOPIC_DLQ_REPLAYED = "wiretag.topic.dlq-replayed";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String STANDBY_REPLICAS = "num.standby.replicas";
     public static final String HTTP_PORT = "wiretag.http.port";
@@ -132,6 +134,7 @@ public final class WiretagConfig {
         d.put(TOPIC_TRENDS, "news.trends");
         d.put(TOPIC_DLQ, "news.dlq");
         d.put(TOPIC_TAXONOMY, "news.taxonomy");
+        d.put(TOPIC_DLQ_REPLAYED, "news.dlq.replayed");
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_BIND, "127.0.0.1");
         d.put(VERSION_RETENTION, "7d");
