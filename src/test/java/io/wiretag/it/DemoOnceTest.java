@@ -90,7 +90,10 @@ class DemoOnceTest {
         assertEquals(8, lines(out.resolve("news.tagged.ndjson")).size());
         assertEquals(5, lines(out.resolve("news.topic.ukraine-war.ndjson")).size());
         assertEquals(3, lines(out.resolve("news.topic.us-russia-relations.ndjson")).size());
-        assertEquals(1, lines(out.resolve("news.alerts.ndjson")).size());
+        // The strike's kill alert, and the shipped watches' alerts on the talks (twice) and the sanctions story.
+        assertEquals(List.of("kill:wirea:urn:wirea:strike", "watch:eu-sanctions:wirea:urn:wirea:sanctions:1",
+                "watch:putin-trump:wirea:urn:wirea:talks:1", "watch:putin-trump:wirea:urn:wirea:talks:2"),
+                lines(out.resolve("news.alerts.ndjson")).stream().map(a -> a.get("key").asText()).sorted().toList());
         Set<String> rawKeys = new HashSet<>();
         lines(out.resolve("news.raw.ndjson")).forEach(r -> rawKeys.add(r.get("key").asText()));
         assertEquals(1, rawKeys.size(), "one folder, one feed, one key: " + rawKeys);
