@@ -1,0 +1,123 @@
+package io.wiretag.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * CPU and heap of this JVM over one measured span: the process CPU time (broker, Streams and the bench's own
+ * clients, all in this JVM), the CPU time of the Kafka Streams threads alone, the peak heap in use (sampled
+ * every 20 ms), and the peak heap still live after a collection (from the collector's notifications).
+ */
+public final class ProcessMeter implements AutoCloseable {
+    /** What one span cost. */
+    public record Usage(double seconds, double processCpuSeconds, double streamThreadCpuSeconds, long peakHeapUsed, long peakHeapAfterGc) {
+    }
+
+    private final long startNanos = System.nanoTime();
+    private final long startCpu = processCpuNanos();
+    private final long startStreamCpu = streamThreadCpuNanos();
+    private final AtomicLong peakUsed = new AtomicLong();
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final List<Runnable> unsubscribe = new ArrayList<>();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    public ProcessMeter() {
+        NotificationListener listener = this::onGc;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (javax.management.ListenerNotFoundException ignored) {
+                        // already gone
+                    }
+                });
+            }
+        }
+        sampler = new Thread(() -> {
+            while (running) {
+                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20); // sampling period of the heap gauge
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private void onGc(Notification n, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        long heap = 0;
+        for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (isHeapPool(e.getKey())) {
+                heap += e.getValue().getUsed();
+            }
+        }
+        peakAfterGc.accumulateAndGet(heap, Math::max);
+    }
+
+    private static boolean isHeapPool(String pool) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .anyMatch(p -> p.getName().equals(pool) && p.getType() == java.lang.management.MemoryType.HEAP);
+    }
+
+    /** The span so far; the meter goes on until closed. */
+    public Usage read() {
+        return new Usage((System.nanoTime() - startNanos) / 1e9, (processCpuNanos() - startCpu) / 1e9,
+                (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+        unsubscribe.forEach(Runnable::run);
+    }
+
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** CPU time of the live Kafka Streams threads (named {@code ...-StreamThread-N}). */
+    static long streamThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long sum = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains("-StreamThread-")) {
+                long cpu = threads.getThreadCpuTime(t.getThreadId());
+                sum += Math.max(0, cpu);
+            }
+        }
+        return sum;
+    }
+
+    public static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
