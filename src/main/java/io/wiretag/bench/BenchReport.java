@@ -48,7 +48,7 @@ public final class BenchReport {
         for (int l : options.loads()) {
             b.append(String.format(Locale.ROOT, " latency p50/p99/max ms at %,d/s |", l));
         }
-        b.append(" peak heap MB (live after GC) |\n|---|---|---:|---:|---:|---:|---:|---:|");
+        b.append(" heap MB: peak used / live after run |\n|---|---|---:|---:|---:|---:|---:|---:|");
         b.append("---:|".repeat(options.loads().size())).append("---:|\n");
         for (RunResult r : results) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %.1f | %d |", r.topology(), r.guarantee(),
@@ -59,18 +59,36 @@ public final class BenchReport {
                 b.append(lat == null ? " - |" : String.format(Locale.ROOT, " %s / %s / %s%s |", ms(lat.p50()), ms(lat.p99()), ms(lat.max()),
                         lat.keptUp() ? "" : " (behind: " + lat.backlogAtEnd() + " at end)"));
             }
-            b.append(String.format(Locale.ROOT, " %.0f (%s) |%n", r.peakHeapMb(),
-                    r.peakHeapAfterGcMb() > 0 ? String.format(Locale.ROOT, "%.0f", r.peakHeapAfterGcMb()) : "no GC"));
+            b.append(String.format(Locale.ROOT, " %.0f / %.0f |%n", r.peakHeapMb(), r.liveHeapAfterMb()));
         }
         b.append('\n');
         for (String g : options.guarantees()) {
             b.append(String.format(Locale.ROOT, "%s: wiretag / equal-I/O pass-through = %s, wiretag / 1:1 pass-through = %s%n", g,
                     fmt(ratio(PipelineBench.EQUAL_IO, g)), fmt(ratio(PipelineBench.PASS_THROUGH, g))));
         }
+        b.append(String.format(Locale.ROOT, "%nCPU ms per story by thread group (to the moment the end was seen):%n"));
+        for (RunResult r : results) {
+            b.append(String.format(Locale.ROOT, "  %-12s %-16s", r.topology(), r.guarantee()));
+            r.cpuMsPerStoryByThreadGroup().entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue())));
+            b.append('\n');
+        }
+        for (RunResult r : results) {
+            if (!r.topology().equals(PipelineBench.WIRETAG)) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, "%nwiretag %s, written per story, by topic (records / KB):%n", r.guarantee()));
+            r.written().perTopic().entrySet().stream()
+                    .sorted((x, y) -> Long.compare(y.getValue().bytesIn(), x.getValue().bytesIn()))
+                    .forEach(e -> b.append(String.format(Locale.ROOT, "  %-60s %6.2f / %6.2f%n", e.getKey(),
+                            e.getValue().offsets() / (double) r.inputs(), e.getValue().bytesIn() / 1000.0 / r.inputs())));
+            r.brokerInternal().perTopic().forEach((t, c) -> b.append(String.format(Locale.ROOT, "  %-60s %6.2f records (offset commits, "
+                    + "transaction state)%n", t, c.offsets() / (double) r.inputs())));
+        }
         return b.toString();
     }
 
-    private static String ms(double v) {
+    static String ms(double v) {
         return Double.isInfinite(v) ? "∞" : Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
     }
 
@@ -95,7 +113,8 @@ public final class BenchReport {
         root.put("records_per_story", main == null ? null : num(main.recordsPerStory()));
         root.put("bytes_per_story", main == null ? null : num(main.bytesPerStory()));
         root.put("peak_heap_mb", main == null ? null : num(main.peakHeapMb()));
-        root.put("peak_heap_after_gc_mb", main == null ? null : num(main.peakHeapAfterGcMb()));
+        root.put("live_heap_after_run_mb", main == null ? null : num(main.liveHeapAfterMb()));
+        root.put("live_heap_of_topology_mb", main == null ? null : num(main.liveHeapOfTopologyMb()));
         LatencyProbe.Result at200 = main == null ? null : main.latencyAt(200);
         root.put("latency_p99_ms_at_200", at200 == null ? null : num(at200.p99()));
         root.put("cores", ProcessMeter.cores());
@@ -129,7 +148,11 @@ public final class BenchReport {
             n.put("bytes_on_disk_per_story", num(r.bytesOnDiskPerStory()));
             n.put("topics_written", r.topicsWritten());
             n.put("peak_heap_mb", num(r.peakHeapMb()));
-            n.put("peak_heap_after_gc_mb", num(r.peakHeapAfterGcMb()));
+            n.put("peak_heap_after_any_gc_mb", num(r.peakHeapAfterGcMb()));
+            n.put("live_heap_after_run_mb", num(r.liveHeapAfterMb()));
+            n.put("live_heap_of_topology_mb", num(r.liveHeapOfTopologyMb()));
+            ObjectNode groups = n.putObject("cpu_ms_per_story_by_thread_group");
+            r.cpuMsPerStoryByThreadGroup().forEach((g, v) -> groups.put(g, num(v)));
             ObjectNode per = n.putObject("per_topic");
             r.written().perTopic().forEach((t, c) -> {
                 ObjectNode tn = per.putObject(t);

@@ -76,15 +76,18 @@ final class BenchRun {
     }
 
     RunResult equalIo(List<StoryStream.Item> stream, PassThrough.Shape shape) throws InterruptedException {
-        List<String> topics = new ArrayList<>(shape.outputs());
-        topics.add(shape.hopTopic());
+        List<String> topics = shape.topics();
         PipelineBench.createTopics(admin, topics, options.partitions());
         String app = "bench-" + run;
-        progress.accept(String.format(Locale.ROOT, "%s: %.1f records per input (%.1f through the hop topic) of %d bytes over %d topics",
-                run, shape.recordsPerInput(), shape.hopRecords(), shape.payloadBytes(), topics.size()));
+        progress.accept(String.format(Locale.ROOT, "%s: %.1f records per input over %d topics, %.1f of them through %d hop topic(s)",
+                run, shape.recordsPerInput(), topics.size(), shape.hopRecords(), shape.hops().size()));
+        List<String> inputs = new ArrayList<>(List.of(raw));
+        shape.hops().forEach(h -> inputs.add(h.topic()));
+        // A subscriber sees the outputs; the hop topics are the pass-through's inner workings, as wiretag's are.
+        List<String> outputs = shape.outputs().isEmpty() ? shape.topics() : shape.outputs().stream().map(PassThrough.Share::topic).toList();
         return measure(stream, -1, () -> Subject.streams(PassThrough.equalIo(raw, shape),
-                        Subject.passThroughSettings(config, bootstrap(), app, dataDir), List.of(raw, shape.hopTopic()),
-                        shape.outputs(), t -> topics.contains(t) || t.startsWith(app + "-")),
+                        Subject.passThroughSettings(config, bootstrap(), app, dataDir), inputs, outputs,
+                        t -> topics.contains(t) || t.startsWith(app + "-")),
                 t -> !t.equals(raw));
     }
 
@@ -107,6 +110,7 @@ final class BenchRun {
             throw new IllegalStateException(run + ": " + raw + " holds " + loaded + " records after the pre-load of " + stream.size());
         }
         TopicIo.Snapshot internalBefore = TopicIo.snapshot(admin, PipelineBench.brokerInternal());
+        long liveBefore = ProcessMeter.liveHeapNow();
         progress.accept(run + ": " + stream.size() + " records on " + raw + "; starting the topology");
         try (Subject s = start.get()) {
             long t0 = System.nanoTime();
@@ -116,6 +120,7 @@ final class BenchRun {
                 span = awaitOutputs(s, watch, meter, expected, t0);
             }
             PipelineBench.drain(admin, clients, s, options.timeout());
+            long liveAfter = ProcessMeter.liveHeapNow();
             TopicIo.Snapshot written = TopicIo.snapshot(admin, mine.and(s.owns()).and(counted)).since(before);
             if (written.total().offsets() > 0 && written.total().bytesIn() == 0) {
                 progress.accept(run + ": warning: the broker's byte meters are not visible in this JVM; bytes per story read 0");
@@ -126,7 +131,7 @@ final class BenchRun {
                 throw new IllegalStateException(run + ": the topology failed; see the log above");
             }
             return new RunResult(topology(), config.get(WiretagConfig.PROCESSING_GUARANTEE), stream.size(), span.outputs(), expected,
-                    span.seconds(), span.usage(), written, internal, latency);
+                    span.seconds(), span.usage(), liveBefore, liveAfter, written, internal, latency);
         }
     }
 
@@ -177,7 +182,7 @@ final class BenchRun {
         // CPU up to the last output: the process CPU the watcher read with that batch.
         double cpu = (watch.lastArrivalCpuNanos() - ProcessMeter.processCpuNanos()) / 1e9 + u.processCpuSeconds();
         return new RunResult.Span(watch.count(), seconds, new ProcessMeter.Usage(seconds, cpu, u.streamThreadCpuSeconds(),
-                u.peakHeapUsed(), u.peakHeapAfterGc()));
+                u.peakHeapUsed(), u.peakHeapAfterGc(), u.cpuByThreadGroup()));
     }
 
     private void preload(List<StoryStream.Item> stream) {
@@ -216,10 +221,11 @@ final class BenchRun {
                 LatencyProbe.Result r = LatencyProbe.run(producer, raw, watch, fresh, rate, options.warmSeconds(), options.loadSeconds(),
                         options.drainSeconds());
                 out.add(r);
-                progress.accept(String.format(Locale.ROOT, "%s: at %,d/s p50 %.0f ms, p99 %.0f ms, max %.0f ms, backlog at end %,d%s",
-                        run, rate, r.p50(), r.p99(), r.max(), r.backlogAtEnd(), r.keptUp() ? "" : " (did not keep up)"));
-                if (watch.outstanding() > 0) {
-                    // Still behind after the drain time: later loads would measure this backlog, not their own.
+                progress.accept(String.format(Locale.ROOT, "%s: at %,d/s p50 %s ms, p99 %s ms, max %s ms; %,d of %,d visible at the end "
+                                + "of the window%s", run, rate, BenchReport.ms(r.p50()), BenchReport.ms(r.p99()), BenchReport.ms(r.max()),
+                        r.measured() - r.backlogAtEnd(), r.measured(), r.keptUp() ? "" : " (did not keep up)"));
+                if (watch.outstanding() > 0 && k < options.loads().size()) {
+                    // Still behind after the drain time: the next load would measure this backlog, not its own.
                     progress.accept(run + ": still " + watch.outstanding() + " stories not visible; waiting for the topology to drain");
                     PipelineBench.drain(admin, clients, s, options.timeout());
                 }

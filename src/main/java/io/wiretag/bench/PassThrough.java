@@ -12,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The Kafka Streams topologies wiretag is measured against: a 1-in-1-out pass-through of the raw bytes,
  * and an equal-I/O pass-through that writes, per input record, the records and bytes wiretag wrote per
- * input in the same run, across as many topics, with one hop through a topic read back by a second
- * sub-topology (as wiretag's repartition topics are).
+ * input in the same run, topic for topic: what wiretag wrote to a repartition topic goes to a hop topic
+ * that a second sub-topology reads back, the rest to plain output topics.
  */
 public final class PassThrough {
     private PassThrough() {
@@ -27,57 +27,77 @@ public final class PassThrough {
         return t;
     }
 
+    /** One topic of the equal-I/O pass-through: records per input record, and bytes of key and value each. */
+    public record Share(String topic, double recordsPerInput, int payloadBytes) {
+    }
+
     /**
-     * What the equal-I/O pass-through writes per input: {@code hopRecords} records to the hop topic, and
-     * {@code recordsPerInput - hopRecords} more spread round-robin over the output topics, each of
-     * {@code payloadBytes} bytes of key and value. Fractional counts are met on average, exactly over the stream.
+     * What the equal-I/O pass-through writes per input: the {@code hops} (topics read back by the second
+     * sub-topology, as wiretag's repartition topics are) and the {@code outputs}, each with its own records per
+     * input and record size. Fractional counts are met on average, exactly over the stream.
      */
-    public record Shape(double recordsPerInput, double hopRecords, int payloadBytes, String hopTopic, List<String> outputs) {
+    public record Shape(List<Share> hops, List<Share> outputs) {
         public Shape {
-            if (hopRecords < 1 || recordsPerInput < hopRecords || outputs.isEmpty() || payloadBytes < 1) {
-                throw new IllegalArgumentException("equal-I/O shape needs at least one hop record, records >= hop records, "
-                        + "one output topic and a positive payload: " + recordsPerInput + ", " + hopRecords + ", " + outputs);
+            if (hops.isEmpty() || hops.stream().mapToDouble(Share::recordsPerInput).sum() < 1) {
+                throw new IllegalArgumentException("the equal-I/O pass-through needs at least one hop record per input: " + hops);
             }
+            hops = List.copyOf(hops);
+            outputs = List.copyOf(outputs);
         }
 
-        double perHop() {
-            return (recordsPerInput - hopRecords) / hopRecords;
+        public double hopRecords() {
+            return hops.stream().mapToDouble(Share::recordsPerInput).sum();
+        }
+
+        public double recordsPerInput() {
+            return hopRecords() + outputs.stream().mapToDouble(Share::recordsPerInput).sum();
+        }
+
+        public List<String> topics() {
+            List<String> out = new ArrayList<>();
+            hops.forEach(h -> out.add(h.topic()));
+            outputs.forEach(o -> out.add(o.topic()));
+            return out;
         }
     }
 
-    /** input → N hop records → (second sub-topology) → M records over the outputs, with the sizes of {@code shape}. */
+    /** input → the hop records → (second sub-topology, reading every hop) → the output records, as {@code shape} says. */
     public static Topology equalIo(String input, Shape shape) {
         Topology t = new Topology();
         t.addSource("bench-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), input);
-        t.addProcessor("bench-to-hop", () -> new Fan(shape.hopRecords(), shape.payloadBytes(), 1), "bench-source");
-        t.addSink("bench-hop-sink", shape.hopTopic(), new ByteArraySerializer(), new ByteArraySerializer(), "bench-to-hop");
-        t.addSource("bench-hop-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), shape.hopTopic());
-        List<String> sinks = new ArrayList<>();
-        t.addProcessor("bench-fan-out", () -> new Fan(shape.perHop(), shape.payloadBytes(), shape.outputs().size()), "bench-hop-source");
+        t.addProcessor("bench-to-hops", () -> new Fan(shape.hops(), 1, "bench-hop-sink-"), "bench-source");
+        for (int i = 0; i < shape.hops().size(); i++) {
+            t.addSink("bench-hop-sink-" + i, shape.hops().get(i).topic(), new ByteArraySerializer(), new ByteArraySerializer(), "bench-to-hops");
+        }
+        if (shape.outputs().isEmpty()) {
+            return t;
+        }
+        String[] hopTopics = shape.hops().stream().map(Share::topic).toArray(String[]::new);
+        t.addSource("bench-hop-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), hopTopics);
+        // Each hop record carries 1/hopRecords of an input's outputs.
+        t.addProcessor("bench-fan-out", () -> new Fan(shape.outputs(), shape.hopRecords(), "bench-sink-"), "bench-hop-source");
         for (int i = 0; i < shape.outputs().size(); i++) {
-            String sink = "bench-sink-" + i;
-            sinks.add(sink);
-            t.addSink(sink, shape.outputs().get(i), new ByteArraySerializer(), new ByteArraySerializer(), "bench-fan-out");
+            t.addSink("bench-sink-" + i, shape.outputs().get(i).topic(), new ByteArraySerializer(), new ByteArraySerializer(), "bench-fan-out");
         }
         return t;
     }
 
     /**
-     * Forwards {@code rate} records per input on average (carrying fractions over), each a value cut or
-     * repeated from the input's to the payload size, round-robin over its children.
+     * Forwards, per record in, {@code share.recordsPerInput / per} records to each share's sink on average
+     * (carrying fractions over), each value cut or repeated from the record's own to the share's size.
      */
     private static final class Fan implements Processor<byte[], byte[], byte[], byte[]> {
-        private final double rate;
-        private final int payload;
-        private final int children;
+        private final List<Share> shares;
+        private final double per;
+        private final String sinkPrefix;
+        private final double[] owed;
         private ProcessorContext<byte[], byte[]> context;
-        private double owed;
-        private long sent;
 
-        Fan(double rate, int payload, int children) {
-            this.rate = rate;
-            this.payload = payload;
-            this.children = children;
+        Fan(List<Share> shares, double per, String sinkPrefix) {
+            this.shares = shares;
+            this.per = per;
+            this.sinkPrefix = sinkPrefix;
+            this.owed = new double[shares.size()];
         }
 
         @Override
@@ -87,22 +107,19 @@ public final class PassThrough {
 
         @Override
         public void process(Record<byte[], byte[]> record) {
-            owed += rate;
-            int n = (int) Math.floor(owed);
-            owed -= n;
-            if (n == 0) {
-                return;
-            }
             byte[] key = record.key() == null ? new byte[0] : record.key();
-            byte[] value = sized(record.value() == null ? new byte[0] : record.value(), Math.max(1, payload - key.length));
-            for (int i = 0; i < n; i++) {
-                Record<byte[], byte[]> out = new Record<>(key, value, record.timestamp());
-                if (children == 1) {
-                    context.forward(out);
-                } else {
-                    context.forward(out, "bench-sink-" + (int) (sent % children));
+            byte[] in = record.value() == null ? new byte[0] : record.value();
+            for (int i = 0; i < shares.size(); i++) {
+                owed[i] += shares.get(i).recordsPerInput() / per;
+                int n = (int) Math.floor(owed[i]);
+                owed[i] -= n;
+                if (n == 0) {
+                    continue;
                 }
-                sent++;
+                byte[] value = sized(in, Math.max(1, shares.get(i).payloadBytes() - key.length));
+                for (int k = 0; k < n; k++) {
+                    context.forward(new Record<>(key, value, record.timestamp()), sinkPrefix + i);
+                }
             }
         }
 

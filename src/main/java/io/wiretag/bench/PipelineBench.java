@@ -107,26 +107,37 @@ public final class PipelineBench {
     }
 
     /**
-     * The equal-I/O shape from wiretag's run: its offsets per input over as many topics, one hop topic
-     * carrying its repartition records (at least one per input), records sized so the broker appends the
-     * same bytes per input. The per-record overhead of the log format is taken from the 1:1 run (its output
-     * bytes per record less the keys, values and headers it copied) when there is one, else 70 bytes.
+     * The equal-I/O shape from wiretag's run, topic for topic: the same offsets per input and the same bytes
+     * appended per record; wiretag's repartition topics become hop topics read back by the second
+     * sub-topology. The per-record overhead of the log format is taken from the 1:1 run (its output bytes per
+     * record less the keys, values and headers it copied) when there is one, else 70 bytes.
      */
-    private static PassThrough.Shape shapeOf(RunResult wiretag, RunResult oneToOne, StreamStats stats, String run) {
-        double records = wiretag.recordsPerStory();
-        double hop = Math.max(1, Math.min(records, wiretag.repartitionRecordsPerStory()));
+    static PassThrough.Shape shapeOf(RunResult wiretag, RunResult oneToOne, StreamStats stats, String run) {
         double overhead = 70;
         if (oneToOne != null && oneToOne.written().total().offsets() > 0) {
             double perRecord = oneToOne.written().total().bytesIn() / (double) oneToOne.written().total().offsets();
             overhead = Math.max(0, perRecord - stats.averagePayloadBytes());
         }
-        int payload = (int) Math.max(16, Math.round(wiretag.bytesPerStory() / records - overhead));
-        int outputs = Math.max(1, wiretag.topicsWritten() - 1);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            names.add(run + ".out-" + i);
+        String wiretagRun = WIRETAG + "-" + shortName(wiretag.guarantee());
+        List<PassThrough.Share> hops = new ArrayList<>();
+        List<PassThrough.Share> outputs = new ArrayList<>();
+        for (Map.Entry<String, TopicIo.Counts> e : wiretag.written().perTopic().entrySet()) {
+            String name = e.getKey().replaceFirst("^" + java.util.regex.Pattern.quote(wiretagRun + "."), "")
+                    .replaceFirst("^" + java.util.regex.Pattern.quote("bench-" + wiretagRun + "-"), "");
+            TopicIo.Counts c = e.getValue();
+            double records = c.offsets() / (double) wiretag.inputs();
+            int payload = (int) Math.max(16, Math.round(c.bytesIn() / (double) Math.max(1, c.offsets()) - overhead));
+            PassThrough.Share share = new PassThrough.Share(run + "." + name, records, payload);
+            (e.getKey().endsWith("-repartition") ? hops : outputs).add(share);
         }
-        return new PassThrough.Shape(records, hop, payload, "bench-" + run + "-hop", names);
+        if (hops.stream().mapToDouble(PassThrough.Share::recordsPerInput).sum() < 1) {
+            // No hop in wiretag's run: the topic it wrote most to is read back, so the pass-through has two sub-topologies too.
+            PassThrough.Share most = outputs.stream().max(java.util.Comparator.comparingDouble(PassThrough.Share::recordsPerInput))
+                    .orElseThrow(() -> new IllegalStateException("wiretag wrote nothing in " + wiretagRun));
+            outputs.remove(most);
+            hops.add(most);
+        }
+        return new PassThrough.Shape(hops, outputs);
     }
 
     static String shortName(String guarantee) {

@@ -21,13 +21,21 @@ import javax.management.openmbean.CompositeData;
  * every 20 ms), and the peak heap still live after a collection (from the collector's notifications).
  */
 public final class ProcessMeter implements AutoCloseable {
-    /** What one span cost. */
-    public record Usage(double seconds, double processCpuSeconds, double streamThreadCpuSeconds, long peakHeapUsed, long peakHeapAfterGc) {
+    /** What one span cost; {@code cpuByThreadGroup} in seconds, see {@link #group(String)}. */
+    public record Usage(double seconds, double processCpuSeconds, double streamThreadCpuSeconds, long peakHeapUsed, long peakHeapAfterGc,
+                        Map<String, Double> cpuByThreadGroup) {
+        public Usage {
+            cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
+        }
     }
+
+    /** CPU outside every Java thread: the collector's workers and native threads such as RocksDB's. */
+    public static final String OUTSIDE_JAVA_THREADS = "GC and native threads (RocksDB)";
 
     private final long startNanos = System.nanoTime();
     private final long startCpu = processCpuNanos();
     private final long startStreamCpu = streamThreadCpuNanos();
+    private final Map<Long, Long> startThreadCpu = threadCpu();
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final List<Runnable> unsubscribe = new ArrayList<>();
@@ -83,8 +91,74 @@ public final class ProcessMeter implements AutoCloseable {
 
     /** The span so far; the meter goes on until closed. */
     public Usage read() {
-        return new Usage((System.nanoTime() - startNanos) / 1e9, (processCpuNanos() - startCpu) / 1e9,
-                (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get());
+        long cpu = processCpuNanos();
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double javaThreads = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long now = threads.getThreadCpuTime(t.getThreadId());
+            if (now < 0) {
+                continue;
+            }
+            double d = (now - startThreadCpu.getOrDefault(t.getThreadId(), 0L)) / 1e9;
+            groups.merge(group(t.getThreadName()), d, Double::sum);
+            javaThreads += d;
+        }
+        groups.put(OUTSIDE_JAVA_THREADS, Math.max(0, (cpu - startCpu) / 1e9 - javaThreads));
+        return new Usage((System.nanoTime() - startNanos) / 1e9, (cpu - startCpu) / 1e9,
+                (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get(), groups);
+    }
+
+    /**
+     * The group a thread's CPU is shown under: Kafka Streams' stream threads, the Kafka clients' network
+     * threads (the Streams app's producers and consumers, and the bench's own), the broker's threads, the JIT
+     * compilers, or the rest. Threads that ended during the span are not counted.
+     */
+    static String group(String name) {
+        if (name.startsWith("kafka-producer-network-thread") || name.startsWith("kafka-consumer-network-thread")
+                || name.contains("consumer_background_thread") || name.startsWith("kafka-admin-client-thread")) {
+            return "client network threads";
+        }
+        if (name.contains("-StreamThread-") || name.contains("-GlobalStreamThread")) {
+            return "stream threads";
+        }
+        if (name.contains("CompilerThread")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("bench-")) {
+            return "bench harness";
+        }
+        if (name.startsWith("data-plane-") || name.startsWith("kafka-request-handler") || name.startsWith("broker-")
+                || name.startsWith("kafka-") || name.startsWith("controller-") || name.startsWith("quorum")
+                || name.startsWith("raft") || name.contains("coordinator") || name.startsWith("ReplicaFetcher")
+                || name.startsWith("ExpirationReaper") || name.startsWith("LogDirFailureHandler") || name.startsWith("group-")
+                || name.startsWith("transaction") || name.startsWith("share-") || name.startsWith("executor-")
+                || name.startsWith("ThrottledChannelReaper") || name.startsWith("metadata-") || name.startsWith("kafka-log-cleaner")) {
+            return "broker threads";
+        }
+        return "other Java threads";
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isThreadCpuTimeSupported()) {
+            for (long id : threads.getAllThreadIds()) {
+                out.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+        }
+        return out;
+    }
+
+    /** Heap in use after a full collection: what is live now (the broker and the bench included). */
+    public static long liveHeapNow() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     @Override

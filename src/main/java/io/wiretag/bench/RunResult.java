@@ -15,6 +15,8 @@ public record RunResult(
         long outputsExpected,
         double seconds,
         ProcessMeter.Usage usage,
+        long liveHeapBefore,
+        long liveHeapAfter,
         TopicIo.Snapshot written,
         TopicIo.Snapshot brokerInternal,
         List<LatencyProbe.Result> latency) {
@@ -65,6 +67,22 @@ public record RunResult(
 
     public double peakHeapAfterGcMb() {
         return usage.peakHeapAfterGc() / 1e6;
+    }
+
+    /** Live heap (after a full collection) once drained, less the live heap before the topology started. */
+    public double liveHeapOfTopologyMb() {
+        return (liveHeapAfter - liveHeapBefore) / 1e6;
+    }
+
+    public double liveHeapAfterMb() {
+        return liveHeapAfter / 1e6;
+    }
+
+    /** CPU per input by thread group, in milliseconds. */
+    public Map<String, Double> cpuMsPerStoryByThreadGroup() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        usage.cpuByThreadGroup().forEach((g, sec) -> out.put(g, sec * 1000 / inputs));
+        return out;
     }
 
     public LatencyProbe.Result latencyAt(int rate) {

@@ -169,7 +169,7 @@ public final class StoryStream {
         s.headline = cap(pick(rnd, names)) + " " + pick(rnd, VERBS) + " " + pick(rnd, words) + " " + pick(rnd, FILLER)
                 + " (" + namespace + " " + i + ")";
         int size = 0;
-        while (size < TARGET_BYTES - 800) {
+        while (size < TARGET_BYTES - 600) {
             String p = paragraph(rnd, topical);
             s.paragraphs.add(p);
             size += p.length() + 2;

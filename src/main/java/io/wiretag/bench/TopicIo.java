@@ -62,7 +62,8 @@ public final class TopicIo {
     /** The figures of every topic whose name {@code owned} accepts. */
     public static Snapshot snapshot(Admin admin, Predicate<String> owned) {
         try {
-            List<String> names = admin.listTopics().names().get().stream().filter(owned).sorted().toList();
+            List<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
+                    .names().get().stream().filter(owned).sorted().toList();
             if (names.isEmpty()) {
                 return new Snapshot(Map.of());
             }

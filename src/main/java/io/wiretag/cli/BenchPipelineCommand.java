@@ -136,10 +136,16 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "bench pipeline: %d cores, max heap %d MB, load average %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1_000_000, loadAverage(), quick ? "quick mode, figures mean nothing" : "this takes minutes");
         err.flush();
-        PipelineBench.Outcome outcome = new PipelineBench(c, taxonomy, o, line -> {
-            err.printf(Locale.ROOT, "bench pipeline [%4.0f s] %s%n", (System.nanoTime() - start) / 1e9, line);
-            err.flush();
-        }).run();
+        PipelineBench.Outcome outcome;
+        try {
+            outcome = new PipelineBench(c, taxonomy, o, line -> {
+                err.printf(Locale.ROOT, "bench pipeline [%4.0f s] %s%n", (System.nanoTime() - start) / 1e9, line);
+                err.flush();
+            }).run();
+        } catch (RuntimeException e) {
+            err.println("wiretag bench pipeline: " + oneLine(e));
+            return 1;
+        }
         BenchReport report = new BenchReport(outcome.runs(), outcome.stream(), o);
         stdout.println();
         stdout.println("stream: " + outcome.stream().line() + "; " + parts + " partitions; load average " + loadAverage() + " at end");
@@ -149,6 +155,14 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         stdout.println("wrote " + out);
         stdout.flush();
         return 0;
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     private static String loadAverage() {
