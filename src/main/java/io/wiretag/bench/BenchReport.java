@@ -68,7 +68,8 @@ public final class BenchReport {
         }
         b.append(String.format(Locale.ROOT, "%nCPU ms per story by thread group (to the moment the end was seen):%n"));
         for (RunResult r : results) {
-            b.append(String.format(Locale.ROOT, "  %-12s %-16s", r.topology(), r.guarantee()));
+            b.append(String.format(Locale.ROOT, "  %-12s %-16s GC time %.2f ms (%d collections);", r.topology(), r.guarantee(),
+                    r.usage().gcSeconds() * 1000 / r.inputs(), r.usage().gcCount()));
             r.cpuMsPerStoryByThreadGroup().entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
                     .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue())));
             b.append('\n');
@@ -151,6 +152,8 @@ public final class BenchReport {
             n.put("peak_heap_after_any_gc_mb", num(r.peakHeapAfterGcMb()));
             n.put("live_heap_after_run_mb", num(r.liveHeapAfterMb()));
             n.put("live_heap_of_topology_mb", num(r.liveHeapOfTopologyMb()));
+            n.put("gc_ms_per_story", num(r.usage().gcSeconds() * 1000 / r.inputs()));
+            n.put("gc_collections", r.usage().gcCount());
             ObjectNode groups = n.putObject("cpu_ms_per_story_by_thread_group");
             r.cpuMsPerStoryByThreadGroup().forEach((g, v) -> groups.put(g, num(v)));
             ObjectNode per = n.putObject("per_topic");

@@ -182,7 +182,7 @@ final class BenchRun {
         // CPU up to the last output: the process CPU the watcher read with that batch.
         double cpu = (watch.lastArrivalCpuNanos() - ProcessMeter.processCpuNanos()) / 1e9 + u.processCpuSeconds();
         return new RunResult.Span(watch.count(), seconds, new ProcessMeter.Usage(seconds, cpu, u.streamThreadCpuSeconds(),
-                u.peakHeapUsed(), u.peakHeapAfterGc(), u.cpuByThreadGroup()));
+                u.peakHeapUsed(), u.peakHeapAfterGc(), u.cpuByThreadGroup(), u.gcSeconds(), u.gcCount()));
     }
 
     private void preload(List<StoryStream.Item> stream) {

@@ -23,7 +23,7 @@ import javax.management.openmbean.CompositeData;
 public final class ProcessMeter implements AutoCloseable {
     /** What one span cost; {@code cpuByThreadGroup} in seconds, see {@link #group(String)}. */
     public record Usage(double seconds, double processCpuSeconds, double streamThreadCpuSeconds, long peakHeapUsed, long peakHeapAfterGc,
-                        Map<String, Double> cpuByThreadGroup) {
+                        Map<String, Double> cpuByThreadGroup, double gcSeconds, long gcCount) {
         public Usage {
             cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
         }
@@ -36,6 +36,8 @@ public final class ProcessMeter implements AutoCloseable {
     private final long startCpu = processCpuNanos();
     private final long startStreamCpu = streamThreadCpuNanos();
     private final Map<Long, Long> startThreadCpu = threadCpu();
+    private final long startGcMillis = gcMillis();
+    private final long startGcCount = gcCount();
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final List<Runnable> unsubscribe = new ArrayList<>();
@@ -109,7 +111,17 @@ public final class ProcessMeter implements AutoCloseable {
         }
         groups.put(OUTSIDE_JAVA_THREADS, Math.max(0, (cpu - startCpu) / 1e9 - javaThreads));
         return new Usage((System.nanoTime() - startNanos) / 1e9, (cpu - startCpu) / 1e9,
-                (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get(), groups);
+                (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get(), groups,
+                (gcMillis() - startGcMillis) / 1e3, gcCount() - startGcCount);
+    }
+
+    /** Time spent in collections so far (the collectors' own accounting: pauses, and concurrent cycles for some). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionCount())).sum();
     }
 
     /**

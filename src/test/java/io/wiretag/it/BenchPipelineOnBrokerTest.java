@@ -59,6 +59,8 @@ class BenchPipelineOnBrokerTest {
             runs.add(run.path("topology").asText() + "/" + run.path("guarantee").asText());
             int inputs = run.path("inputs").asInt();
             assertEquals(r.path("stream").path("records").asInt(), inputs);
+            assertTrue(run.path("live_heap_after_run_mb").asDouble() > 0, run.toString());
+            assertTrue(run.path("cpu_ms_per_story_by_thread_group").path("stream threads").asDouble() > 0, run.toString());
             if (run.path("topology").asText().equals("wiretag") || run.path("topology").asText().equals("passthrough")) {
                 assertEquals(inputs, run.path("outputs_seen").asInt(), "one visible output per input: " + run);
             }
