@@ -1,0 +1,524 @@
+package io.wiretag.tagging;
+
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Mention;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the people, organisations and places a story names that the gazetteer does not know, from what the
+ * text shows: runs of capitalised words, typed by the words around and inside them ({@link NameCues}: titles,
+ * given names, organisation and place words, "in", datelines, "-based"), then joined within the story
+ * ({@link Coreference}: "Viktor Yanukovych" ... "Yanukovych"). Reads the thread's tokens and the gazetteer's
+ * matches; allocates only for the names it reports.
+ */
+final class NameFinder {
+    static final int UNKNOWN = 0;
+    static final int PERSON = 1;
+    static final int ORG = 2;
+    static final int PLACE = 3;
+    static final String[] TYPE_NAMES = {"", "person", "organisation", "place"};
+
+    /** Why a run got its type, for the explanation. */
+    static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
+        "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
+        "an institution's name", "same name as another mention"};
+    static final int BY_TITLE = 1;
+    static final int BY_ROLE = 2;
+    static final int BY_FIRST = 3;
+    static final int BY_ORG = 4;
+    static final int BY_PLACE_WORD = 5;
+    static final int BY_PLACE_CUE = 6;
+    static final int BY_BASED = 7;
+    static final int BY_DATELINE = 8;
+    static final int BY_ACRONYM = 9;
+    static final int BY_ORG_WORD = 10;
+    static final int BY_COREF = 11;
+
+    private static final int GAP_SPACE = 1;
+    private static final int GAP_HYPHEN = 2;
+    private static final int GAP_DOT = 3;
+    private static final int GAP_OTHER = 0;
+
+    private final NameCues cues;
+    private final byte[] aliasTarget;
+    private final boolean[] entityIsPerson;
+
+    NameFinder(Gazetteer g, NameCues cues) {
+        this.cues = cues;
+        this.aliasTarget = g.aliasTarget;
+        this.entityIsPerson = new boolean[g.entities.length];
+        for (int e = 0; e < g.entities.length; e++) {
+            entityIsPerson[e] = "person".equals(g.entities[e].type());
+        }
+    }
+
+    /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
+    List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
+        Work w = s.names;
+        w.reset(tk.count);
+        markCovered(tk, s, w);
+        for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
+            int from = tk.fieldStart[f];
+            int to = tk.fieldStart[f + 1];
+            String text = f == Tagger.HEADLINE ? headline : body;
+            int shape = shape(tk, from, to);
+            if (shape == SHAPE_CAPS) {
+                if (f == Tagger.BODY) {
+                    dateline(tk, w, text, from, to);
+                }
+                continue; // all capitals: every word looks like a name, so none is read as one
+            }
+            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == SHAPE_TITLE);
+        }
+        if (w.runs == 0) {
+            return List.of();
+        }
+        Coreference.resolve(w, tk);
+        return tags(tk, w, headline, body, leadParagraph, explain);
+    }
+
+    private void markCovered(Tokens tk, Scratch s, Work w) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
+            // Post", "Melania Trump": no entity of the gazetteer, but a name) are left to the name finder.
+            if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
+                continue;
+            }
+            int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
+            for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
+                w.cover[t] = mark;
+            }
+        }
+    }
+
+    private static final int SHAPE_PLAIN = 0;
+    private static final int SHAPE_TITLE = 1;
+    private static final int SHAPE_CAPS = 2;
+
+    /** A field in capitals (80% of words) or in title case (70% of at least four words capitalised). */
+    private static int shape(Tokens tk, int from, int to) {
+        int words = 0;
+        int caps = 0;
+        int upperFirst = 0;
+        for (int t = from; t < to; t++) {
+            int fl = tk.flags[t];
+            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                caps += (fl & Tokens.ALL_UPPER) != 0 ? 1 : 0;
+                upperFirst += (fl & Tokens.FIRST_UPPER) != 0 ? 1 : 0;
+            }
+        }
+        if (words >= 3 && caps * 5 >= words * 4) {
+            return SHAPE_CAPS;
+        }
+        return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
+    }
+
+    private boolean covered(Work w, int t) {
+        return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
+    }
+
+    private void scan(Tokens tk, Work w, String text, int from, int to, boolean titleCase) {
+        int[] flags = tk.flags;
+        for (int t = from; t < to; t++) {
+            if ((flags[t] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
+                continue;
+            }
+            int last = t;
+            if (!titleCase) {
+                last = extend(tk, w, text, t, to);
+            }
+            run(tk, w, text, t, last, from, to, titleCase);
+            t = last;
+        }
+    }
+
+    /** The last token of the run of capitalised words from {@code first}, with "of" and "von" inside it. */
+    private int extend(Tokens tk, Work w, String text, int first, int to) {
+        int[] flags = tk.flags;
+        int last = first;
+        int heads = cues.of(tk.lower[first]);
+        while (last + 1 < to && tk.sentence[last + 1] == tk.sentence[first]) {
+            int nx = last + 1;
+            int gap = gap(text, tk.end[last], tk.start[nx]);
+            // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
+            boolean dotJoins = gap == GAP_DOT && (tk.end[last] - tk.start[last] == 1
+                    || (cues.of(tk.lower[last]) & NameCues.TITLE) != 0);
+            if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
+                    && (gap == GAP_SPACE || gap == GAP_HYPHEN || dotJoins)) {
+                last = nx;
+                heads |= cues.of(tk.lower[nx]);
+                continue;
+            }
+            if (gap != GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
+                break;
+            }
+            // Lower-case connectors: "Ministry of Defence", "Charles de Gaulle", "Ursula von der Leyen".
+            int c = cues.of(tk.lower[nx]);
+            boolean org = (c & NameCues.CONNECT_ORG) != 0
+                    && (heads & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.TITLE)) != 0;
+            boolean person = (c & NameCues.CONNECT_PERSON) != 0;
+            if (!org && !person) {
+                break;
+            }
+            int k = nx;
+            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0
+                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
+                    && gap(text, tk.end[k], tk.start[k + 1]) == GAP_SPACE) {
+                k++; // "von der"
+            }
+            int after = k + 1;
+            if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0
+                    && !covered(w, after) && gapJoins(gap(text, tk.end[k], tk.start[after]))) {
+                last = after;
+                heads |= cues.of(tk.lower[after]);
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    private static boolean gapJoins(int gap) {
+        return gap == GAP_SPACE || gap == GAP_HYPHEN;
+    }
+
+    /** What separates two tokens: one space, a hyphen, a full stop and a space (after an initial), or else. */
+    private static int gap(String text, int from, int to) {
+        int n = to - from;
+        if (n == 1) {
+            char c = text.charAt(from);
+            return c == ' ' ? GAP_SPACE : c == '-' ? GAP_HYPHEN : GAP_OTHER;
+        }
+        if (n == 2 && text.charAt(from) == '.' && text.charAt(from + 1) == ' ') {
+            return GAP_DOT;
+        }
+        return GAP_OTHER;
+    }
+
+    /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
+    private void run(Tokens tk, Work w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
+        long[] lower = tk.lower;
+        int f = first;
+        int l = last;
+        // Function words go first; adjectives ("Central", "Soviet") only when the run is not an organisation.
+        while (f <= l && ((cues.of(lower[f]) & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ)) == NameCues.COMMON
+                || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
+            f++;
+        }
+        while (l >= f && ((cues.of(lower[l]) & (NameCues.COMMON | NameCues.TITLE)) != 0
+                || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
+            l--;
+        }
+        if (f > l || hasDigit(text, tk.start[f], tk.end[l])) {
+            return;
+        }
+        int type = UNKNOWN;
+        int why = 0;
+        int lastBits = cues.of(lower[l]);
+        // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
+        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, f, l) || anyOrgWord(tk, f, l))) {
+            if (onlyHeads(tk, f, l)) {
+                return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all
+            }
+            type = ORG;
+            why = BY_ORG;
+        }
+        if (type == UNKNOWN) {
+            while (f <= l && (cues.of(lower[f]) & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON) {
+                f++;
+            }
+            if (f > l) {
+                return;
+            }
+        }
+        boolean titled = false;
+        int nf = f;
+        if (type == UNKNOWN) {
+            while (nf <= l && ((cues.of(lower[nf]) & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
+                titled |= (cues.of(lower[nf]) & NameCues.TITLE) != 0;
+                nf++;
+            }
+            while (nf <= l && (cues.of(lower[nf]) & NameCues.COMMON) != 0) {
+                nf++;
+            }
+            if (nf > l) {
+                return; // only a title: "Foreign Minister" before a name the gazetteer knows
+            }
+            f = nf;
+        }
+        if (titleCase) {
+            add(w, tk, f, l, UNKNOWN, 0, false); // a title-case headline only names what the body names
+            return;
+        }
+        int before = first - 1; // the word before the run as found, before any trimming
+        if (fragmentOfPerson(tk, w, text, last, fieldTo)) {
+            return; // "Vladimir V." before "Putin": part of a name the gazetteer knows
+        }
+        int firstBits = cues.of(lower[f]);
+        int len = l - f + 1;
+        int beforeBits = before >= fieldFrom && !titled && tk.sentence[before] == tk.sentence[first]
+                && (tk.flags[before] & Tokens.FIRST_LOWER) != 0 ? cues.of(lower[before]) : 0;
+        if (type == UNKNOWN && titled) {
+            type = PERSON;
+            why = BY_TITLE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.ROLE) != 0 && (firstBits & NameCues.ORG_WORD) == 0) {
+            type = PERSON;
+            why = BY_ROLE;
+        }
+        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
+            type = PERSON;
+            why = BY_FIRST;
+        }
+        if (type == UNKNOWN && len >= 2 && (lastBits & NameCues.PLACE_HEAD) != 0) {
+            type = PLACE;
+            why = BY_PLACE_WORD;
+        }
+        if (type == UNKNOWN && (firstBits & NameCues.ORG_WORD) != 0 && len == 1) {
+            type = ORG;
+            why = BY_ORG_WORD;
+        }
+        if (type == UNKNOWN && l + 2 < fieldTo && tk.sentence[l + 1] == tk.sentence[l]
+                && gap(text, tk.end[l], tk.start[l + 1]) == GAP_HYPHEN && (cues.of(lower[l + 1]) & NameCues.BASED) != 0) {
+            type = PLACE;
+            why = BY_BASED;
+        }
+        if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && datelineEnd(text, tk.end[l])) {
+            type = PLACE;
+            why = BY_DATELINE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0) {
+            type = PLACE;
+            why = BY_PLACE_CUE;
+        }
+        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0) {
+            int n = tk.end[f] - tk.start[f];
+            if (n >= 2 && n <= 5) {
+                type = ORG;
+                why = BY_ACRONYM;
+            }
+        }
+        if (len == 1 && tk.end[f] - tk.start[f] == 1) {
+            return; // an initial or a letter
+        }
+        add(w, tk, f, l, type, why, true);
+    }
+
+    /** Whether a run sits right before or after a person the gazetteer knows ("Vladimir V." Putin). */
+    private static boolean fragmentOfPerson(Tokens tk, Work w, String text, int last, int to) {
+        if (last + 1 < to && w.cover[last + 1] == w.stamp + 1 && tk.sentence[last + 1] == tk.sentence[last]) {
+            int g = gap(text, tk.end[last], tk.start[last + 1]);
+            if (g == GAP_SPACE || g == GAP_DOT || g == GAP_HYPHEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyOrgWord(Tokens tk, int f, int l) {
+        for (int k = f; k <= l; k++) {
+            if ((cues.of(tk.lower[k]) & NameCues.ORG_WORD) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every capitalised word of the run is an organisation word ("Oil Co", "Ministry"). */
+    private boolean onlyHeads(Tokens tk, int f, int l) {
+        for (int k = f; k <= l; k++) {
+            int c = cues.of(tk.lower[k]);
+            if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0 && ((c & NameCues.ORG_HEAD) == 0 || (c & NameCues.ORG_WORD) != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean orgHeadBeforeOf(Tokens tk, int f, int l) {
+        for (int k = f; k < l; k++) {
+            if ((cues.of(tk.lower[k]) & NameCues.ORG_HEAD) != 0 && (tk.flags[k + 1] & Tokens.FIRST_LOWER) != 0
+                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_ORG) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A dateline ends in a comma, " (" (the agency) or a dash: "KHARKIV, Ukraine (Reuters) -". */
+    private static boolean datelineEnd(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        if (c == ',') {
+            return true;
+        }
+        if (c == ' ' && at + 1 < text.length()) {
+            char d = text.charAt(at + 1);
+            return d == '(' || d == '-' || d == '\u2014' || d == '\u2013';
+        }
+        return false;
+    }
+
+    /** In a body in capitals, only the dateline's first word is read, as a place. */
+    private void dateline(Tokens tk, Work w, String text, int from, int to) {
+        if (from < to && (tk.flags[from] & Tokens.FIRST_UPPER) != 0 && !covered(w, from)
+                && (cues.of(tk.lower[from]) & NameCues.COMMON) == 0 && datelineEnd(text, tk.end[from])) {
+            add(w, tk, from, from, PLACE, BY_DATELINE, true);
+        }
+    }
+
+    private static void add(Work w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
+        long key = 0x84222325L;
+        for (int k = f; k <= l; k++) {
+            key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
+        }
+        w.addRun(f, l, type, why, key, tk.lower[l], joinable);
+    }
+
+    private List<EntityTag> tags(Tokens tk, Work w, String headline, String body, int leadParagraph,
+                                 Explanation.Builder explain) {
+        List<EntityTag> out = new ArrayList<>();
+        for (int e = 0; e < w.ents; e++) {
+            if (w.eType[e] == UNKNOWN) {
+                continue;
+            }
+            int longest = w.eLongest[e];
+            String name = text(tk, w.rFirst[longest], w.rLast[longest], headline, body);
+            String id = EntityTag.UNLINKED + TYPE_NAMES[w.eType[e]] + ":" + slug(name);
+            List<Mention> mentions = new ArrayList<>(2);
+            double weight = 0;
+            for (int r = 0; r < w.runs; r++) {
+                if (w.rEntity[r] != e) {
+                    continue;
+                }
+                int f = w.rFirst[r];
+                int l = w.rLast[r];
+                Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f], tk.end[l],
+                        text(tk, f, l, headline, body));
+                mentions.add(m);
+                weight += EntityTags.weight(tk, f, leadParagraph);
+                if (explain != null) {
+                    explain.mention(id, m, "(not in the gazetteer)", "name finder: " + TYPE_NAMES[w.eType[e]] + " by "
+                            + WHY[w.rWhy[r] == 0 ? BY_COREF : w.rWhy[r]]);
+                }
+            }
+            double relevance = Math.round((1 - Math.exp(-weight / 4)) * 100) / 100.0;
+            out.add(new EntityTag(id, name, TYPE_NAMES[w.eType[e]], null, relevance, mentions, Boolean.FALSE));
+        }
+        return out;
+    }
+
+    private static String text(Tokens tk, int f, int l, String headline, String body) {
+        return (f < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[f], tk.end[l]);
+    }
+
+    /** A lower-case ASCII slug of a name: "Viktor Yanukovych" is viktor-yanukovych, "Kwaśniewski" kwasniewski. */
+    static String slug(String name) {
+        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(n.length());
+        boolean dash = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = Character.toLowerCase(n.charAt(i));
+            if (c == 'ł') {
+                c = 'l';
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (dash && b.length() > 0) {
+                    b.append('-');
+                }
+                b.append(c);
+                dash = false;
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK && c != '\'' && c != '\u2019') {
+                dash = true;
+            }
+        }
+        if (b.length() == 0) { // a name in another script: a stable slug from its text
+            return "x" + Integer.toHexString(name.hashCode());
+        }
+        return b.toString();
+    }
+
+    /** One thread's working arrays, reused from story to story. */
+    static final class Work {
+        int[] cover = new int[1024];
+        int stamp;
+        int runs;
+        int[] rFirst = new int[32];
+        int[] rLast = new int[32];
+        int[] rType = new int[32];
+        int[] rWhy = new int[32];
+        long[] rKey = new long[32];
+        long[] rSurname = new long[32];
+        boolean[] rJoinable = new boolean[32];
+        int[] rEntity = new int[32];
+        int ents;
+        long[] eKey = new long[32];
+        int[] eType = new int[32];
+        int[] eLongest = new int[32];
+        long[] eSurname = new long[32];
+
+        void reset(int tokens) {
+            if (cover.length < tokens) {
+                cover = new int[Math.max(tokens, cover.length * 2)];
+            }
+            stamp += 2;
+            if (stamp <= 0) { // wrapped: forget the old marks
+                java.util.Arrays.fill(cover, 0);
+                stamp = 2;
+            }
+            runs = 0;
+            ents = 0;
+        }
+
+        void addRun(int f, int l, int type, int why, long key, long surname, boolean joinable) {
+            if (runs == rFirst.length) {
+                int n = runs * 2;
+                rFirst = java.util.Arrays.copyOf(rFirst, n);
+                rLast = java.util.Arrays.copyOf(rLast, n);
+                rType = java.util.Arrays.copyOf(rType, n);
+                rWhy = java.util.Arrays.copyOf(rWhy, n);
+                rKey = java.util.Arrays.copyOf(rKey, n);
+                rSurname = java.util.Arrays.copyOf(rSurname, n);
+                rJoinable = java.util.Arrays.copyOf(rJoinable, n);
+                rEntity = java.util.Arrays.copyOf(rEntity, n);
+                eKey = java.util.Arrays.copyOf(eKey, n);
+                eType = java.util.Arrays.copyOf(eType, n);
+                eLongest = java.util.Arrays.copyOf(eLongest, n);
+                eSurname = java.util.Arrays.copyOf(eSurname, n);
+            }
+            rFirst[runs] = f;
+            rLast[runs] = l;
+            rType[runs] = type;
+            rWhy[runs] = why;
+            rKey[runs] = key;
+            rSurname[runs] = surname;
+            rJoinable[runs] = joinable;
+            rEntity[runs] = -1;
+            runs++;
+        }
+
+        int newEntity(long key, int type, int run, long surname) {
+            int e = ents++;
+            eKey[e] = key;
+            eType[e] = type;
+            eLongest[e] = run;
+            eSurname[e] = surname;
+            return e;
+        }
+    }
+}
