@@ -22,6 +22,7 @@ final class NameCues {
     static final int CONNECT_ORG = 256;    // "of", "for" inside an organisation or place name
     static final int CONNECT_PERSON = 512; // "de", "von", "bin" inside a person's name
     static final int BASED = 1024;    // "-based", "-born" after a place
+    static final int ORG_CUE = 4096;  // lower-case noun before an organisation ("company Tatneft")
     static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
 
     private final long[] keys;
@@ -62,6 +63,10 @@ final class NameCues {
         for (String w : new String[] {"de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
             "ter", "bin", "ibn", "al", "el", "ul", "la", "le"}) {
             c.add(w, CONNECT_PERSON);
+        }
+        for (String w : new String[] {"company", "firm", "group", "bank", "party", "newspaper", "agency", "carrier",
+            "airline", "producer", "maker", "giant", "operator", "broadcaster", "insurer", "retailer", "lender", "miner"}) {
+            c.add(w, ORG_CUE);
         }
         for (String w : new String[] {"based", "born", "headquartered"}) {
             c.add(w, BASED);

@@ -208,7 +208,7 @@ final class NameFinder {
                 || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
             f++;
         }
-        while (l >= f && ((cues.of(lower[l]) & (NameCues.COMMON | NameCues.TITLE)) != 0
+        while (l >= f && ((cues.of(lower[l]) & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
                 || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
             l--;
         }
@@ -289,6 +289,15 @@ final class NameFinder {
         if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && datelineEnd(text, tk.end[l])) {
             type = PLACE;
             why = BY_DATELINE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.ORG_CUE) != 0) {
+            type = ORG;
+            why = BY_ORG;
+        }
+        if (type == UNKNOWN && w.runs > 0 && w.rType[w.runs - 1] == PLACE && w.rLast[w.runs - 1] == first - 1
+                && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3) {
+            type = PLACE; // "Tampa, Florida"
+            why = BY_PLACE_CUE;
         }
         if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0) {
             type = PLACE;
