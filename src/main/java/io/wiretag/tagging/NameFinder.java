@@ -129,6 +129,8 @@ final class NameFinder {
             int last = t;
             if (!titleCase) {
                 last = extend(tk, w, text, t, to);
+            } else {
+                w.bits[t] = cues.of(tk.lower[t]);
             }
             run(tk, w, text, t, last, from, to, titleCase);
             t = last;
@@ -138,8 +140,10 @@ final class NameFinder {
     /** The last token of the run of capitalised words from {@code first}, with "of" and "von" inside it. */
     private int extend(Tokens tk, Work w, String text, int first, int to) {
         int[] flags = tk.flags;
+        int[] bits = w.bits;
         int last = first;
         int heads = cues.of(tk.lower[first]);
+        bits[first] = heads;
         while (last + 1 < to && tk.sentence[last + 1] == tk.sentence[first]) {
             int nx = last + 1;
             int gap = gap(text, tk.end[last], tk.start[nx]);
@@ -149,7 +153,8 @@ final class NameFinder {
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
                     && (gap == GAP_SPACE || gap == GAP_HYPHEN || dotJoins)) {
                 last = nx;
-                heads |= cues.of(tk.lower[nx]);
+                bits[nx] = cues.of(tk.lower[nx]);
+                heads |= bits[nx];
                 continue;
             }
             if (gap != GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
@@ -157,6 +162,7 @@ final class NameFinder {
             }
             // Lower-case connectors: "Ministry of Defence", "Charles de Gaulle", "Ursula von der Leyen".
             int c = cues.of(tk.lower[nx]);
+            bits[nx] = c;
             boolean org = (c & NameCues.CONNECT_ORG) != 0
                     && (heads & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.TITLE)) != 0;
             boolean person = (c & NameCues.CONNECT_PERSON) != 0;
@@ -168,12 +174,14 @@ final class NameFinder {
                     && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
                     && gap(text, tk.end[k], tk.start[k + 1]) == GAP_SPACE) {
                 k++; // "von der"
+                bits[k] = cues.of(tk.lower[k]);
             }
             int after = k + 1;
             if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0
                     && !covered(w, after) && gapJoins(gap(text, tk.end[k], tk.start[after]))) {
                 last = after;
-                heads |= cues.of(tk.lower[after]);
+                bits[after] = cues.of(tk.lower[after]);
+                heads |= bits[after];
             } else {
                 break;
             }
@@ -201,14 +209,15 @@ final class NameFinder {
     /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
     private void run(Tokens tk, Work w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
         long[] lower = tk.lower;
+        int[] bits = w.bits; // the cue bits of each token of the run, read once by extend()
         int f = first;
         int l = last;
         // Function words go first; adjectives ("Central", "Soviet") only when the run is not an organisation.
-        while (f <= l && ((cues.of(lower[f]) & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ)) == NameCues.COMMON
+        while (f <= l && ((bits[f] & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ)) == NameCues.COMMON
                 || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
             f++;
         }
-        while (l >= f && ((cues.of(lower[l]) & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
+        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
                 || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
             l--;
         }
@@ -217,17 +226,17 @@ final class NameFinder {
         }
         int type = UNKNOWN;
         int why = 0;
-        int lastBits = cues.of(lower[l]);
+        int lastBits = bits[l];
         // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
-        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, f, l) || anyOrgWord(tk, f, l))) {
-            if (onlyHeads(tk, f, l)) {
+        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l))) {
+            if (onlyHeads(tk, w, f, l)) {
                 return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all
             }
             type = ORG;
             why = BY_ORG;
         }
         if (type == UNKNOWN) {
-            while (f <= l && (cues.of(lower[f]) & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON) {
+            while (f <= l && (bits[f] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON) {
                 f++;
             }
             if (f > l) {
@@ -237,11 +246,11 @@ final class NameFinder {
         boolean titled = false;
         int nf = f;
         if (type == UNKNOWN) {
-            while (nf <= l && ((cues.of(lower[nf]) & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
-                titled |= (cues.of(lower[nf]) & NameCues.TITLE) != 0;
+            while (nf <= l && ((bits[nf] & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
+                titled |= (bits[nf] & NameCues.TITLE) != 0;
                 nf++;
             }
-            while (nf <= l && (cues.of(lower[nf]) & NameCues.COMMON) != 0) {
+            while (nf <= l && (bits[nf] & NameCues.COMMON) != 0) {
                 nf++;
             }
             if (nf > l) {
@@ -257,7 +266,7 @@ final class NameFinder {
         if (fragmentOfPerson(tk, w, text, last, fieldTo)) {
             return; // "Vladimir V." before "Putin": part of a name the gazetteer knows
         }
-        int firstBits = cues.of(lower[f]);
+        int firstBits = bits[f];
         int len = l - f + 1;
         int beforeBits = before >= fieldFrom && !titled && tk.sentence[before] == tk.sentence[first]
                 && (tk.flags[before] & Tokens.FIRST_LOWER) != 0 ? cues.of(lower[before]) : 0;
@@ -327,9 +336,9 @@ final class NameFinder {
         return false;
     }
 
-    private boolean anyOrgWord(Tokens tk, int f, int l) {
+    private static boolean anyOrgWord(Work w, int f, int l) {
         for (int k = f; k <= l; k++) {
-            if ((cues.of(tk.lower[k]) & NameCues.ORG_WORD) != 0) {
+            if ((w.bits[k] & NameCues.ORG_WORD) != 0) {
                 return true;
             }
         }
@@ -337,9 +346,9 @@ final class NameFinder {
     }
 
     /** Whether every capitalised word of the run is an organisation word ("Oil Co", "Ministry"). */
-    private boolean onlyHeads(Tokens tk, int f, int l) {
+    private static boolean onlyHeads(Tokens tk, Work w, int f, int l) {
         for (int k = f; k <= l; k++) {
-            int c = cues.of(tk.lower[k]);
+            int c = w.bits[k];
             if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0 && ((c & NameCues.ORG_HEAD) == 0 || (c & NameCues.ORG_WORD) != 0)) {
                 return false;
             }
@@ -347,10 +356,10 @@ final class NameFinder {
         return true;
     }
 
-    private boolean orgHeadBeforeOf(Tokens tk, int f, int l) {
+    private static boolean orgHeadBeforeOf(Tokens tk, Work w, int f, int l) {
         for (int k = f; k < l; k++) {
-            if ((cues.of(tk.lower[k]) & NameCues.ORG_HEAD) != 0 && (tk.flags[k + 1] & Tokens.FIRST_LOWER) != 0
-                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_ORG) != 0) {
+            if ((w.bits[k] & NameCues.ORG_HEAD) != 0 && (tk.flags[k + 1] & Tokens.FIRST_LOWER) != 0
+                    && (w.bits[k + 1] & NameCues.CONNECT_ORG) != 0) {
                 return true;
             }
         }
@@ -438,7 +447,11 @@ final class NameFinder {
 
     /** A lower-case ASCII slug of a name: "Viktor Yanukovych" is viktor-yanukovych, "Kwaśniewski" kwasniewski. */
     static String slug(String name) {
-        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD);
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) {
+            ascii = name.charAt(i) < 0x80;
+        }
+        String n = ascii ? name : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD);
         StringBuilder b = new StringBuilder(n.length());
         boolean dash = false;
         for (int i = 0; i < n.length(); i++) {
@@ -465,6 +478,7 @@ final class NameFinder {
     /** One thread's working arrays, reused from story to story. */
     static final class Work {
         int[] cover = new int[1024];
+        int[] bits = new int[1024];
         int stamp;
         int runs;
         int[] rFirst = new int[32];
@@ -484,6 +498,7 @@ final class NameFinder {
         void reset(int tokens) {
             if (cover.length < tokens) {
                 cover = new int[Math.max(tokens, cover.length * 2)];
+                bits = new int[cover.length];
             }
             stamp += 2;
             if (stamp <= 0) { // wrapped: forget the old marks
