@@ -278,13 +278,13 @@ final class NameFinder {
             type = PERSON;
             why = BY_ROLE;
         }
-        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
-            type = PERSON;
-            why = BY_FIRST;
-        }
         if (type == UNKNOWN && len >= 2 && (lastBits & NameCues.PLACE_HEAD) != 0) {
             type = PLACE;
             why = BY_PLACE_WORD;
+        }
+        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
+            type = PERSON;
+            why = BY_FIRST;
         }
         if (type == UNKNOWN && (firstBits & NameCues.ORG_WORD) != 0 && len == 1) {
             type = ORG;
