@@ -11,7 +11,7 @@ final class Coreference {
 
     static void resolve(NameFinder.Work w, Tokens tk) {
         for (int r = 0; r < w.runs; r++) {
-            if (w.rType[r] == NameFinder.UNKNOWN) {
+            if (w.rType[r] == NameFinder.UNKNOWN || w.rType[r] == NameFinder.LINKED) {
                 continue;
             }
             int e = byKey(w, w.rKey[r]);

@@ -17,6 +17,8 @@ final class NameFinder {
     static final int PERSON = 1;
     static final int ORG = 2;
     static final int PLACE = 3;
+    /** A run that turned out to be a gazetteer entity (a surname): not reported as unlinked. */
+    static final int LINKED = -1;
     static final String[] TYPE_NAMES = {"", "person", "organisation", "place"};
 
     /** Why a run got its type, for the explanation. */
@@ -74,8 +76,52 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
+        linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk);
         return tags(tk, w, headline, body, leadParagraph, explain);
+    }
+
+    /**
+     * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
+     * is another mention of that person: it joins the gazetteer's matches and its entity's weight.
+     */
+    private static void linkSurnames(Tokens tk, Scratch s, Work w, int leadParagraph, Explanation.Builder explain) {
+        if (w.linked == 0) {
+            return;
+        }
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rFirst[r] != w.rLast[r]) {
+                continue;
+            }
+            long h = tk.lower[w.rFirst[r]];
+            int found = -1;
+            for (int k = 0; k < w.linked; k++) {
+                if (w.linkedSurname[k] == h) {
+                    if (found >= 0 && w.linkedEntity[found] != w.linkedEntity[k]) {
+                        found = -2; // two people of that surname: cannot tell
+                        break;
+                    }
+                    found = k;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            int e = w.linkedEntity[found];
+            int slot = s.entitySlot[e];
+            if (slot < 0) {
+                continue;
+            }
+            int t = w.rFirst[r];
+            s.addMatch(t, t, w.linkedAlias[found]);
+            s.mEntity[s.matches - 1] = e;
+            s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
+            s.slotMentions[slot]++;
+            if (explain != null) {
+                explain.why(s.matches - 1, "surname of a person named in full in the story");
+            }
+            w.rType[r] = LINKED;
+        }
     }
 
     private void markCovered(Tokens tk, Scratch s, Work w) {
@@ -87,6 +133,9 @@ final class NameFinder {
                 continue;
             }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
+            if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
+                w.addLinkedSurname(tk.lower[s.mLast[m]], e, s.mAlias[m]);
+            }
             for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
                 w.cover[t] = mark;
             }
@@ -489,6 +538,10 @@ final class NameFinder {
         long[] rSurname = new long[32];
         boolean[] rJoinable = new boolean[32];
         int[] rEntity = new int[32];
+        int linked;
+        long[] linkedSurname = new long[16];
+        int[] linkedEntity = new int[16];
+        int[] linkedAlias = new int[16];
         int ents;
         long[] eKey = new long[32];
         int[] eType = new int[32];
@@ -507,6 +560,20 @@ final class NameFinder {
             }
             runs = 0;
             ents = 0;
+            linked = 0;
+        }
+
+        void addLinkedSurname(long surname, int entity, int alias) {
+            if (linked == linkedSurname.length) {
+                int n = linked * 2;
+                linkedSurname = java.util.Arrays.copyOf(linkedSurname, n);
+                linkedEntity = java.util.Arrays.copyOf(linkedEntity, n);
+                linkedAlias = java.util.Arrays.copyOf(linkedAlias, n);
+            }
+            linkedSurname[linked] = surname;
+            linkedEntity[linked] = entity;
+            linkedAlias[linked] = alias;
+            linked++;
         }
 
         void addRun(int f, int l, int type, int why, long key, long surname, boolean joinable) {

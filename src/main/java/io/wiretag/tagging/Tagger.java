@@ -93,8 +93,9 @@ public final class Tagger {
         matcher.matchWords(tk, s);
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
-            List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
+            // The name finder first: a lone surname of a person found in full joins that person's mentions.
             List<EntityTag> unlinked = nameFinder.find(tk, s, headline, body, leadParagraph, explain);
+            List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
                 List<EntityTag> all = new ArrayList<>(entityList.size() + unlinked.size());
                 all.addAll(entityList);

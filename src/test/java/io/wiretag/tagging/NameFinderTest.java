@@ -84,4 +84,12 @@ class NameFinderTest {
                 "On Monday the markets open. However, In January trading is slow."));
         assertEquals(List.of(), common.entityIds());
     }
+
+    @Test
+    void aLoneSurnameOfAKnownPersonIsThatPersonNotAnUnlinkedOne() {
+        String body = "Secretary of State Colin Powell met Russian officials. Mr Powell said the talks were useful.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("p", "2003-02-01", "Talks", body));
+        assertEquals(2, entity(tags, "colin-powell").mentions().size(), () -> tags.entities().toString());
+        assertTrue(tags.entities().stream().allMatch(EntityTag::linked), () -> tags.entityIds().toString());
+    }
 }
