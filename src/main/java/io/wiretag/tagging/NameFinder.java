@@ -361,7 +361,7 @@ final class NameFinder {
             type = PLACE;
             why = BY_PLACE_CUE;
         }
-        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0) {
+        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !capsNeighbour(tk, f, fieldFrom, fieldTo)) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -413,6 +413,12 @@ final class NameFinder {
             }
         }
         return false;
+    }
+
+    /** Whether a word in capitals stands among others in capitals ("FORT WASHINGTON, Pa."): then no acronym. */
+    private static boolean capsNeighbour(Tokens tk, int t, int from, int to) {
+        return t > from && tk.sentence[t - 1] == tk.sentence[t] && (tk.flags[t - 1] & Tokens.ALL_UPPER) != 0
+                || t + 1 < to && tk.sentence[t + 1] == tk.sentence[t] && (tk.flags[t + 1] & Tokens.ALL_UPPER) != 0;
     }
 
     private static boolean hasDigit(String text, int from, int to) {
