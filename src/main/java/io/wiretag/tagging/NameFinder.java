@@ -284,13 +284,8 @@ final class NameFinder {
             type = ORG;
             why = BY_ORG;
         }
-        if (type == UNKNOWN) {
-            while (f <= l && (bits[f] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON) {
-                f++;
-            }
-            if (f > l) {
-                return;
-            }
+        if (type == UNKNOWN && f == l && (bits[f] & NameCues.ADJ) != 0) {
+            return; // "Soviet", "Western" alone; in a longer name they stay ("Latin America", "Central Asia")
         }
         boolean titled = false;
         int nf = f;
@@ -353,7 +348,8 @@ final class NameFinder {
             why = BY_ORG;
         }
         if (type == UNKNOWN && w.runs > 0 && w.rType[w.runs - 1] == PLACE && w.rLast[w.runs - 1] == first - 1
-                && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3) {
+                && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3
+                && closes(text, tk.end[l])) {
             type = PLACE; // "Tampa, Florida"
             why = BY_PLACE_CUE;
         }
@@ -413,6 +409,16 @@ final class NameFinder {
             }
         }
         return false;
+    }
+
+    /** Whether a name ends its clause: punctuation or the end of the text follows ("Tampa, Florida."). */
+    private static boolean closes(String text, int at) {
+        if (at >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(at);
+        return c == ',' || c == '.' || c == ')' || c == ';' || c == ':' || c == '\n'
+                || c == ' ' && at + 1 < text.length() && text.charAt(at + 1) == '(';
     }
 
     /** Whether a word in capitals stands among others in capitals ("FORT WASHINGTON, Pa."): then no acronym. */
