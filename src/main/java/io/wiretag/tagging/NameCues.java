@@ -25,14 +25,13 @@ final class NameCues {
     static final int ORG_CUE = 4096;  // lower-case noun before an organisation ("company Tatneft")
     static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
 
-    private final long[] keys;
-    private final int[] values;
+    /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
+    private final long[] table;
     private final int mask;
 
     private NameCues(int capacity) {
         int size = Integer.highestOneBit(Math.max(16, capacity * 2) - 1) << 1;
-        keys = new long[size];
-        values = new int[size];
+        table = new long[2 * size];
         mask = size - 1;
     }
 
@@ -76,14 +75,15 @@ final class NameCues {
 
     /** The bits of a token's folded hash; 0 for a word in no list. */
     int of(long hash) {
+        long[] t = table;
         int i = slot(hash);
         while (true) {
-            int v = values[i];
+            long v = t[2 * i + 1];
             if (v == 0) {
                 return 0;
             }
-            if (keys[i] == hash) {
-                return v;
+            if (t[2 * i] == hash) {
+                return (int) v;
             }
             i = (i + 1) & mask;
         }
@@ -120,11 +120,11 @@ final class NameCues {
         }
         long h = t.lower[t.count - 1];
         int i = slot(h);
-        while (values[i] != 0 && keys[i] != h) {
+        while (table[2 * i + 1] != 0 && table[2 * i] != h) {
             i = (i + 1) & mask;
         }
-        keys[i] = h;
-        values[i] |= bit;
+        table[2 * i] = h;
+        table[2 * i + 1] |= bit;
     }
 
     private int slot(long h) {

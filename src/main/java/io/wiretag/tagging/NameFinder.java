@@ -477,7 +477,7 @@ final class NameFinder {
                 continue;
             }
             int longest = w.eLongest[e];
-            String name = text(tk, w.rFirst[longest], w.rLast[longest], headline, body);
+            String name = text(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
             String id = EntityTag.UNLINKED + TYPE_NAMES[w.eType[e]] + ":" + slug(name);
             List<Mention> mentions = new ArrayList<>(2);
             double weight = 0;
@@ -488,7 +488,7 @@ final class NameFinder {
                 int f = w.rFirst[r];
                 int l = w.rLast[r];
                 Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f], tk.end[l],
-                        text(tk, f, l, headline, body));
+                        r == longest ? name : text(tk, f, l, headline, body));
                 mentions.add(m);
                 weight += EntityTags.weight(tk, f, leadParagraph);
                 if (explain != null) {
