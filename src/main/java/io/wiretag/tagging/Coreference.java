@@ -9,7 +9,7 @@ final class Coreference {
     private Coreference() {
     }
 
-    static void resolve(NameFinder.Work w, Tokens tk) {
+    static void resolve(NameWork w, Tokens tk) {
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] == NameFinder.UNKNOWN || w.rType[r] == NameFinder.LINKED) {
                 continue;
@@ -53,11 +53,11 @@ final class Coreference {
         }
     }
 
-    private static int length(NameFinder.Work w, int run) {
+    private static int length(NameWork w, int run) {
         return w.rLast[run] - w.rFirst[run] + 1;
     }
 
-    private static int byKey(NameFinder.Work w, long key) {
+    private static int byKey(NameWork w, long key) {
         for (int e = 0; e < w.ents; e++) {
             if (w.eKey[e] == key && w.eType[e] != NameFinder.UNKNOWN) {
                 return e;
@@ -67,7 +67,7 @@ final class Coreference {
     }
 
     /** The only person of at least two words whose last word is {@code surname}; -1 when none or several. */
-    private static int fullPerson(NameFinder.Work w, long surname, int except) {
+    private static int fullPerson(NameWork w, long surname, int except) {
         int found = -1;
         for (int e = 0; e < w.ents; e++) {
             if (e != except && w.eType[e] == NameFinder.PERSON && w.eSurname[e] == surname

@@ -2,7 +2,6 @@ package io.wiretag.tagging;
 
 import io.wiretag.story.EntityTag;
 import io.wiretag.story.Mention;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,10 +36,6 @@ final class NameFinder {
     static final int BY_ORG_WORD = 10;
     static final int BY_COREF = 11;
 
-    private static final int GAP_SPACE = 1;
-    private static final int GAP_HYPHEN = 2;
-    private static final int GAP_DOT = 3;
-    private static final int GAP_OTHER = 0;
 
     private final NameCues cues;
     private final byte[] aliasTarget;
@@ -57,7 +52,7 @@ final class NameFinder {
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
     List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
-        Work w = s.names;
+        NameWork w = s.names;
         w.reset(tk.count);
         markCovered(tk, s, w);
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
@@ -78,14 +73,14 @@ final class NameFinder {
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk);
-        return tags(tk, w, headline, body, leadParagraph, explain);
+        return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 
     /**
      * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
      * is another mention of that person: it joins the gazetteer's matches and its entity's weight.
      */
-    private static void linkSurnames(Tokens tk, Scratch s, Work w, int leadParagraph, Explanation.Builder explain) {
+    private static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
         if (w.linked == 0) {
             return;
         }
@@ -124,7 +119,7 @@ final class NameFinder {
         }
     }
 
-    private void markCovered(Tokens tk, Scratch s, Work w) {
+    private void markCovered(Tokens tk, Scratch s, NameWork w) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
@@ -165,11 +160,11 @@ final class NameFinder {
         return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
     }
 
-    private boolean covered(Work w, int t) {
+    private boolean covered(NameWork w, int t) {
         return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
     }
 
-    private void scan(Tokens tk, Work w, String text, int from, int to, boolean titleCase) {
+    private void scan(Tokens tk, NameWork w, String text, int from, int to, boolean titleCase) {
         int[] flags = tk.flags;
         for (int t = from; t < to; t++) {
             if ((flags[t] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
@@ -187,7 +182,7 @@ final class NameFinder {
     }
 
     /** The last token of the run of capitalised words from {@code first}, with "of" and "von" inside it. */
-    private int extend(Tokens tk, Work w, String text, int first, int to) {
+    private int extend(Tokens tk, NameWork w, String text, int first, int to) {
         int[] flags = tk.flags;
         int[] bits = w.bits;
         int last = first;
@@ -195,18 +190,18 @@ final class NameFinder {
         bits[first] = heads;
         while (last + 1 < to && tk.sentence[last + 1] == tk.sentence[first]) {
             int nx = last + 1;
-            int gap = gap(text, tk.end[last], tk.start[nx]);
+            int gap = NameText.gap(text, tk.end[last], tk.start[nx]);
             // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
-            boolean dotJoins = gap == GAP_DOT && (tk.end[last] - tk.start[last] == 1
+            boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
                     || (cues.of(tk.lower[last]) & NameCues.TITLE) != 0);
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
-                    && (gap == GAP_SPACE || gap == GAP_HYPHEN || dotJoins)) {
+                    && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
                 last = nx;
                 bits[nx] = cues.of(tk.lower[nx]);
                 heads |= bits[nx];
                 continue;
             }
-            if (gap != GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
+            if (gap != NameText.GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
                 break;
             }
             // Lower-case connectors: "Ministry of Defence", "Charles de Gaulle", "Ursula von der Leyen".
@@ -221,13 +216,13 @@ final class NameFinder {
             int k = nx;
             if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0
                     && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
-                    && gap(text, tk.end[k], tk.start[k + 1]) == GAP_SPACE) {
+                    && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
                 k++; // "von der"
                 bits[k] = cues.of(tk.lower[k]);
             }
             int after = k + 1;
             if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0
-                    && !covered(w, after) && gapJoins(gap(text, tk.end[k], tk.start[after]))) {
+                    && !covered(w, after) && NameText.gapJoins(NameText.gap(text, tk.end[k], tk.start[after]))) {
                 last = after;
                 bits[after] = cues.of(tk.lower[after]);
                 heads |= bits[after];
@@ -238,25 +233,8 @@ final class NameFinder {
         return last;
     }
 
-    private static boolean gapJoins(int gap) {
-        return gap == GAP_SPACE || gap == GAP_HYPHEN;
-    }
-
-    /** What separates two tokens: one space, a hyphen, a full stop and a space (after an initial), or else. */
-    private static int gap(String text, int from, int to) {
-        int n = to - from;
-        if (n == 1) {
-            char c = text.charAt(from);
-            return c == ' ' ? GAP_SPACE : c == '-' ? GAP_HYPHEN : GAP_OTHER;
-        }
-        if (n == 2 && text.charAt(from) == '.' && text.charAt(from + 1) == ' ') {
-            return GAP_DOT;
-        }
-        return GAP_OTHER;
-    }
-
     /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
-    private void run(Tokens tk, Work w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
+    private void run(Tokens tk, NameWork w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
         long[] lower = tk.lower;
         int[] bits = w.bits; // the cue bits of each token of the run, read once by extend()
         int f = first;
@@ -270,7 +248,7 @@ final class NameFinder {
                 || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
             l--;
         }
-        if (f > l || hasDigit(text, tk.start[f], tk.end[l])) {
+        if (f > l || NameText.hasDigit(text, tk.start[f], tk.end[l])) {
             return;
         }
         int type = UNKNOWN;
@@ -335,11 +313,11 @@ final class NameFinder {
             why = BY_ORG_WORD;
         }
         if (type == UNKNOWN && l + 2 < fieldTo && tk.sentence[l + 1] == tk.sentence[l]
-                && gap(text, tk.end[l], tk.start[l + 1]) == GAP_HYPHEN && (cues.of(lower[l + 1]) & NameCues.BASED) != 0) {
+                && NameText.gap(text, tk.end[l], tk.start[l + 1]) == NameText.GAP_HYPHEN && (cues.of(lower[l + 1]) & NameCues.BASED) != 0) {
             type = PLACE;
             why = BY_BASED;
         }
-        if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && datelineEnd(text, tk.end[l])) {
+        if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && NameText.datelineEnd(text, tk.end[l])) {
             type = PLACE;
             why = BY_DATELINE;
         }
@@ -349,7 +327,7 @@ final class NameFinder {
         }
         if (type == UNKNOWN && w.runs > 0 && w.rType[w.runs - 1] == PLACE && w.rLast[w.runs - 1] == first - 1
                 && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3
-                && closes(text, tk.end[l])) {
+                && NameText.closes(text, tk.end[l])) {
             type = PLACE; // "Tampa, Florida"
             why = BY_PLACE_CUE;
         }
@@ -357,7 +335,7 @@ final class NameFinder {
             type = PLACE;
             why = BY_PLACE_CUE;
         }
-        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !capsNeighbour(tk, f, fieldFrom, fieldTo)) {
+        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -371,17 +349,17 @@ final class NameFinder {
     }
 
     /** Whether a run sits right before or after a person the gazetteer knows ("Vladimir V." Putin). */
-    private static boolean fragmentOfPerson(Tokens tk, Work w, String text, int last, int to) {
+    private static boolean fragmentOfPerson(Tokens tk, NameWork w, String text, int last, int to) {
         if (last + 1 < to && w.cover[last + 1] == w.stamp + 1 && tk.sentence[last + 1] == tk.sentence[last]) {
-            int g = gap(text, tk.end[last], tk.start[last + 1]);
-            if (g == GAP_SPACE || g == GAP_DOT || g == GAP_HYPHEN) {
+            int g = NameText.gap(text, tk.end[last], tk.start[last + 1]);
+            if (g == NameText.GAP_SPACE || g == NameText.GAP_DOT || g == NameText.GAP_HYPHEN) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyOrgWord(Work w, int f, int l) {
+    private static boolean anyOrgWord(NameWork w, int f, int l) {
         for (int k = f; k <= l; k++) {
             if ((w.bits[k] & NameCues.ORG_WORD) != 0) {
                 return true;
@@ -391,7 +369,7 @@ final class NameFinder {
     }
 
     /** Whether every capitalised word of the run is an organisation word ("Oil Co", "Ministry"). */
-    private static boolean onlyHeads(Tokens tk, Work w, int f, int l) {
+    private static boolean onlyHeads(Tokens tk, NameWork w, int f, int l) {
         for (int k = f; k <= l; k++) {
             int c = w.bits[k];
             if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0 && ((c & NameCues.ORG_HEAD) == 0 || (c & NameCues.ORG_WORD) != 0)) {
@@ -401,7 +379,7 @@ final class NameFinder {
         return true;
     }
 
-    private static boolean orgHeadBeforeOf(Tokens tk, Work w, int f, int l) {
+    private static boolean orgHeadBeforeOf(Tokens tk, NameWork w, int f, int l) {
         for (int k = f; k < l; k++) {
             if ((w.bits[k] & NameCues.ORG_HEAD) != 0 && (tk.flags[k + 1] & Tokens.FIRST_LOWER) != 0
                     && (w.bits[k + 1] & NameCues.CONNECT_ORG) != 0) {
@@ -411,57 +389,15 @@ final class NameFinder {
         return false;
     }
 
-    /** Whether a name ends its clause: punctuation or the end of the text follows ("Tampa, Florida."). */
-    private static boolean closes(String text, int at) {
-        if (at >= text.length()) {
-            return true;
-        }
-        char c = text.charAt(at);
-        return c == ',' || c == '.' || c == ')' || c == ';' || c == ':' || c == '\n'
-                || c == ' ' && at + 1 < text.length() && text.charAt(at + 1) == '(';
-    }
-
-    /** Whether a word in capitals stands among others in capitals ("FORT WASHINGTON, Pa."): then no acronym. */
-    private static boolean capsNeighbour(Tokens tk, int t, int from, int to) {
-        return t > from && tk.sentence[t - 1] == tk.sentence[t] && (tk.flags[t - 1] & Tokens.ALL_UPPER) != 0
-                || t + 1 < to && tk.sentence[t + 1] == tk.sentence[t] && (tk.flags[t + 1] & Tokens.ALL_UPPER) != 0;
-    }
-
-    private static boolean hasDigit(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A dateline ends in a comma, " (" (the agency) or a dash: "KHARKIV, Ukraine (Reuters) -". */
-    private static boolean datelineEnd(String text, int at) {
-        if (at >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(at);
-        if (c == ',') {
-            return true;
-        }
-        if (c == ' ' && at + 1 < text.length()) {
-            char d = text.charAt(at + 1);
-            return d == '(' || d == '-' || d == '\u2014' || d == '\u2013';
-        }
-        return false;
-    }
-
     /** In a body in capitals, only the dateline's first word is read, as a place. */
-    private void dateline(Tokens tk, Work w, String text, int from, int to) {
+    private void dateline(Tokens tk, NameWork w, String text, int from, int to) {
         if (from < to && (tk.flags[from] & Tokens.FIRST_UPPER) != 0 && !covered(w, from)
-                && (cues.of(tk.lower[from]) & NameCues.COMMON) == 0 && datelineEnd(text, tk.end[from])) {
+                && (cues.of(tk.lower[from]) & NameCues.COMMON) == 0 && NameText.datelineEnd(text, tk.end[from])) {
             add(w, tk, from, from, PLACE, BY_DATELINE, true);
         }
     }
 
-    private static void add(Work w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
+    private static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
         long key = 0x84222325L;
         for (int k = f; k <= l; k++) {
             key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
@@ -469,159 +405,4 @@ final class NameFinder {
         w.addRun(f, l, type, why, key, tk.lower[l], joinable);
     }
 
-    private List<EntityTag> tags(Tokens tk, Work w, String headline, String body, int leadParagraph,
-                                 Explanation.Builder explain) {
-        List<EntityTag> out = new ArrayList<>();
-        for (int e = 0; e < w.ents; e++) {
-            if (w.eType[e] == UNKNOWN) {
-                continue;
-            }
-            int longest = w.eLongest[e];
-            String name = text(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
-            String id = EntityTag.UNLINKED + TYPE_NAMES[w.eType[e]] + ":" + slug(name);
-            List<Mention> mentions = new ArrayList<>(2);
-            double weight = 0;
-            for (int r = 0; r < w.runs; r++) {
-                if (w.rEntity[r] != e) {
-                    continue;
-                }
-                int f = w.rFirst[r];
-                int l = w.rLast[r];
-                Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f], tk.end[l],
-                        r == longest ? name : text(tk, f, l, headline, body));
-                mentions.add(m);
-                weight += EntityTags.weight(tk, f, leadParagraph);
-                if (explain != null) {
-                    explain.mention(id, m, "(not in the gazetteer)", "name finder: " + TYPE_NAMES[w.eType[e]] + " by "
-                            + WHY[w.rWhy[r] == 0 ? BY_COREF : w.rWhy[r]]);
-                }
-            }
-            double relevance = Math.round((1 - Math.exp(-weight / 4)) * 100) / 100.0;
-            out.add(new EntityTag(id, name, TYPE_NAMES[w.eType[e]], null, relevance, mentions, Boolean.FALSE));
-        }
-        return out;
-    }
-
-    private static String text(Tokens tk, int f, int l, String headline, String body) {
-        return (f < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[f], tk.end[l]);
-    }
-
-    /** A lower-case ASCII slug of a name: "Viktor Yanukovych" is viktor-yanukovych, "Kwaśniewski" kwasniewski. */
-    static String slug(String name) {
-        boolean ascii = true;
-        for (int i = 0; i < name.length() && ascii; i++) {
-            ascii = name.charAt(i) < 0x80;
-        }
-        String n = ascii ? name : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD);
-        StringBuilder b = new StringBuilder(n.length());
-        boolean dash = false;
-        for (int i = 0; i < n.length(); i++) {
-            char c = Character.toLowerCase(n.charAt(i));
-            if (c == 'ł') {
-                c = 'l';
-            }
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                if (dash && b.length() > 0) {
-                    b.append('-');
-                }
-                b.append(c);
-                dash = false;
-            } else if (Character.getType(c) != Character.NON_SPACING_MARK && c != '\'' && c != '\u2019') {
-                dash = true;
-            }
-        }
-        if (b.length() == 0) { // a name in another script: a stable slug from its text
-            return "x" + Integer.toHexString(name.hashCode());
-        }
-        return b.toString();
-    }
-
-    /** One thread's working arrays, reused from story to story. */
-    static final class Work {
-        int[] cover = new int[1024];
-        int[] bits = new int[1024];
-        int stamp;
-        int runs;
-        int[] rFirst = new int[32];
-        int[] rLast = new int[32];
-        int[] rType = new int[32];
-        int[] rWhy = new int[32];
-        long[] rKey = new long[32];
-        long[] rSurname = new long[32];
-        boolean[] rJoinable = new boolean[32];
-        int[] rEntity = new int[32];
-        int linked;
-        long[] linkedSurname = new long[16];
-        int[] linkedEntity = new int[16];
-        int[] linkedAlias = new int[16];
-        int ents;
-        long[] eKey = new long[32];
-        int[] eType = new int[32];
-        int[] eLongest = new int[32];
-        long[] eSurname = new long[32];
-
-        void reset(int tokens) {
-            if (cover.length < tokens) {
-                cover = new int[Math.max(tokens, cover.length * 2)];
-                bits = new int[cover.length];
-            }
-            stamp += 2;
-            if (stamp <= 0) { // wrapped: forget the old marks
-                java.util.Arrays.fill(cover, 0);
-                stamp = 2;
-            }
-            runs = 0;
-            ents = 0;
-            linked = 0;
-        }
-
-        void addLinkedSurname(long surname, int entity, int alias) {
-            if (linked == linkedSurname.length) {
-                int n = linked * 2;
-                linkedSurname = java.util.Arrays.copyOf(linkedSurname, n);
-                linkedEntity = java.util.Arrays.copyOf(linkedEntity, n);
-                linkedAlias = java.util.Arrays.copyOf(linkedAlias, n);
-            }
-            linkedSurname[linked] = surname;
-            linkedEntity[linked] = entity;
-            linkedAlias[linked] = alias;
-            linked++;
-        }
-
-        void addRun(int f, int l, int type, int why, long key, long surname, boolean joinable) {
-            if (runs == rFirst.length) {
-                int n = runs * 2;
-                rFirst = java.util.Arrays.copyOf(rFirst, n);
-                rLast = java.util.Arrays.copyOf(rLast, n);
-                rType = java.util.Arrays.copyOf(rType, n);
-                rWhy = java.util.Arrays.copyOf(rWhy, n);
-                rKey = java.util.Arrays.copyOf(rKey, n);
-                rSurname = java.util.Arrays.copyOf(rSurname, n);
-                rJoinable = java.util.Arrays.copyOf(rJoinable, n);
-                rEntity = java.util.Arrays.copyOf(rEntity, n);
-                eKey = java.util.Arrays.copyOf(eKey, n);
-                eType = java.util.Arrays.copyOf(eType, n);
-                eLongest = java.util.Arrays.copyOf(eLongest, n);
-                eSurname = java.util.Arrays.copyOf(eSurname, n);
-            }
-            rFirst[runs] = f;
-            rLast[runs] = l;
-            rType[runs] = type;
-            rWhy[runs] = why;
-            rKey[runs] = key;
-            rSurname[runs] = surname;
-            rJoinable[runs] = joinable;
-            rEntity[runs] = -1;
-            runs++;
-        }
-
-        int newEntity(long key, int type, int run, long surname) {
-            int e = ents++;
-            eKey[e] = key;
-            eType[e] = type;
-            eLongest[e] = run;
-            eSurname[e] = surname;
-            return e;
-        }
-    }
 }

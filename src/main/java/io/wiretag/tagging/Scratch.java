@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 final class Scratch {
     final Tokens tokens = new Tokens();
-    final NameFinder.Work names = new NameFinder.Work();
+    final NameWork names = new NameWork();
     int matches;
     int[] mFirst = new int[64];
     int[] mLast = new int[64];
