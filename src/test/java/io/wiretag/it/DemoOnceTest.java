@@ -53,7 +53,7 @@ class DemoOnceTest {
         assertEquals(story.get("id").asText(), tagged.get(0).get("key").asText());
         Set<String> entities = new HashSet<>();
         story.get("tags").get("entities").forEach(e -> entities.add(e.get("id").asText()));
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"), entities);
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine", "oval-office"), entities);
 
         for (String topic : List.of("news.topic.ukraine-war", "news.topic.us-russia-relations")) {
             List<JsonNode> routed = lines(out.resolve(topic + ".ndjson"));
