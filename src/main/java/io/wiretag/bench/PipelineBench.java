@@ -164,7 +164,7 @@ public final class PipelineBench {
 
     /** Creates {@code names} with {@code partitions} partitions when missing. */
     static void createTopics(Admin admin, List<String> names, int partitions) throws InterruptedException {
-        TopicAdmin.ensure(admin, names, null, partitions, (short) 1);
+        TopicAdmin.ensure(admin, names, List.<String>of(), partitions, (short) 1);
         // A producer that writes to a partition before the broker serves it gets NOT_LEADER_OR_FOLLOWER and
         // retries; an idempotent one was then seen here to reset its sequence and be refused for good. Wait until
         // the broker answers for every partition (ListOffsets goes to the partition's replica itself).
