@@ -180,6 +180,7 @@ public final class TaxonomyValidator {
                 out.add(where + ": all rules together weigh " + total + ", below the threshold " + topic.threshold());
             }
         }
+        LanguageValidator.check(t, ids, out);
         return out;
     }
 
