@@ -40,18 +40,24 @@ final class Inflection {
                     perWord.add("ru".equals(lang) ? russian(w) : ukrainian(w));
                 }
                 out.add(phrase);
-                for (int c = 0; c < CASES; c++) {
-                    List<String> acc = List.of("");
-                    for (List<List<String>> slots : perWord) {
-                        List<String> next = new ArrayList<>();
-                        for (String prefix : acc) {
-                            for (String alt : slots.get(c)) {
-                                next.add(prefix.isEmpty() ? alt : prefix + " " + alt);
+                // Every word in the same case (Белого дома), and, for a name that ends in a genitive
+                // (Совет Безопасности), every word but the last.
+                for (int keepLast = 0; keepLast <= (words.length > 1 ? 1 : 0); keepLast++) {
+                    for (int c = 0; c < CASES; c++) {
+                        List<String> acc = List.of("");
+                        for (int k = 0; k < perWord.size(); k++) {
+                            List<String> alts = keepLast == 1 && k == perWord.size() - 1 ? List.of(words[k])
+                                    : perWord.get(k).get(c);
+                            List<String> next = new ArrayList<>();
+                            for (String prefix : acc) {
+                                for (String alt : alts) {
+                                    next.add(prefix.isEmpty() ? alt : prefix + " " + alt);
+                                }
                             }
+                            acc = next.size() > 32 ? next.subList(0, 32) : next;
                         }
-                        acc = next.size() > 16 ? next.subList(0, 16) : next;
+                        out.addAll(acc);
                     }
-                    out.addAll(acc);
                 }
             }
             case "de", "fr", "es" -> {
@@ -64,6 +70,13 @@ final class Inflection {
                 };
                 for (String f : lastForms) {
                     out.add(head.isEmpty() ? f : head + " " + f);
+                }
+                if ("de".equals(lang) && words.length > 1) {
+                    // German may inflect the first word instead: des Atomkraftwerks Saporischschja.
+                    String rest = phrase.substring(words[0].length());
+                    for (String f : german(words[0])) {
+                        out.add(f + rest);
+                    }
                 }
                 if ("fr".equals(lang)) {
                     for (String f : List.copyOf(out)) {
@@ -100,6 +113,20 @@ final class Inflection {
             }
         }
         return uppers == letters;
+    }
+
+    /** Per case, the forms of every paradigm given, without repeats. */
+    @SafeVarargs
+    private static List<List<String>> merge(List<List<String>>... paradigms) {
+        List<List<String>> out = new ArrayList<>();
+        for (int c = 0; c < CASES; c++) {
+            Set<String> forms = new LinkedHashSet<>();
+            for (List<List<String>> p : paradigms) {
+                forms.addAll(p.get(c));
+            }
+            out.add(List.copyOf(forms));
+        }
+        return out;
     }
 
     private static List<List<String>> same(String w) {
@@ -144,9 +171,12 @@ final class Inflection {
         String l = w.toLowerCase(Locale.ROOT);
         char before = l.length() >= 2 ? l.charAt(l.length() - 2) : ' ';
         if (l.endsWith("ий") || l.endsWith("ый") || l.endsWith("ой")) {
+            // An adjective: the masculine as written, and the feminine, neuter and plural (грузинское вино).
             String st = cut(w, 2);
-            String i = l.endsWith("ий") ? "им" : "ым";
-            return slots(w, st, a("ого", "его"), a("ому", "ему"), a(null, "ого"), a(i), a("ом", "ем"));
+            boolean soft = l.endsWith("ий");
+            String i = soft ? "им" : "ым";
+            return merge(slots(w, st, a("ого", "его"), a("ому", "ему"), a(null, "ого"), a(i), a("ом", "ем")),
+                    russian(st + "ая"), russian(st + "ое"), russian(st + (soft ? "ие" : "ые")));
         }
         if (l.endsWith("ая") || l.endsWith("яя")) {
             String st = cut(w, 2);
@@ -218,8 +248,13 @@ final class Inflection {
         String l = w.toLowerCase(Locale.ROOT);
         char before = l.length() >= 2 ? l.charAt(l.length() - 2) : ' ';
         if (l.endsWith("ий") || l.endsWith("ій")) {
+            // An adjective: the masculine as written, and the feminine, neuter and plural (грузинське вино).
             String st = cut(w, 2);
-            return slots(w, st, a("ого", "ього"), a("ому", "ьому"), a(null, "ого"), a("им", "ім"), a("ому", "ім"));
+            List<List<String>> fem = slots(st + "а", st, a("ої"), a("ій"), a("у"), a("ою"), a("ій"));
+            List<List<String>> neuter = slots(st + "е", st, a("ого"), a("ому"), a((String) null), a("им"), a("ому", "ім"));
+            List<List<String>> plural = slots(st + "і", st, a("их"), a("им"), a(null, "их"), a("ими"), a("их"));
+            return merge(slots(w, st, a("ого", "ього"), a("ому", "ьому"), a(null, "ого"), a("им", "ім"), a("ому", "ім")),
+                    fem, neuter, plural);
         }
         if (l.endsWith("а")) {
             String st = cut(w, 1);
@@ -233,7 +268,8 @@ final class Inflection {
             List<List<String>> s = slots(w, st, a(gen), a("і"), a("у"), a("ою", "ею"), a("і"));
             s.set(2, List.of(dat, st + "і"));
             s.set(5, List.of(dat, st + "і"));
-            return s;
+            // The same ending is an adjective's feminine (Запорізька, Запорізької, Запорізькій): both.
+            return merge(s, slots(w, st, a("ої"), a("ій"), a("у"), a("ою"), a("ій")));
         }
         if (l.endsWith("ія")) {
             String st = cut(w, 1);
