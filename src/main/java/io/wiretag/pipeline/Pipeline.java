@@ -66,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
         Properties props = StreamsSettings.properties(config, bootstrapServers);
         Topology topology = WiretagTopology.build(topics, FormatDetector.standard(config.getInt(WiretagConfig.MAX_INPUT_BYTES)), live,
                 LifecycleSettings.from(config), WatchSettings.from(config), props);
+        io.wiretag.story.Languages.warmUp(); // the detector's models load now, not on the first story
         KafkaStreams streams = new KafkaStreams(topology, props);
         Pipeline pipeline = new Pipeline(streams, admin, topics, props);
         CountDownLatch running = new CountDownLatch(1);

@@ -19,7 +19,7 @@ import java.util.SortedMap;
  */
 public final class Languages {
     /** Characters of headline + lead looked at: enough for the detector, bounded CPU per story. */
-    static final int MAX_CHARS = 200;
+    public static final int MAX_CHARS = 200;
     /** A neighbour must beat the best wire language by more than this share of its confidence. */
     static final double PRIOR = 0.01;
     private static final java.util.Set<Language> WIRE = java.util.EnumSet.of(Language.ENGLISH, Language.GERMAN,
@@ -39,7 +39,12 @@ public final class Languages {
 
     /** The ISO 639-1 code of the language of a headline and lead ("uk"), or null when it cannot tell. */
     public static String detect(String headline, String lead) {
-        String text = sample(headline, lead);
+        return detect(headline, lead, MAX_CHARS);
+    }
+
+    /** As {@link #detect(String, String)}, looking at up to {@code maxChars} of headline and lead (for the bench). */
+    public static String detect(String headline, String lead, int maxChars) {
+        String text = sample(headline, lead, maxChars);
         if (text.isBlank()) {
             return null;
         }
@@ -73,7 +78,11 @@ public final class Languages {
 
     /** Headline and lead, cut at a word boundary near {@link #MAX_CHARS}. */
     static String sample(String headline, String lead) {
-        StringBuilder b = new StringBuilder(MAX_CHARS + 40);
+        return sample(headline, lead, MAX_CHARS);
+    }
+
+    private static String sample(String headline, String lead, int maxChars) {
+        StringBuilder b = new StringBuilder(maxChars + 40);
         if (headline != null) {
             b.append(headline.strip());
         }
@@ -83,9 +92,9 @@ public final class Languages {
             }
             b.append(lead.strip());
         }
-        if (b.length() > MAX_CHARS) {
-            int cut = b.lastIndexOf(" ", MAX_CHARS);
-            b.setLength(cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
+        if (b.length() > maxChars) {
+            int cut = b.lastIndexOf(" ", maxChars);
+            b.setLength(cut > maxChars / 2 ? cut : maxChars);
         }
         return b.toString();
     }
