@@ -218,7 +218,7 @@ final class MultilingualBench {
         out.printf(Locale.ROOT, "| function-word counter (before; baseline) | headline + body | %.1f | %,.0f | %.3f |%n",
                 words, 1e6 / words, accuracy(all, s -> functionWordCounter(s.headline() + "\n" + s.body())));
         out.flush();
-        for (int chars : new int[] {Languages.MAX_CHARS, 120}) {
+        for (int chars : new int[] {Languages.MAX_CHARS, 200}) {
             double lingua = microsPerStory(all, s -> {
                 String l = Languages.detect(s.headline(), s.body(), chars);
                 return l == null ? 0 : l.length();
