@@ -79,6 +79,7 @@ public final class Taxonomy {
         Taxonomy t = read(dir, problems);
         if (problems.isEmpty()) {
             problems.addAll(TaxonomyValidator.problems(t));
+            LanguageValidator.unknownIds(t, problems); // in files, a misspelt id; on the topic, a deleted entity
         }
         if (!problems.isEmpty()) {
             throw new TaxonomyException(problems);

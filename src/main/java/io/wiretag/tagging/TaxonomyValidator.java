@@ -30,6 +30,7 @@ public final class TaxonomyValidator {
         List<String> problems = new ArrayList<>();
         Taxonomy t = Taxonomy.read(dir, problems);
         problems.addAll(problems(t));
+        LanguageValidator.unknownIds(t, problems);
         return problems;
     }
 
