@@ -39,6 +39,7 @@ public final class WiretagConfig {
     public static final String TOPIC_DLQ = "wiretag.topic.dlq";
     public static final String TOPIC_TAXONOMY = "wiretag.topic.taxonomy";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String STANDBY_REPLICAS = "num.standby.replicas";
     public static final String HTTP_PORT = "wiretag.http.port";
     public static final String HTTP_BIND = "wiretag.http.bind";
     /** How long the newest accepted version of a story is remembered after it last changed. */
@@ -51,6 +52,7 @@ public final class WiretagConfig {
     public static final String EMBARGO_INTERVAL = "wiretag.lifecycle.embargo-interval";
     /** How long an AP Media item and its NITF rendition wait for each other before each goes on alone. */
     public static final String RENDITION_WAIT = "wiretag.lifecycle.rendition-wait";
+    public static final String DUPLICATE_SETTLE = "wiretag.lifecycle.duplicate-settle";
 
     /** Where other instances reach this one's HTTP API (host:port); empty: wiretag.http.bind:wiretag.http.port. */
     public static final String HTTP_ADVERTISED = "wiretag.http.advertised";
@@ -91,6 +93,7 @@ public final class WiretagConfig {
         d.put(APPLICATION_ID, "wiretag");
         d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
         d.put(COMMIT_INTERVAL_MS, "100");
+        d.put(STANDBY_REPLICAS, "0");
         d.put(DATA_DIR, "data");
         d.put(EMBEDDED_PORT, "9092");
         d.put(PARTITIONS, "4");
@@ -112,6 +115,7 @@ public final class WiretagConfig {
         d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
         d.put(EMBARGO_INTERVAL, "1s");
         d.put(RENDITION_WAIT, "30s");
+        d.put(DUPLICATE_SETTLE, "5s");
         d.put(HTTP_ADVERTISED, "");
         d.put(TREND_RETENTION, "24h");
         d.put(TREND_GRACE, "5m");

@@ -27,7 +27,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return Json.MAPPER.readValue(bytes, type);
+                return Json.readChecked(bytes, type);
             } catch (IOException e) {
                 throw new SerializationException("not a " + type.getSimpleName() + " JSON record on " + topic + ": " + e.getMessage(), e);
             }

@@ -17,6 +17,8 @@ public final class Fingerprints {
     static final int ROWS = 4;
     static final int BANDS = SIGNATURE / ROWS;
 
+    /** The exact-body hash of a body with no words. */
+    static final long EMPTY_EXACT = 0x77697265746167L;
     private static final long FNV = 0xcbf29ce484222325L;
     private static final long[] MUL = seeds(1);
     private static final long[] ADD = seeds(2);
@@ -26,7 +28,7 @@ public final class Fingerprints {
 
     public static Fingerprint of(String storyId, long time, String body) {
         long[] words = wordHashes(body);
-        long exact = 0x77697265746167L;
+        long exact = EMPTY_EXACT;
         for (long w : words) {
             exact = mix(exact * 0x100000001b3L + w);
         }

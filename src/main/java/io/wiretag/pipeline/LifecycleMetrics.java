@@ -14,25 +14,25 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * The lifecycle's metrics, registered with Kafka Streams so they appear in {@code KafkaStreams.metrics()}
  * and JMX under group {@value #GROUP}, tagged with the task: counters ({@code <name>-total}) and gauges.
  */
-final class LifecycleMetrics {
-    static final String GROUP = "wiretag-lifecycle-metrics";
+public final class LifecycleMetrics {
+    public static final String GROUP = "wiretag-lifecycle-metrics";
 
     private final StreamsMetrics metrics;
     private final String taskId;
     private final List<Sensor> sensors = new ArrayList<>();
 
-    LifecycleMetrics(ProcessorContext<?, ?> context) {
+    public LifecycleMetrics(ProcessorContext<?, ?> context) {
         this.metrics = context.metrics();
         this.taskId = context.taskId().toString();
     }
 
     /** A counter: record() adds one to {@code <name>-total}. */
-    Sensor counter(String name, String description) {
+    public Sensor counter(String name, String description) {
         return sensor(name, new MetricName(name + "-total", GROUP, description, Map.of("task-id", taskId)), new CumulativeCount());
     }
 
     /** A gauge: record(v) sets {@code <name>} to v. */
-    Sensor gauge(String name, String description) {
+    public Sensor gauge(String name, String description) {
         return sensor(name, new MetricName(name, GROUP, description, Map.of("task-id", taskId)), new Value());
     }
 
@@ -44,7 +44,7 @@ final class LifecycleMetrics {
     }
 
     /** Removes this task's sensors, so a task that moves to another thread or comes back starts clean. */
-    void close() {
+    public void close() {
         sensors.forEach(metrics::removeSensor);
         sensors.clear();
     }

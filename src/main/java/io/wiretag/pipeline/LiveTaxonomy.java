@@ -39,12 +39,12 @@ public final class LiveTaxonomy {
     }
 
     /** The global store saw a change: the next story rebuilds the tagger. */
-    void changed() {
+    public void changed() {
         generation.incrementAndGet();
     }
 
     /** The tagger for the next story: the current one, or a new one when the store changed since. */
-    Tagger tagger(ReadOnlyKeyValueStore<String, byte[]> store) {
+    public Tagger tagger(ReadOnlyKeyValueStore<String, byte[]> store) {
         long g = generation.get();
         Installed c = current;
         if (c != null && c.generation() == g) {

@@ -1,11 +1,9 @@
 package io.wiretag.pipeline;
 
 import io.wiretag.config.WiretagConfig;
-import io.wiretag.formats.FormatDetector;
 import io.wiretag.kafka.TaxonomyPublisher;
 import io.wiretag.kafka.TopicAdmin;
 import io.wiretag.kafka.Topics;
-import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.tagging.Taxonomy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -64,8 +62,7 @@ public final class Pipeline implements AutoCloseable {
         LiveTaxonomy live = new LiveTaxonomy(fromFiles, t -> TopicAdmin.ensure(admin,
                 t.topicIds().stream().map(topics::forTopic).toList(), topics.taxonomy().name(), partitions, replication));
         Properties props = StreamsSettings.properties(config, bootstrapServers);
-        Topology topology = WiretagTopology.build(topics, FormatDetector.standard(config.getInt(WiretagConfig.MAX_INPUT_BYTES)), live,
-                LifecycleSettings.from(config), WatchSettings.from(config), props);
+        Topology topology = WiretagTopology.build(TopologySpec.from(config, topics, live), props);
         io.wiretag.story.Languages.warmUp(); // the detector's models load now, not on the first story
         KafkaStreams streams = new KafkaStreams(topology, props);
         Pipeline pipeline = new Pipeline(streams, admin, topics, props);

@@ -41,6 +41,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, c.get(WiretagConfig.APPLICATION_ID));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, c.get(WiretagConfig.PROCESSING_GUARANTEE));
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.get(WiretagConfig.COMMIT_INTERVAL_MS));
+        // A standby keeps a warm copy of each task's stores on another instance: a failover then resumes
+        // from it instead of replaying the changelogs (the duplicate window, the story states) from scratch.
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.get(WiretagConfig.STANDBY_REPLICAS));
         p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(c.get(WiretagConfig.DATA_DIR), "streams").toAbsolutePath().toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, c.get(WiretagConfig.REPLICATION));
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);

@@ -16,7 +16,7 @@ final class TaxonomyUpdater implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(WiretagTopology.TAXONOMY_STORE);
+        store = context.getStateStore(StateStores.TAXONOMY);
     }
 
     @Override

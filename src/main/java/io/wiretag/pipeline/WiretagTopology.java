@@ -1,103 +1,89 @@
 package io.wiretag.pipeline;
 
-import io.wiretag.formats.FormatDetector;
-import io.wiretag.kafka.JsonSerde;
 import io.wiretag.kafka.Topics;
-import io.wiretag.lifecycle.LifecycleSettings;
-import io.wiretag.story.Json;
-import io.wiretag.story.Story;
-import io.wiretag.story.Tags;
+import io.wiretag.pipeline.dedup.Claim;
+import io.wiretag.pipeline.dedup.ClaimPartitioner;
+import io.wiretag.pipeline.dedup.DuplicateShardProcessor;
+import io.wiretag.pipeline.dedup.ShardVerdict;
+import io.wiretag.pipeline.lifecycle.RenditionJoinProcessor;
+import io.wiretag.pipeline.lifecycle.VersionGateProcessor;
+import io.wiretag.pipeline.normalise.NormaliseProcessor;
+import io.wiretag.pipeline.normalise.Normalised;
+import io.wiretag.pipeline.route.RouteProcessor;
+import io.wiretag.pipeline.route.VerdictProcessor;
+import io.wiretag.pipeline.route.Routed;
+import io.wiretag.pipeline.tag.TagProcessor;
+import io.wiretag.pipeline.trends.LatestAlertsProcessor;
+import io.wiretag.pipeline.trends.TrendBatch;
+import io.wiretag.pipeline.trends.TrendCountProcessor;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * The one place the topology is built; {@code run}, {@code demo} and every test call {@link #build}.
+ * The one place the topology is built; {@code run}, {@code demo}, the bench and every test call {@link #build}.
+ * Every sub-topology runs on every partition:
  * <pre>
- * news.raw --normalise--> news.stories --AP rendition join--> version gate--> tag --(lifecycle, 1 partition)--> route --> news.tagged
- *      \--> news.dlq        [ap-rendition-wait]    [story-versions,              [duplicate-window,                \--> news.topic.&lt;topic-id&gt;
- *                                                  embargo-hold]                  story-routes]                    \--> news.alerts (kills)
- *                                                                                                        route --> watch, trends, surges, dashboard stores
- * news.taxonomy --> global store --> the live tagger
+ * 1 news.raw --normalise--> news.stories                                        (by raw key: provider + feed)
+ *                 \--> news.dlq
+ * 2 news.stories --rendition join--> version gate --> tag --> route ---------> news.tagged, news.topic.*, news.alerts
+ *   dup-verdicts ----------------------------------------/  |  \--(claims)--> dup-claims      (by story id)
+ *   [ap-rendition-wait, story-state, embargo-hold, route-pending, latest-cards]  \--(hits)--> trend-hits
+ * 3 dup-claims --duplicate shard--> dup-verdicts                                (by duplicate key: body hash, LSH band)
+ *   [duplicate-shard]
+ * 4 trend-hits --count--> news.trends, news.alerts (surges)                     (by trend key)
+ *   [trend-minutes, surge-cooldown]
+ * 5 news.alerts --> latest-alerts                                               (by alert id)
+ *   news.taxonomy --> global store --> the live tagger
  * </pre>
- * Stories are re-read from {@code news.stories}, which is keyed by story id, so the rendition join, the version
- * gate and the tagger see all versions of one story (and an AP item's NITF rendition) on one partition. The router runs behind a one-partition
- * repartition topic because duplicate detection must compare copies from every feed (see
- * {@link RouteProcessor}); records keep their story id as key, so every output is partitioned by story id.
- * What follows the router is in {@link AlertsAndTrends}.
+ * {@code news.stories} is keyed by story id, so the rendition join, the gate, the tagger and the router see
+ * every version of a story on one partition. Two feeds' copies of one story have different ids and so land on
+ * different partitions; they meet on the duplicate shard that owns a key they share (see
+ * {@link io.wiretag.lifecycle.BandIndex}), and the verdicts come back keyed by story id. A story is encoded
+ * once, by the router, and the same bytes go to every topic; internal topics carry fingerprints, verdicts and
+ * trend keys, never the story.
  */
 public final class WiretagTopology {
-    public static final String TAXONOMY_STORE = "taxonomy-store";
-    /** Per story id: an AP item waiting for its NITF rendition, or the other way round (see {@link RenditionJoinProcessor}). */
-    public static final String RENDITION_STORE = "ap-rendition-wait";
-    /** Per story id: the newest accepted version, or the kill (see {@link VersionGateProcessor}). */
-    public static final String VERSIONS_STORE = "story-versions";
-    /** Embargoed stories, keyed by release time then story id. */
-    public static final String EMBARGO_STORE = "embargo-hold";
-    /** The duplicate window: a MinHash fingerprint per story routed recently. */
-    public static final String WINDOW_STORE = "duplicate-window";
-    /** Per story id: the news.topic.* topics it is live on. */
-    public static final String ROUTES_STORE = "story-routes";
-    /** The name of the one-partition repartition topic in front of the router. */
-    public static final String LIFECYCLE_REPARTITION = "lifecycle";
+    /** Writes a routed record's story bytes as they are (what the dynamic topic sink needs). */
+    private static final Serde<Routed> TOPIC_JSON = Serdes.serdeFrom((t, r) -> r == null ? null : ((Routed.ToTopic) r).json(),
+            (t, b) -> {
+                throw new UnsupportedOperationException("routed records are only written");
+            });
 
     private WiretagTopology() {
     }
 
-    /** The internal topics the app reads from, besides news.raw and news.stories: what a drain must watch. */
+    /** The internal topics the app reads from, besides news.raw, news.stories and news.alerts: what a drain must watch. */
     public static List<String> internalInputTopics(String applicationId) {
-        return List.of(applicationId + "-" + LIFECYCLE_REPARTITION + "-repartition",
-                applicationId + "-" + AlertsAndTrends.TREND_REPARTITION + "-repartition");
+        return List.of(applicationId + "-" + StateStores.CLAIMS_TOPIC + "-repartition",
+                applicationId + "-" + StateStores.VERDICTS_TOPIC + "-repartition",
+                applicationId + "-" + StateStores.TREND_HITS_TOPIC + "-repartition");
     }
 
-    public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Properties streamsProps) {
-        return build(topics, detector, live, LifecycleSettings.defaults(), streamsProps);
-    }
-
-    public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, LifecycleSettings lifecycle,
-                                 Properties streamsProps) {
-        return build(topics, detector, live, lifecycle, WatchSettings.defaults(), streamsProps);
-    }
-
-    public static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, LifecycleSettings lifecycle,
-                                 WatchSettings watch, Properties streamsProps) {
-        return build(topics, detector, live, null, lifecycle, watch, streamsProps);
-    }
-
-    static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Function<Story, Tags> fixedTagger,
-                          LifecycleSettings lifecycle, Properties streamsProps) {
-        return build(topics, detector, live, fixedTagger, lifecycle, WatchSettings.defaults(), streamsProps);
-    }
-
-    /** With {@code fixedTagger} set, tags come from it instead of the live taxonomy (tests only). */
-    static Topology build(Topics topics, FormatDetector detector, LiveTaxonomy live, Function<Story, Tags> fixedTagger,
-                          LifecycleSettings lifecycle, WatchSettings watch, Properties streamsProps) {
+    public static Topology build(TopologySpec spec, Properties streamsProps) {
+        Topics topics = spec.topics();
+        int partitions = spec.partitions();
         // The builder gets the settings too, so it does not judge them from defaults (and warn about those).
-        StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new org.apache.kafka.streams.StreamsConfig(streamsProps)));
-
-        StoreBuilder<KeyValueStore<String, byte[]>> taxonomyStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TAXONOMY_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled();
-        builder.addGlobalStore(taxonomyStore, topics.taxonomy().name(),
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
+        builder.addGlobalStore(StateStores.taxonomy(), topics.taxonomy().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("taxonomy-source"),
-                () -> new TaxonomyUpdater(live));
+                () -> new TaxonomyUpdater(spec.taxonomy()));
 
-        // Stage 1: raw bytes -> canonical stories, or the dead-letter topic with the original bytes.
-        KStream<byte[], byte[]> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
-        raw.process(() -> new NormaliseProcessor(detector), Named.as("normalise"))
+        // 1: raw bytes -> canonical stories, or the dead-letter topic with the original bytes.
+        builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"))
+                .process(() -> new NormaliseProcessor(spec.detector()), Named.as("normalise"))
                 .split(Named.as("normalised-"))
                 .branch((id, n) -> n instanceof Normalised.Parsed, Branched.<String, Normalised>withConsumer(parsed -> parsed
                         .mapValues(n -> ((Normalised.Parsed) n).story(), Named.as("story"))
@@ -109,46 +95,69 @@ public final class WiretagTopology {
                         }, Named.as("original-bytes"))
                         .to(topics.dlq().name(), topics.dlq().produced("dlq-sink"))).withName("refused"));
 
-        // Stage 2: the story lifecycle. Version gate and embargo per story id, then tagging, then one
-        // router that marks duplicates and routes versions and kills to every topic they concern.
-        Serde<Story> story = topics.stories().valueSerde();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RENDITION_STORE),
-                Serdes.String(), new JsonSerde<>(RenditionWait.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE),
-                Serdes.String(), new JsonSerde<>(VersionState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO_STORE),
-                Serdes.String(), story));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTES_STORE),
-                Serdes.String(), new JsonSerde<>(RouteState.class)));
+        // 2: the story stage, by story id: rendition join, version gate, tagger, router.
+        builder.addStateStore(StateStores.renditions());
+        builder.addStateStore(StateStores.stories());
+        builder.addStateStore(StateStores.embargo(topics.stories().valueSerde()));
+        builder.addStateStore(StateStores.pending());
+        builder.addStateStore(StateStores.latestStories());
+        String[] routeStores = {StateStores.STORIES, StateStores.PENDING, StateStores.LATEST_STORIES};
+        KStream<String, Routed> routed = builder.stream(topics.stories().name(), topics.stories().consumed("stories-source"))
+                .process(() -> new RenditionJoinProcessor(spec.lifecycle().renditionWait()), Named.as("ap-rendition-join"), StateStores.RENDITIONS)
+                .process(() -> new VersionGateProcessor(spec.lifecycle()), Named.as("version-gate"), StateStores.STORIES, StateStores.EMBARGO)
+                .process(() -> new TagProcessor(spec.taxonomy(), spec.tagger()), Named.as("tag"))
+                .process(() -> new RouteProcessor(topics, spec.watch(), partitions), Named.as("route"), routeStores);
 
-        KStream<String, Outbound> out = builder.stream(topics.stories().name(), topics.stories().consumed("stories-source"))
-                .process(() -> new RenditionJoinProcessor(lifecycle.renditionWait()), Named.as("ap-rendition-join"), RENDITION_STORE)
-                .process(() -> new VersionGateProcessor(lifecycle), Named.as("version-gate"), VERSIONS_STORE, EMBARGO_STORE)
-                .process(() -> new TagProcessor(live, fixedTagger), Named.as("tag"))
-                .repartition(Repartitioned.with(Serdes.String(), story).withName(LIFECYCLE_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new RouteProcessor(topics, lifecycle), Named.as("route"), WINDOW_STORE, ROUTES_STORE);
-        out.split(Named.as("routed-"))
-                .branch((id, o) -> o instanceof Outbound.Tagged, Branched.<String, Outbound>withConsumer(s -> s
-                        .mapValues(o -> ((Outbound.Tagged) o).story(), Named.as("tagged-story"))
-                        .to(topics.tagged().name(), topics.tagged().produced("tagged-sink"))).withName("tagged"))
-                .branch((id, o) -> o instanceof Outbound.ToTopic, Branched.<String, Outbound>withConsumer(s -> s
-                        .to((id, o, ctx) -> ((Outbound.ToTopic) o).topic(),
-                                Produced.with(Serdes.String(), outboundSerde()).withName("topic-sink"))).withName("topic"))
-                .defaultBranch(Branched.<String, Outbound>withConsumer(s -> s
-                        .mapValues(o -> Json.bytes(((Outbound.Alert) o).alert()), Named.as("alert-json"))
-                        .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"))).withName("alert"));
-        // Stage 3: trends, breaking and surge alerts, and what the dashboard shows, off the routed stories.
-        AlertsAndTrends.addTo(builder, out, topics, watch);
+        // 3: the duplicate shards, by duplicate key (a claim goes once to each shard owning one of its keys);
+        // the verdicts come back by story id to the verdict half of the router, in the story's own task.
+        builder.addStateStore(StateStores.duplicateShard());
+        KStream<String, Routed> decided = routed
+                .filter((id, r) -> r instanceof Routed.ToShards, Named.as("claims"))
+                .mapValues(r -> ((Routed.ToShards) r).claim(), Named.as("claim"))
+                .repartition(Repartitioned.with(Serdes.String(), Claim.SERDE).withName(StateStores.CLAIMS_TOPIC)
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ClaimPartitioner()))
+                .process(() -> new DuplicateShardProcessor(spec.lifecycle(), partitions), Named.as("duplicate-shard"), StateStores.DUPLICATE_SHARD)
+                .repartition(Repartitioned.with(Serdes.String(), ShardVerdict.SERDE).withName(StateStores.VERDICTS_TOPIC)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new VerdictProcessor(topics, spec.watch(), partitions), Named.as("verdicts"), routeStores);
 
+        // What the two halves of the router send on: the same story bytes to news.tagged and every topic.
+        routed.merge(decided, Named.as("routed")).split(Named.as("routed-"))
+                .branch((id, r) -> r instanceof Routed.Tagged, Branched.<String, Routed>withConsumer(s -> s
+                        .mapValues(r -> ((Routed.Tagged) r).json(), Named.as("tagged-json"))
+                        .to(topics.tagged().name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("tagged-sink"))).withName("tagged"))
+                .branch((id, r) -> r instanceof Routed.ToTopic, Branched.<String, Routed>withConsumer(s -> s
+                        .to((id, r, ctx) -> ((Routed.ToTopic) r).topic(),
+                                Produced.with(Serdes.String(), TOPIC_JSON).withName("topic-sink"))).withName("topic"))
+                .branch((id, r) -> r instanceof Routed.Alert, Branched.<String, Routed>withConsumer(s -> s
+                        .mapValues(r -> ((Routed.Alert) r).json(), Named.as("alert-json"))
+                        .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"))).withName("alert"))
+                .branch((id, r) -> r instanceof Routed.Hits, Branched.<String, Routed>withConsumer(s -> trends(builder, s, spec)).withName("hits"))
+                .noDefaultBranch();
+
+        // 5: the newest alerts, for the dashboard.
+        builder.addStateStore(StateStores.latestAlerts());
+        builder.stream(topics.alerts().name(), topics.alerts().consumed("alerts-source"))
+                .process(() -> new LatestAlertsProcessor(spec.watch().alertsKept()), Named.as("alerts-latest"), StateStores.LATEST_ALERTS);
         return builder.build(streamsProps);
     }
 
-    private static Serde<Outbound> outboundSerde() {
-        return Serdes.serdeFrom((topic, o) -> o == null ? null : Json.bytes(((Outbound.ToTopic) o).story()),
-                (topic, bytes) -> {
-                    throw new UnsupportedOperationException("routed records are only written");
-                });
+    /** 4: trend hits, one batch per story and partition, counted per trend key and minute; surges from the counts. */
+    private static void trends(StreamsBuilder builder, KStream<String, Routed> hits, TopologySpec spec) {
+        Topics topics = spec.topics();
+        builder.addStateStore(StateStores.trends(spec.watch().alerts().trendRetention()));
+        builder.addStateStore(StateStores.surgeCooldown());
+        hits.mapValues(r -> ((Routed.Hits) r).batch(), Named.as("hit-batch"))
+                .repartition(Repartitioned.with(Serdes.String(), TrendBatch.SERDE).withName(StateStores.TREND_HITS_TOPIC)
+                        .withNumberOfPartitions(spec.partitions()))
+                .process(() -> new TrendCountProcessor(spec.watch().alerts(), spec.trendEmitInterval()), Named.as("trend-count"),
+                        StateStores.TRENDS, StateStores.SURGE_COOLDOWN)
+                .split(Named.as("counted-"))
+                .branch((k, o) -> o.alert(), Branched.<String, TrendCountProcessor.Out>withConsumer(a -> a
+                        .mapValues(TrendCountProcessor.Out::json, Named.as("surge-json"))
+                        .to(topics.alerts().name(), topics.alerts().produced("surge-sink"))).withName("surge"))
+                .defaultBranch(Branched.<String, TrendCountProcessor.Out>withConsumer(t -> t
+                        .mapValues(TrendCountProcessor.Out::json, Named.as("trend-json"))
+                        .to(topics.trends().name(), topics.trends().produced("trends-sink"))).withName("trend"));
     }
 }

@@ -1,9 +1,9 @@
 package io.wiretag.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.pipeline.AlertsAndTrends;
-import io.wiretag.pipeline.StoryCard;
-import io.wiretag.pipeline.Trend;
+import io.wiretag.pipeline.StateStores;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.Trend;
 import io.wiretag.serve.WebServer.Request;
 import io.wiretag.serve.WebServer.Response;
 import io.wiretag.story.Json;
@@ -108,7 +108,7 @@ public final class Api {
         }
         if (!localOnly) {
             // Each key is counted on one instance only, so the sum over instances is the total.
-            for (JsonNode other : fanOut(AlertsAndTrends.TRENDS_STORE, TRENDS, withKindQuery(rawQuery, kind, minutes, limit))) {
+            for (JsonNode other : fanOut(StateStores.TRENDS, TRENDS, withKindQuery(rawQuery, kind, minutes, limit))) {
                 for (JsonNode i : other.path("items")) {
                     add(byId, i.path("kind").asText(), i.path("id").asText(), i.path("name").asText(null), i.path("count").asLong());
                 }
@@ -161,7 +161,7 @@ public final class Api {
         long minutes = number(q, "minutes", 60, maxMinutes);
         String key = Trend.key(kind, id);
         if (!isLocal(q)) {
-            Optional<String> owner = placement.ownerOf(AlertsAndTrends.TRENDS_STORE, key);
+            Optional<String> owner = placement.ownerOf(StateStores.TRENDS, key);
             if (owner.isPresent()) {
                 return forward(owner.get(), r.path(), r.query());
             }
@@ -195,20 +195,29 @@ public final class Api {
     private Response stories(Request r) throws IOException, InterruptedException {
         Map<String, String> q = query(r);
         int limit = (int) number(q, "limit", 20, MAX_LIMIT);
-        String topic = q.get("topic");
-        if (!isLocal(q)) {
-            // The newest stories are kept by the router's one task: one instance holds them all.
-            Optional<String> owner = placement.ownerOf(AlertsAndTrends.LATEST_STORIES_STORE, topic == null ? AlertsAndTrends.ALL_TOPICS : topic);
-            if (owner.isPresent()) {
-                return forward(owner.get(), r.path(), r.query());
-            }
-        }
-        return json(latestStories(topic, limit));
+        return json(latestStories(q.get("topic"), limit, isLocal(q), r.query()));
     }
 
-    /** With a topic: its newest stories; without: every topic's, and under {@code all} the newest of any topic. */
-    Map<String, Object> latestStories(String topic, int limit) {
-        Map<String, List<StoryCard>> all = local.stories();
+    /**
+     * With a topic: its newest stories; without: every topic's, and under {@code all} the newest of any topic.
+     * Each instance holds the newest stories of its partitions: unless {@code localOnly}, the others are asked
+     * and the lists merged, newest first.
+     */
+    Map<String, Object> latestStories(String topic, int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        Map<String, List<StoryCard>> all = new LinkedHashMap<>();
+        local.stories().forEach((t, cards) -> all.computeIfAbsent(t, x -> new ArrayList<>()).addAll(cards));
+        if (!localOnly) {
+            String fwd = rawQuery != null ? rawQuery : "limit=" + limit + (topic != null ? "&topic=" + topic : "");
+            for (JsonNode other : fanOut(StateStores.LATEST_STORIES, STORIES, fwd)) {
+                if (topic != null) {
+                    addCards(all, topic, other.path("stories"));
+                } else {
+                    addCards(all, StateStores.ALL_TOPICS, other.path("all"));
+                    other.path("topics").properties().forEach(e -> addCards(all, e.getKey(), e.getValue()));
+                }
+            }
+        }
+        all.values().forEach(l -> l.sort(Comparator.comparing(StoryCard::routedAt, Comparator.nullsLast(Comparator.reverseOrder()))));
         Map<String, Object> out = new LinkedHashMap<>();
         if (topic != null) {
             out.put("topic", topic);
@@ -216,14 +225,20 @@ public final class Api {
             return out;
         }
         Map<String, Object> perTopic = new java.util.TreeMap<>();
-        all.forEach((t, s) -> {
-            if (!t.equals(AlertsAndTrends.ALL_TOPICS)) {
-                perTopic.put(t, cut(s, limit));
+        all.forEach((t, cards) -> {
+            if (!t.equals(StateStores.ALL_TOPICS)) {
+                perTopic.put(t, cut(cards, limit));
             }
         });
-        out.put("all", cut(all.getOrDefault(AlertsAndTrends.ALL_TOPICS, List.of()), limit));
+        out.put("all", cut(all.getOrDefault(StateStores.ALL_TOPICS, List.of()), limit));
         out.put("topics", perTopic);
         return out;
+    }
+
+    private static void addCards(Map<String, List<StoryCard>> into, String topic, JsonNode cards) {
+        for (JsonNode c : cards) {
+            into.computeIfAbsent(topic, x -> new ArrayList<>()).add(io.wiretag.story.Json.MAPPER.convertValue(c, StoryCard.class));
+        }
     }
 
     private static <T> List<T> cut(List<T> l, int limit) {
@@ -241,7 +256,7 @@ public final class Api {
     Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>(local.alerts());
         if (!localOnly) {
-            for (JsonNode other : fanOut(AlertsAndTrends.LATEST_ALERTS_STORE, ALERTS, rawQuery != null ? rawQuery : "limit=" + limit)) {
+            for (JsonNode other : fanOut(StateStores.LATEST_ALERTS, ALERTS, rawQuery != null ? rawQuery : "limit=" + limit)) {
                 other.path("alerts").forEach(all::add);
             }
         }

@@ -1,7 +1,7 @@
 package io.wiretag.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.pipeline.Trend;
+import io.wiretag.views.Trend;
 import io.wiretag.serve.WebServer.Response;
 import io.wiretag.story.Json;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class Dashboard {
             Map<String, Object> topicsNow = api.trendTotals(Trend.TOPIC, 1, TRENDS_SHOWN, false, null);
             Map<String, Object> topics = api.trendTotals(Trend.TOPIC, 60, TRENDS_SHOWN, false, null);
             Map<String, Object> entities = api.trendTotals(Trend.ENTITY, 60, TRENDS_SHOWN, false, null);
-            Map<String, Object> stories = api.latestStories(null, STORIES_SHOWN);
+            Map<String, Object> stories = api.latestStories(null, STORIES_SHOWN, false, null);
             Map<String, Object> alerts = api.latestAlerts(ALERTS_SHOWN, false, null);
             state = null;
             counts(h, Json.MAPPER.valueToTree(topicsNow), Json.MAPPER.valueToTree(topics));

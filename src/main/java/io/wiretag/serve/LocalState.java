@@ -1,8 +1,8 @@
 package io.wiretag.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.pipeline.StoryCard;
-import io.wiretag.pipeline.Trend;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.Trend;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.wiretag.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.pipeline.AlertsAndTrends;
-import io.wiretag.pipeline.LatestAlerts;
-import io.wiretag.pipeline.LatestStories;
-import io.wiretag.pipeline.StoryCard;
-import io.wiretag.pipeline.Trend;
-import io.wiretag.pipeline.TrendCount;
+import io.wiretag.pipeline.StateStores;
+import io.wiretag.views.LatestAlerts;
+import io.wiretag.views.LatestCards;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.Trend;
+import io.wiretag.views.TrendCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public final class StreamsState implements LocalState, Placement {
     }
 
     private ReadOnlyWindowStore<String, TrendCount> trendStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(AlertsAndTrends.TRENDS_STORE, QueryableStoreTypes.<String, TrendCount>windowStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(StateStores.TRENDS, QueryableStoreTypes.<String, TrendCount>windowStore()));
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class StreamsState implements LocalState, Placement {
         try (WindowStoreIterator<TrendCount> it = trendStore().fetch(key, from, to)) {
             while (it.hasNext()) {
                 KeyValue<Long, TrendCount> kv = it.next();
-                out.add(Trend.of(key, kv.key, kv.key + AlertsAndTrends.MINUTE_MS, kv.value));
+                out.add(Trend.of(key, kv.key, kv.key + StateStores.MINUTE_MS, kv.value));
             }
         }
         return out;
@@ -75,19 +75,21 @@ public final class StreamsState implements LocalState, Placement {
 
     @Override
     public Map<String, List<StoryCard>> stories() {
-        ReadOnlyKeyValueStore<String, LatestStories> store = streams.store(StoreQueryParameters.fromNameAndType(
-                AlertsAndTrends.LATEST_STORIES_STORE, QueryableStoreTypes.<String, LatestStories>keyValueStore()));
+        ReadOnlyKeyValueStore<String, StoryCard> store = streams.store(StoreQueryParameters.fromNameAndType(
+                StateStores.LATEST_STORIES, QueryableStoreTypes.<String, StoryCard>keyValueStore()));
         Map<String, List<StoryCard>> out = new LinkedHashMap<>();
-        try (KeyValueIterator<String, LatestStories> it = store.all()) {
-            it.forEachRemaining(kv -> out.put(kv.key, kv.value.stories()));
+        // The store's order is topic, then newest first (see LatestCards); each partition's task holds a share.
+        try (KeyValueIterator<String, StoryCard> it = store.all()) {
+            it.forEachRemaining(kv -> out.computeIfAbsent(LatestCards.topicOf(kv.key), t -> new ArrayList<>()).add(kv.value));
         }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(StoryCard::routedAt).reversed()));
         return out;
     }
 
     @Override
     public List<JsonNode> alerts() {
         ReadOnlyKeyValueStore<String, LatestAlerts> store = streams.store(StoreQueryParameters.fromNameAndType(
-                AlertsAndTrends.LATEST_ALERTS_STORE, QueryableStoreTypes.<String, LatestAlerts>keyValueStore()));
+                StateStores.LATEST_ALERTS, QueryableStoreTypes.<String, LatestAlerts>keyValueStore()));
         List<JsonNode> out = new ArrayList<>();
         // One list per partition of news.alerts held here: all() visits each of them.
         try (KeyValueIterator<String, LatestAlerts> it = store.all()) {

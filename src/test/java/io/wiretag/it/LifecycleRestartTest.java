@@ -99,29 +99,7 @@ class LifecycleRestartTest {
 
     /** Starts {@code wiretag run} in a child JVM; returns once it says it is running. */
     static Process startApp() throws IOException, InterruptedException {
-        Path log = dir.resolve("app-" + (++starts) + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.wiretag.cli.Main", "run",
-                "--bootstrap-servers", broker.bootstrapServers(),
-                "-D", WiretagConfig.APPLICATION_ID + "=" + APP,
-                "-D", WiretagConfig.DATA_DIR + "=" + dir.resolve("app"),
-                "-D", WiretagConfig.TAXONOMY_DIR + "=config/taxonomy",
-                // A killed member is noticed after this long instead of 45 s, so the restart rebalances quickly.
-                "-D", "kafka.consumer.session.timeout.ms=6000",
-                "-D", "kafka.consumer.heartbeat.interval.ms=1000")
-                .directory(new File("."))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Process p = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!Files.readString(log).contains("pipeline " + APP + " running")) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("the app did not start:\n" + Files.readString(log));
-            }
-            Thread.sleep(100); // polling the log for the start line, not waiting for a result
-        }
-        return p;
+        return ChildApp.start(dir.resolve("app-" + (++starts) + ".log"), broker.bootstrapServers(), APP, dir.resolve("app"), Map.of());
     }
 
     /** Kills the app as a power cut would, once news.tagged has grown by {@code progress} records. */
@@ -137,10 +115,7 @@ class LifecycleRestartTest {
     }
 
     static long endOffsets(Admin admin, String topic) throws Exception {
-        var parts = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-        Map<TopicPartition, OffsetSpec> q = new HashMap<>();
-        parts.forEach(p -> q.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(q).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        return Committed.endOffsets(admin, topic);
     }
 
     static Story story(String id, int version, Instant created, Instant embargo, String headline, String body) {
@@ -338,20 +313,7 @@ class LifecycleRestartTest {
     }
 
     static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
-        Map<String, Object> props = new HashMap<>(clients);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return Committed.read(clients, topic);
     }
 
     /** Reads {@code topic} (read_committed) until {@code n} records whose key matches have been seen. */

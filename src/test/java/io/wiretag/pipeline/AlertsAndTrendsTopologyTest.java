@@ -18,7 +18,12 @@ import io.wiretag.story.Story;
 import io.wiretag.story.Subject;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
+import io.wiretag.pipeline.trends.LatestAlertsProcessor;
 import io.wiretag.tagging.Taxonomy;
+import io.wiretag.views.LatestAlerts;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.Trend;
+import io.wiretag.views.TrendCount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +38,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
@@ -94,8 +98,8 @@ class AlertsAndTrendsTopologyTest {
     void start() {
         Properties p = DriverSettings.of("alerts-test", stateDir);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
-        driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
-                AlertsAndTrendsTopologyTest::standInTags, LifecycleSettings.defaults(), WatchSettings.defaults(), p), p, T0);
+        driver = new TopologyTestDriver(WiretagTopology.build(
+                TopologySpec.defaults(topics, live).withPartitions(1).withTagger(AlertsAndTrendsTopologyTest::standInTags), p), p, T0);
         stories = driver.createInputTopic(topics.stories().name(), Serdes.String().serializer(), topics.stories().valueSerde().serializer());
     }
 
@@ -104,12 +108,18 @@ class AlertsAndTrendsTopologyTest {
         driver.close();
     }
 
+    /** Sends a story filed ({@code versionCreated}) when it is sent: trends count by versionCreated. */
     void send(Story s, Instant at) {
-        stories.pipeInput(new TestRecord<>(s.id(), s, at));
+        Story filed = s.isKill() ? s : new Story(s.id(), s.guid(), s.version(), at, s.firstCreated(), s.embargoedUntil(), s.pubStatus(),
+                s.revision(), s.urgency(), s.language(), s.headline(), s.slugline(), s.byline(), s.dateline(), s.located(), s.body(),
+                s.editorNotes(), s.subjects(), s.source(), s.raw(), s.warnings(), s.duplicateOf(), s.kill(), s.tags());
+        stories.pipeInput(new TestRecord<>(s.id(), filed, at));
     }
 
     /** The newest count per trend key and minute on news.trends, as {@code key@HH:mm -> count}. */
     Map<String, Long> trends() {
+        // Counts go out once per emit interval (wall clock), not once per story.
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
         Map<String, Long> out = new LinkedHashMap<>();
         for (TestRecord<String, byte[]> r : driver.createOutputTopic(topics.trends().name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer()).readRecordsToList()) {
@@ -122,6 +132,8 @@ class AlertsAndTrendsTopologyTest {
     }
 
     List<JsonNode> alerts(String kind) {
+        // Surges are checked once per emit interval (wall clock).
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
         return driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
                 .readValuesToList().stream().map(b -> Json.read(b, JsonNode.class)).filter(a -> a.path("kind").asText().equals(kind)).toList();
     }
@@ -138,14 +150,14 @@ class AlertsAndTrendsTopologyTest {
         assertEquals(1L, t.get("entity:russia@10:01"));
         assertEquals(null, t.get("topic:ukraine-war@10:01"));
 
-        WindowStore<String, ValueAndTimestamp<TrendCount>> store = driver.getTimestampedWindowStore(AlertsAndTrends.TRENDS_STORE);
+        WindowStore<String, TrendCount> store = driver.getWindowStore(StateStores.TRENDS);
         List<Long> perMinute = new ArrayList<>();
-        try (WindowStoreIterator<ValueAndTimestamp<TrendCount>> it = store.fetch("entity:russia", T0, T0.plusSeconds(3600))) {
-            it.forEachRemaining(kv -> perMinute.add(kv.value.value().count()));
+        try (WindowStoreIterator<TrendCount> it = store.fetch("entity:russia", T0, T0.plusSeconds(3600))) {
+            it.forEachRemaining(kv -> perMinute.add(kv.value.count()));
         }
         assertEquals(List.of(3L, 1L), perMinute);
-        try (WindowStoreIterator<ValueAndTimestamp<TrendCount>> it = store.fetch("entity:russia", T0, T0)) {
-            assertEquals("Russia", it.next().value.value().name());
+        try (WindowStoreIterator<TrendCount> it = store.fetch("entity:russia", T0, T0)) {
+            assertEquals("Russia", it.next().value.name());
         }
     }
 
@@ -239,26 +251,40 @@ class AlertsAndTrendsTopologyTest {
         send(story("ap:1", "1", null, "First", text, "topic:ukraine-war"), T0.plusSeconds(1));
         send(story("ap:2", "1", null, "Second", body(), "topic:ukraine-war", "topic:us-russia-relations"), T0.plusSeconds(2));
         send(story("ap:1", "2", null, "First, updated", text + " later", "topic:ukraine-war"), T0.plusSeconds(3));
-        KeyValueStore<String, LatestStories> latest = driver.getKeyValueStore(AlertsAndTrends.LATEST_STORIES_STORE);
-        assertEquals(List.of("First, updated", "Second"), latest.get("ukraine-war").stories().stream().map(StoryCard::headline).toList());
-        assertEquals(List.of("Second"), latest.get("us-russia-relations").stories().stream().map(StoryCard::headline).toList());
-        assertEquals(2, latest.get(AlertsAndTrends.ALL_TOPICS).stories().size());
+        assertEquals(List.of("First, updated", "Second"), latest("ukraine-war").stream().map(StoryCard::headline).toList());
+        assertEquals(List.of("Second"), latest("us-russia-relations").stream().map(StoryCard::headline).toList());
+        assertEquals(2, latest(StateStores.ALL_TOPICS).size());
 
         send(LifecycleTopologyTest.kill("ap:1", "3", T0.plusSeconds(4), "legal"), T0.plusSeconds(4));
-        assertEquals(List.of("Second"), latest.get("ukraine-war").stories().stream().map(StoryCard::headline).toList());
-        assertEquals(List.of("ap:2"), latest.get(AlertsAndTrends.ALL_TOPICS).stories().stream().map(StoryCard::id).toList());
+        assertEquals(List.of("Second"), latest("ukraine-war").stream().map(StoryCard::headline).toList());
+        assertEquals(List.of("ap:2"), latest(StateStores.ALL_TOPICS).stream().map(StoryCard::id).toList());
 
-        KeyValueStore<String, LatestAlerts> alerts = driver.getKeyValueStore(AlertsAndTrends.LATEST_ALERTS_STORE);
+        KeyValueStore<String, LatestAlerts> alerts = driver.getKeyValueStore(StateStores.LATEST_ALERTS);
         assertEquals("kill:ap:1", alerts.get(LatestAlertsProcessor.KEY).alerts().get(0).path("id").asText(),
                 "the kill alert, read back from news.alerts");
     }
 
+    /** The dashboard's newest stories of one topic, newest first, as the store lists them. */
+    List<StoryCard> latest(String topic) {
+        KeyValueStore<String, StoryCard> store = driver.getKeyValueStore(StateStores.LATEST_STORIES);
+        List<StoryCard> out = new ArrayList<>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> {
+                if (io.wiretag.views.LatestCards.topicOf(kv.key).equals(topic)) {
+                    out.add(kv.value);
+                }
+            });
+        }
+        return out;
+    }
+
     @Test
     void everyStoreAndInternalTopicIsNamed() {
-        String d = WiretagTopology.build(topics, FormatDetector.standard(), new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { }),
-                AlertsAndTrendsTopologyTest::standInTags, LifecycleSettings.defaults(), WatchSettings.defaults(), props()).describe().toString();
-        for (String name : List.of("watch", "trend-hits-repartition", "trend-counts", "surge", "story-watch", "latest-stories",
-                "latest-alerts", "surge-cooldown", "trends-sink", "alerts-latest")) {
+        String d = WiretagTopology.build(TopologySpec.defaults(topics,
+                new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { })).withPartitions(1).withTagger(AlertsAndTrendsTopologyTest::standInTags), props()).describe().toString();
+        for (String name : List.of("route", "verdicts", "dup-claims-repartition", "dup-verdicts-repartition", "duplicate-shard",
+                "trend-hits-repartition", "trend-minutes", "trend-count", "story-state", "route-pending", "latest-cards",
+                "latest-alerts", "surge-cooldown", "trends-sink", "surge-sink", "alerts-latest")) {
             assertTrue(d.contains(name), name + " in\n" + d);
         }
     }

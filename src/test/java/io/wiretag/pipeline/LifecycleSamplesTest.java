@@ -48,8 +48,7 @@ class LifecycleSamplesTest {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         Instant now = Instant.parse("2026-03-02T16:00:00Z");
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
-        try (TopologyTestDriver driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
-                LifecycleSettings.defaults(), p), p, now)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(WiretagTopology.build(TopologySpec.defaults(topics, live).withPartitions(1), p), p, now)) {
             TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(),
                     Serdes.ByteArray().serializer());
             List<Path> files;

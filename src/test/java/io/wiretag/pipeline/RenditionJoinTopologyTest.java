@@ -55,8 +55,8 @@ class RenditionJoinTopologyTest {
     void start() {
         Properties p = DriverSettings.of("rendition-test", stateDir);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
-        driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
-                LifecycleTopologyTest::standInTags, LifecycleSettings.defaults().withRenditionWait(WAIT), p), p, T0);
+        driver = new TopologyTestDriver(WiretagTopology.build(TopologySpec.defaults(topics, live).withPartitions(1)
+                .withTagger(LifecycleTopologyTest::standInTags).withLifecycle(LifecycleSettings.defaults().withRenditionWait(WAIT)), p), p, T0);
         raw = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
         tagged = driver.createOutputTopic(topics.tagged().name(), Serdes.String().deserializer(), topics.tagged().valueSerde().deserializer());
     }
@@ -105,7 +105,7 @@ class RenditionJoinTopologyTest {
     }
 
     long waiting() {
-        KeyValueStore<String, Object> store = driver.getKeyValueStore(WiretagTopology.RENDITION_STORE);
+        KeyValueStore<String, Object> store = driver.getKeyValueStore(StateStores.RENDITIONS);
         long n = 0;
         try (KeyValueIterator<String, Object> it = store.all()) {
             while (it.hasNext()) {

@@ -69,8 +69,8 @@ class ReutersCorrectionAndKillTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
-        driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live,
-                ReutersCorrectionAndKillTest::standIn, LifecycleSettings.defaults(), p), p);
+        driver = new TopologyTestDriver(WiretagTopology.build(
+                TopologySpec.defaults(topics, live).withPartitions(1).withTagger(ReutersCorrectionAndKillTest::standIn), p), p);
         raw = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     }
 

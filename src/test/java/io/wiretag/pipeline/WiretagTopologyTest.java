@@ -54,7 +54,7 @@ class WiretagTopologyTest {
         topics = Topics.from(config);
         Properties props = DriverSettings.of("wiretag", state);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> created.addAll(t.topicIds()));
-        driver = new TopologyTestDriver(WiretagTopology.build(topics, FormatDetector.standard(), live, props), props);
+        driver = new TopologyTestDriver(WiretagTopology.build(TopologySpec.defaults(topics, live).withPartitions(1), props), props);
         raw = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
         taxonomyIn = driver.createInputTopic(topics.taxonomy().name(), new StringSerializer(), new ByteArraySerializer());
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wiretag.pipeline.StoryCard;
-import io.wiretag.pipeline.Trend;
-import io.wiretag.pipeline.TrendCount;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.Trend;
+import io.wiretag.views.TrendCount;
 import io.wiretag.story.Json;
 import java.net.InetAddress;
 import java.net.ServerSocket;

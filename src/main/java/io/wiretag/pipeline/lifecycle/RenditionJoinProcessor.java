@@ -1,7 +1,9 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.lifecycle;
 
 import io.wiretag.formats.apmedia.ApRendition;
 import io.wiretag.kafka.Topics;
+import io.wiretag.pipeline.StateStores;
+import io.wiretag.pipeline.normalise.NormaliseProcessor;
 import io.wiretag.story.Story;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,26 +27,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * story as one version. Inside normalise's output path they would not meet: normalise runs per raw partition.
  * <p>
  * Only an item that names a NITF rendition ({@link ApRendition#awaitsRendition}) and a marked rendition
- * wait, whichever comes first, in {@value WiretagTopology#RENDITION_STORE} (changelogged, so under
+ * wait, whichever comes first, in {@value StateStores#RENDITIONS} (changelogged, so under
  * exactly_once_v2 a held story is neither lost nor sent twice); everything else passes at once, untouched.
  * A wall-clock punctuation releases what waited longer than {@code wiretag.lifecycle.rendition-wait}: an item
  * as it is (empty body, its warning), a rendition as its own story with a warning. The store thus holds at
  * most what arrived within one wait. A second item (or rendition) of an id that already waits releases the
  * first alone.
  */
-final class RenditionJoinProcessor implements Processor<String, Story, String, Story> {
+public final class RenditionJoinProcessor implements Processor<String, Story, String, Story> {
     private final Duration wait;
     private ProcessorContext<String, Story> context;
     private KeyValueStore<String, RenditionWait> waiting;
 
-    RenditionJoinProcessor(Duration wait) {
+    public RenditionJoinProcessor(Duration wait) {
         this.wait = wait;
     }
 
     @Override
     public void init(ProcessorContext<String, Story> context) {
         this.context = context;
-        waiting = context.getStateStore(WiretagTopology.RENDITION_STORE);
+        waiting = context.getStateStore(StateStores.RENDITIONS);
         Duration check = wait.compareTo(Duration.ofSeconds(1)) < 0 ? wait : Duration.ofSeconds(1);
         context.schedule(check, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
     }

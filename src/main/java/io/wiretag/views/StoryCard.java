@@ -1,4 +1,4 @@
-package io.wiretag.pipeline;
+package io.wiretag.views;
 
 import io.wiretag.story.EntityTag;
 import io.wiretag.story.Story;
@@ -14,7 +14,7 @@ public record StoryCard(String id, String headline, Integer urgency, String prov
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
 
-    static StoryCard of(Story s, long routedAtMs) {
+    public static StoryCard of(Story s, long routedAtMs) {
         List<String> topics = s.tags() == null ? List.of() : s.tags().topics().stream().map(TopicTag::name).toList();
         List<String> entities = s.tags() == null ? List.of() : s.tags().entities().stream().map(EntityTag::name).toList();
         return new StoryCard(s.id(), s.headline(), s.urgency(), s.source() == null ? null : s.source().provider(),

@@ -1,9 +1,9 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.normalise;
 
 import io.wiretag.story.Story;
 
 /** What normalising one raw record gives: a story, or a refusal that goes to the dead-letter topic. */
-sealed interface Normalised {
+public sealed interface Normalised {
     record Parsed(Story story) implements Normalised {
     }
 

@@ -1,4 +1,4 @@
-package io.wiretag.pipeline;
+package io.wiretag.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ public record LatestAlerts(List<JsonNode> alerts) {
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
     }
 
-    LatestAlerts with(JsonNode alert, int max) {
+    public LatestAlerts with(JsonNode alert, int max) {
         String id = alert.path("id").asText();
         List<JsonNode> out = new ArrayList<>();
         out.add(alert);

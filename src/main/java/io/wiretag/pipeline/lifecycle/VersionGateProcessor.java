@@ -1,8 +1,10 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.lifecycle;
 
 import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.lifecycle.VersionOrder;
 import io.wiretag.lifecycle.VersionStamp;
+import io.wiretag.pipeline.LifecycleMetrics;
+import io.wiretag.pipeline.StateStores;
 import io.wiretag.story.Story;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +23,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * story (a kill that arrives before its story is remembered and applied to it), and holds a version whose
  * {@code embargoedUntil} is in the future until a wall-clock punctuation releases it, in time order.
  * <p>
- * Exactly once across restarts: a held story lives only in {@value WiretagTopology#EMBARGO_STORE} (changelogged);
+ * Exactly once across restarts: a held story lives only in {@value StateStores#EMBARGO} (changelogged);
  * its release, the store delete and the input offsets commit in one transaction under exactly_once_v2.
  */
-final class VersionGateProcessor implements Processor<String, Story, String, Story> {
+public final class VersionGateProcessor implements Processor<String, Story, String, Story> {
     private final LifecycleSettings settings;
     private ProcessorContext<String, Story> context;
-    private KeyValueStore<String, VersionState> versions;
+    private KeyValueStore<String, StoryState> versions;
     private KeyValueStore<String, Story> embargo;
     private LifecycleMetrics metrics;
     private Sensor staleDropped;
@@ -36,20 +38,20 @@ final class VersionGateProcessor implements Processor<String, Story, String, Sto
     private Sensor versionsSize;
     private long heldCount;
 
-    VersionGateProcessor(LifecycleSettings settings) {
+    public VersionGateProcessor(LifecycleSettings settings) {
         this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, Story> context) {
         this.context = context;
-        versions = context.getStateStore(WiretagTopology.VERSIONS_STORE);
-        embargo = context.getStateStore(WiretagTopology.EMBARGO_STORE);
+        versions = context.getStateStore(StateStores.STORIES);
+        embargo = context.getStateStore(StateStores.EMBARGO);
         metrics = new LifecycleMetrics(context);
         staleDropped = metrics.counter("stale-versions-dropped", "versions older than or identical to the newest accepted one, not routed");
         killedDropped = metrics.counter("killed-versions-dropped", "versions of a story already killed, not routed");
         held = metrics.gauge("embargoes-held", "embargoed stories held until their release time");
-        versionsSize = metrics.gauge("store-size-" + WiretagTopology.VERSIONS_STORE, "approximate number of story ids in the version store");
+        versionsSize = metrics.gauge("store-size-" + StateStores.STORIES, "approximate number of story ids in the version store");
         try (KeyValueIterator<String, Story> it = embargo.all()) {
             while (it.hasNext()) {
                 it.next();
@@ -69,7 +71,7 @@ final class VersionGateProcessor implements Processor<String, Story, String, Sto
         }
         String id = record.key() != null ? record.key() : story.id();
         long now = context.currentSystemTimeMs();
-        VersionState state = versions.get(id);
+        StoryState state = versions.get(id);
         VersionStamp stamp = VersionStamp.of(story);
         if (story.isKill()) {
             if (state != null && state.killed()) {
@@ -77,7 +79,7 @@ final class VersionGateProcessor implements Processor<String, Story, String, Sto
                 return;
             }
             dropHeld(state);
-            versions.put(id, VersionState.killed(stamp, now));
+            versions.put(id, StoryState.orNone(state).killedBy(stamp, now));
             context.forward(record.withKey(id));
             return;
         }
@@ -96,14 +98,14 @@ final class VersionGateProcessor implements Processor<String, Story, String, Sto
             embargo.put(key, story);
             heldCount++;
             held.record(heldCount);
-            versions.put(id, VersionState.accepted(stamp, key, now));
+            versions.put(id, StoryState.orNone(state).accepted(stamp, key, now));
             return;
         }
-        versions.put(id, VersionState.accepted(stamp, null, now));
+        versions.put(id, StoryState.orNone(state).accepted(stamp, null, now));
         context.forward(record.withKey(id));
     }
 
-    private void dropHeld(VersionState state) {
+    private void dropHeld(StoryState state) {
         if (state != null && state.heldKey() != null && embargo.delete(state.heldKey()) != null) {
             heldCount--;
             held.record(heldCount);
@@ -126,23 +128,24 @@ final class VersionGateProcessor implements Processor<String, Story, String, Sto
             embargo.delete(kv.key);
             heldCount--;
             String id = kv.key.substring(kv.key.indexOf('|') + 1);
-            VersionState state = versions.get(id);
+            StoryState state = versions.get(id);
             if (state != null && kv.key.equals(state.heldKey())) {
-                versions.put(id, state.released());
+                versions.put(id, state.released(now));
             }
             context.forward(new Record<>(id, kv.value, now));
         }
         reportSizes();
     }
 
-    /** Forgets the stories not touched within the retention, except those still held. */
+    /** Forgets the stories not touched within the retention, except those still in flight. */
     private void forgetOld(long now) {
         long before = now - settings.versionRetention().toMillis();
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, VersionState> it = versions.all()) {
+        try (KeyValueIterator<String, StoryState> it = versions.all()) {
             while (it.hasNext()) {
-                KeyValue<String, VersionState> kv = it.next();
-                if (kv.value.touchedMs() < before && kv.value.heldKey() == null) {
+                KeyValue<String, StoryState> kv = it.next();
+                // A story held or waiting for its duplicate verdicts is still in flight.
+                if (kv.value.touchedMs() < before && kv.value.heldKey() == null && kv.value.awaiting() == 0) {
                     old.add(kv.key);
                 }
             }

@@ -1,4 +1,4 @@
-package io.wiretag.pipeline;
+package io.wiretag.views;
 
 import java.time.Instant;
 

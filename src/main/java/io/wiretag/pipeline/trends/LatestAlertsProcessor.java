@@ -1,7 +1,9 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.trends;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wiretag.pipeline.StateStores;
 import io.wiretag.story.Json;
+import io.wiretag.views.LatestAlerts;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,20 +13,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the newest alerts of its partition of {@code news.alerts} (every kind, from every stage) for the
  * dashboard and {@code GET /api/alerts}, which merges the partitions.
  */
-final class LatestAlertsProcessor implements Processor<String, byte[], Void, Void> {
+public final class LatestAlertsProcessor implements Processor<String, byte[], Void, Void> {
     /** The one key of the store: each partition's task keeps one list. */
-    static final String KEY = "latest";
+    public static final String KEY = "latest";
 
     private final int keep;
     private KeyValueStore<String, LatestAlerts> store;
 
-    LatestAlertsProcessor(int keep) {
+    public LatestAlertsProcessor(int keep) {
         this.keep = keep;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(AlertsAndTrends.LATEST_ALERTS_STORE);
+        store = context.getStateStore(StateStores.LATEST_ALERTS);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.normalise;
 
 import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
@@ -22,13 +22,13 @@ import org.apache.kafka.streams.processor.api.Record;
  * carries the original bytes and headers plus the stage, reason and exception class in its headers. A record
  * marked {@value Topics#H_RENDITION_OF} (an AP item's NITF rendition) gives a story with the item's id.
  */
-final class NormaliseProcessor implements Processor<byte[], byte[], String, Normalised> {
-    static final String STAGE = "normalise";
+public final class NormaliseProcessor implements Processor<byte[], byte[], String, Normalised> {
+    public static final String STAGE = "normalise";
 
     private final FormatDetector detector;
     private ProcessorContext<String, Normalised> context;
 
-    NormaliseProcessor(FormatDetector detector) {
+    public NormaliseProcessor(FormatDetector detector) {
         this.detector = detector;
     }
 
@@ -81,7 +81,7 @@ final class NormaliseProcessor implements Processor<byte[], byte[], String, Norm
         return new RecordHeaders(headers.toArray());
     }
 
-    static String header(Headers headers, String name) {
+    public static String header(Headers headers, String name) {
         Header h = headers.lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package io.wiretag.pipeline;
+package io.wiretag.pipeline.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wiretag.story.Story;
@@ -8,5 +8,5 @@ import io.wiretag.story.Story;
  * waiting for its item (one of the two is null), and since when (wall-clock ms).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RenditionWait(Story item, Story rendition, long sinceMs) {
+public record RenditionWait(Story item, Story rendition, long sinceMs) {
 }

@@ -1,0 +1,233 @@
+package io.wiretag.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongPredicate;
+
+/**
+ * One shard of the duplicate window: the fingerprints of recent stories, indexed by the duplicate keys
+ * (the exact-body key and the LSH band keys, see {@link #keys}) that this shard owns. Shards are spread
+ * over partitions by key, so each decides only on the keys it owns; a story asks every shard that owns one
+ * of its keys, and is a duplicate when any shard says so.
+ * <p>
+ * The verdict does not depend on which shard answers or in which order two copies reached it: a story is
+ * a duplicate of the earliest similar story, in the order (time, story id), that is earlier than itself,
+ * where a story's time is that of its first version (a correction does not make an original younger than
+ * its copies).
+ * Only a copy that is later in that order but was registered here longer than {@code settleMs} ago (it was
+ * routed long since: a late, earlier-stamped copy must not be routed beside it) also makes a story a
+ * duplicate. Not thread-safe; one per stream task.
+ */
+public final class BandIndex {
+    /** The key tag of the exact-body key; band keys are the band hashes themselves. */
+    private static final long EXACT_SALT = 0x6578616374L;
+
+    /** {@code order} is the fingerprint as ordered: with the time of the story's first registered version. */
+    private record Entry(Fingerprint f, Fingerprint order, long registeredMs, long[] keys) {
+    }
+
+    /** Why a story is a duplicate, if it is: of which story, and that story's time (to pick the earliest). */
+    public record Verdict(String duplicateOf, long duplicateTime) {
+        public static final Verdict ORIGINAL = new Verdict(null, Long.MAX_VALUE);
+
+        public boolean isDuplicate() {
+            return duplicateOf != null;
+        }
+
+        /** The verdict of two shards: the earlier original wins; no original means not a duplicate. */
+        public Verdict and(Verdict other) {
+            if (!other.isDuplicate()) {
+                return this;
+            }
+            if (!isDuplicate() || other.duplicateTime < duplicateTime
+                    || other.duplicateTime == duplicateTime && other.duplicateOf.compareTo(duplicateOf) < 0) {
+                return other;
+            }
+            return this;
+        }
+    }
+
+    private static final Comparator<Fingerprint> ORDER = Comparator.comparingLong(Fingerprint::time).thenComparing(Fingerprint::storyId);
+
+    private final double threshold;
+    private final long windowMs;
+    private final long settleMs;
+    private final LongPredicate owns;
+    private final Map<String, Entry> byId = new HashMap<>();
+    private final Map<Long, Set<String>> byKey = new HashMap<>();
+    private final TreeSet<Fingerprint> byTime = new TreeSet<>(ORDER);
+
+    /**
+     * @param threshold near-duplicate threshold: estimated Jaccard similarity of word 3-shingles, 0 to 1
+     * @param windowMs  how far apart in time two copies may be and still count as duplicates
+     * @param settleMs  how long after it was registered a later-stamped copy counts as routed
+     * @param owns      which duplicate keys this shard answers for
+     */
+    public BandIndex(double threshold, long windowMs, long settleMs, LongPredicate owns) {
+        if (threshold <= 0 || threshold > 1) {
+            throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1], not " + threshold);
+        }
+        this.threshold = threshold;
+        this.windowMs = windowMs;
+        this.settleMs = settleMs;
+        this.owns = owns;
+    }
+
+    /**
+     * The duplicate keys of a fingerprint: one for the exact normalised body (none for an empty body) and one
+     * per LSH band of its MinHash signature (none for a body too short to shingle).
+     */
+    public static long[] keys(Fingerprint f) {
+        long[] bands = Fingerprints.bands(f);
+        boolean exact = f.size() > 0 || f.exact() != Fingerprints.EMPTY_EXACT;
+        long[] out = new long[bands.length + (exact ? 1 : 0)];
+        System.arraycopy(bands, 0, out, 0, bands.length);
+        if (exact) {
+            out[bands.length] = Fingerprints.mix(f.exact() ^ EXACT_SALT);
+        }
+        return out;
+    }
+
+    /** The shard (partition) that owns a duplicate key, among {@code shards}. */
+    public static int shardOf(long key, int shards) {
+        return (int) Math.floorMod(key, (long) shards);
+    }
+
+    /** Whether {@code key} is an exact-body key of {@code f}. */
+    private static boolean exactKey(Fingerprint f, long key) {
+        return key == Fingerprints.mix(f.exact() ^ EXACT_SALT);
+    }
+
+    /** This shard's verdict on {@code f}, registered at {@code nowMs} (wall clock); then registers it. */
+    public Verdict claim(Fingerprint f, long nowMs) {
+        Verdict v = decide(f, nowMs);
+        register(f, nowMs);
+        return v;
+    }
+
+    /** This shard's verdict on {@code f}, without registering it. */
+    public Verdict decide(Fingerprint f, long nowMs) {
+        long[] keys = keys(f);
+        Entry self = byId.get(f.storyId());
+        Fingerprint me = self != null ? self.order() : f;
+        Set<String> exactMatches = new HashSet<>();
+        Set<String> candidates = new HashSet<>();
+        for (long k : keys) {
+            if (!owns.test(k)) {
+                continue;
+            }
+            Set<String> ids = byKey.get(k);
+            if (ids == null) {
+                continue;
+            }
+            candidates.addAll(ids);
+            if (exactKey(f, k)) {
+                exactMatches.addAll(ids);
+            }
+        }
+        Fingerprint earlier = null;
+        Entry established = null;
+        for (String id : candidates) {
+            Entry e = byId.get(id);
+            if (id.equals(f.storyId()) || Math.abs(e.f().time() - f.time()) > windowMs) {
+                continue;
+            }
+            if (!exactMatches.contains(id) && !(f.size() > 0 && Fingerprints.similarity(f, e.f()) >= threshold)) {
+                continue;
+            }
+            Fingerprint other = e.order();
+            if (ORDER.compare(other, me) < 0) {
+                if (earlier == null || ORDER.compare(other, earlier) < 0) {
+                    earlier = other;
+                }
+            } else if (nowMs - e.registeredMs() > settleMs
+                    && (established == null || e.registeredMs() < established.registeredMs())) {
+                established = e;
+            }
+        }
+        if (earlier != null) {
+            return new Verdict(earlier.storyId(), earlier.time());
+        }
+        return established != null ? new Verdict(established.f().storyId(), established.order().time()) : Verdict.ORIGINAL;
+    }
+
+    /** Registers (or replaces, for a new version) a story's fingerprint under the keys this shard owns. */
+    public void register(Fingerprint f, long registeredMs) {
+        Entry before = byId.get(f.storyId());
+        // A new version keeps the order and registration time of the first: its copies were routed beside it.
+        restore(f, before != null ? before.registeredMs() : registeredMs, before != null ? before.order().time() : f.time());
+    }
+
+    /** Registers a fingerprint as it was persisted: when it was first registered, and the time it is ordered by. */
+    public void restore(Fingerprint f, long registeredMs, long orderTime) {
+        remove(f.storyId());
+        long[] all = keys(f);
+        int n = 0;
+        long[] mine = new long[all.length];
+        for (long k : all) {
+            if (owns.test(k)) {
+                mine[n++] = k;
+            }
+        }
+        long[] keys = java.util.Arrays.copyOf(mine, n);
+        Fingerprint order = orderTime == f.time() ? f : new Fingerprint(f.storyId(), orderTime, 0, new int[0]);
+        byId.put(f.storyId(), new Entry(f, order, registeredMs, keys));
+        for (long k : keys) {
+            byKey.computeIfAbsent(k, x -> new HashSet<>()).add(f.storyId());
+        }
+        byTime.add(f);
+    }
+
+    /** The time a story is ordered by (its first version's), or empty when this shard does not hold it. */
+    public Optional<Long> orderTime(String storyId) {
+        Entry e = byId.get(storyId);
+        return e == null ? Optional.empty() : Optional.of(e.order().time());
+    }
+
+    /** The registration time of a story (wall-clock ms), or empty when this shard does not hold it. */
+    public Optional<Long> registeredAt(String storyId) {
+        Entry e = byId.get(storyId);
+        return e == null ? Optional.empty() : Optional.of(e.registeredMs());
+    }
+
+    /** Forgets a story (killed, or out of the window); returns whether this shard held it. */
+    public boolean remove(String storyId) {
+        Entry e = byId.remove(storyId);
+        if (e == null) {
+            return false;
+        }
+        byTime.remove(e.f());
+        for (long k : e.keys()) {
+            Set<String> ids = byKey.get(k);
+            if (ids != null) {
+                ids.remove(storyId);
+                if (ids.isEmpty()) {
+                    byKey.remove(k);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Forgets every story older than {@code newestTime} minus the window; returns the ids forgotten. */
+    public List<String> expire(long newestTime) {
+        List<String> gone = new ArrayList<>();
+        while (!byTime.isEmpty() && byTime.first().time() < newestTime - windowMs) {
+            String id = byTime.first().storyId();
+            remove(id);
+            gone.add(id);
+        }
+        return gone;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

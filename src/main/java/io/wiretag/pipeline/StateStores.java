@@ -1,0 +1,104 @@
+package io.wiretag.pipeline;
+
+import io.wiretag.kafka.JsonSerde;
+import io.wiretag.pipeline.lifecycle.RenditionWait;
+import io.wiretag.pipeline.lifecycle.StoryState;
+import io.wiretag.story.Story;
+import io.wiretag.views.StoryCard;
+import io.wiretag.views.TrendCount;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Every state store and internal topic of the topology, by name, with its types and serdes: the one place a
+ * store is declared (as {@link io.wiretag.kafka.Topics} is for topics). Renaming one loses its state: the
+ * names are part of the deployed application.
+ */
+public final class StateStores {
+    /** The taxonomy records of {@code news.taxonomy}: a global store. */
+    public static final String TAXONOMY = "taxonomy-store";
+    /** Per story id: an AP item waiting for its NITF rendition, or the other way round. */
+    public static final String RENDITIONS = "ap-rendition-wait";
+    /** Per story id: everything the lifecycle remembers of it ({@link StoryState}): version, kill, routes, verdicts. */
+    public static final String STORIES = "story-state";
+    /** Embargoed stories, keyed by release time then story id: the one store whose purpose is the story. */
+    public static final String EMBARGO = "embargo-hold";
+    /** Per story id: the tagged story's JSON (encoded once) while its duplicate verdicts are on their way. */
+    public static final String PENDING = "route-pending";
+    /** Per duplicate shard: the fingerprints of the stories whose keys it owns, by story id. */
+    public static final String DUPLICATE_SHARD = "duplicate-shard";
+    /** Per trend key ({@code entity:russia}) and minute of versionCreated: the count. */
+    public static final String TRENDS = "trend-minutes";
+    /** Per trend key: the minute of its last surge alert. */
+    public static final String SURGE_COOLDOWN = "surge-cooldown";
+    /** The newest stories per topic id (and {@value #ALL_TOPICS}), one small card per entry; see {@link io.wiretag.views.LatestCards}. */
+    public static final String LATEST_STORIES = "latest-cards";
+    /** Per partition of news.alerts: the newest alerts. */
+    public static final String LATEST_ALERTS = "latest-alerts";
+    /** The key under which {@link #LATEST_STORIES} lists the newest stories of every topic. */
+    public static final String ALL_TOPICS = "*";
+
+    /** Internal topics (repartition names, without the application id and {@code -repartition}). */
+    public static final String CLAIMS_TOPIC = "dup-claims";
+    public static final String VERDICTS_TOPIC = "dup-verdicts";
+    public static final String TREND_HITS_TOPIC = "trend-hits";
+
+    public static final Duration MINUTE = Duration.ofMinutes(1);
+    public static final long MINUTE_MS = MINUTE.toMillis();
+
+    private StateStores() {
+    }
+
+    static StoreBuilder<KeyValueStore<String, byte[]>> taxonomy() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TAXONOMY), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, RenditionWait>> renditions() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RENDITIONS), Serdes.String(), new JsonSerde<>(RenditionWait.class));
+    }
+
+    /** Cached: a story's state is written by the gate and again by the router, usually within one commit. */
+    static StoreBuilder<KeyValueStore<String, StoryState>> stories() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), new JsonSerde<>(StoryState.class))
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, Story>> embargo(Serde<Story> story) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO), Serdes.String(), story);
+    }
+
+    static StoreBuilder<KeyValueStore<String, byte[]>> pending() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, byte[]>> duplicateShard() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUPLICATE_SHARD), Serdes.String(), Serdes.ByteArray());
+    }
+
+    static StoreBuilder<WindowStore<String, TrendCount>> trends(Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(TRENDS, retention, MINUTE, false),
+                Serdes.String(), TrendCount.SERDE).withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, Long>> surgeCooldown() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SURGE_COOLDOWN), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, StoryCard>> latestStories() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class))
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, io.wiretag.views.LatestAlerts>> latestAlerts() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_ALERTS), Serdes.String(),
+                new JsonSerde<>(io.wiretag.views.LatestAlerts.class)).withCachingEnabled();
+    }
+}

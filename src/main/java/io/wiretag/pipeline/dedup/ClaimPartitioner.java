@@ -1,0 +1,32 @@
+package io.wiretag.pipeline.dedup;
+
+import io.wiretag.lifecycle.BandIndex;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+
+/**
+ * Sends a claim to every shard (partition of {@code dup-claims}) that owns one of its duplicate keys, once
+ * per shard, whatever the number of keys it owns there: a story costs at most one claim per partition.
+ */
+public final class ClaimPartitioner implements StreamPartitioner<String, Claim> {
+    /** The shards that own a key of these: what a story must ask, and how many verdicts it waits for. */
+    public static Set<Integer> shards(long[] keys, int shards) {
+        Set<Integer> out = new HashSet<>();
+        for (long k : keys) {
+            out.add(BandIndex.shardOf(k, shards));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, Claim claim, int numPartitions) {
+        if (claim.kind() == Claim.Kind.FORGET) {
+            return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+        }
+        return Optional.of(shards(BandIndex.keys(claim.fingerprint()), numPartitions));
+    }
+}
