@@ -195,7 +195,34 @@ public final class Api {
     private Response stories(Request r) throws IOException, InterruptedException {
         Map<String, String> q = query(r);
         int limit = (int) number(q, "limit", 20, MAX_LIMIT);
-        return json(latestStories(q.get("topic"), limit, isLocal(q), r.query()));
+        return json(latestStories(q.get("topic"), limit, isLocal(q), r.query(), filter(null, q.get("entity"))));
+    }
+
+    /** The filter for a topic and an entity id (either may be null or empty), with the entity's display name. */
+    Filter filter(String topic, String entity) throws IOException, InterruptedException {
+        String t = topic == null || topic.isBlank() ? null : topic;
+        String e = entity == null || entity.isBlank() ? null : entity;
+        if (e != null && e.length() > 200 || t != null && t.length() > 200) {
+            throw new Refused(400, "a topic or entity id is at most 200 characters");
+        }
+        return new Filter(t, e, e == null ? null : nameOf(Trend.ENTITY, e));
+    }
+
+    /** The display name the trend counts hold for a key over the retention, or null: asks the instance holding it. */
+    private String nameOf(String kind, String id) throws IOException, InterruptedException {
+        String key = Trend.key(kind, id);
+        Optional<String> owner = placement.ownerOf(StateStores.TRENDS, key);
+        if (owner.isPresent()) {
+            HttpResponse<byte[]> res = get(owner.get(), TRENDS + "/" + kind + "/" + encode(id), "minutes=" + maxMinutes);
+            return res.statusCode() == 200 ? Json.read(res.body(), JsonNode.class).path("name").asText(null) : null;
+        }
+        Instant to = clock.instant();
+        for (Trend t : local.series(key, to.minus(Duration.ofMinutes(maxMinutes)), to)) {
+            if (t.name() != null) {
+                return t.name();
+            }
+        }
+        return null;
     }
 
     /**
@@ -204,10 +231,17 @@ public final class Api {
      * and the lists merged, newest first.
      */
     Map<String, Object> latestStories(String topic, int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        return latestStories(topic, limit, localOnly, rawQuery, Filter.NONE);
+    }
+
+    /** As above, keeping only the stories that {@code filter} (its entity) matches. */
+    Map<String, Object> latestStories(String topic, int limit, boolean localOnly, String rawQuery, Filter filter)
+            throws IOException, InterruptedException {
         Map<String, List<StoryCard>> all = new LinkedHashMap<>();
         local.stories().forEach((t, cards) -> all.computeIfAbsent(t, x -> new ArrayList<>()).addAll(cards));
         if (!localOnly) {
-            String fwd = rawQuery != null ? rawQuery : "limit=" + limit + (topic != null ? "&topic=" + topic : "");
+            String fwd = rawQuery != null ? rawQuery : "limit=" + limit + (topic != null ? "&topic=" + encode(topic) : "")
+                    + (filter.entity() != null ? "&entity=" + encode(filter.entity()) : "");
             for (JsonNode other : fanOut(StateStores.LATEST_STORIES, STORIES, fwd)) {
                 if (topic != null) {
                     addCards(all, topic, other.path("stories"));
@@ -217,6 +251,7 @@ public final class Api {
                 }
             }
         }
+        all.values().forEach(l -> l.removeIf(c -> !filter.matches(c)));
         all.values().forEach(l -> l.sort(Comparator.comparing(StoryCard::routedAt, Comparator.nullsLast(Comparator.reverseOrder()))));
         Map<String, Object> out = new LinkedHashMap<>();
         if (topic != null) {
@@ -250,16 +285,26 @@ public final class Api {
     private Response alerts(Request r) throws IOException, InterruptedException {
         Map<String, String> q = query(r);
         int limit = (int) number(q, "limit", 50, MAX_LIMIT);
-        return json(latestAlerts(limit, isLocal(q), r.query()));
+        return json(latestAlerts(limit, isLocal(q), r.query(), new Filter(blankToNull(q.get("topic")), blankToNull(q.get("entity")), null)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        return latestAlerts(limit, localOnly, rawQuery, Filter.NONE);
+    }
+
+    /** The newest alerts from every instance, only those about the filter's topic and entity. */
+    Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery, Filter filter) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>(local.alerts());
         if (!localOnly) {
             for (JsonNode other : fanOut(StateStores.LATEST_ALERTS, ALERTS, rawQuery != null ? rawQuery : "limit=" + limit)) {
                 other.path("alerts").forEach(all::add);
             }
         }
+        all.removeIf(a -> !filter.matches(a));
         all.sort(Comparator.comparing((JsonNode a) -> instant(a.path("at").asText())).reversed()
                 .thenComparing(a -> a.path("id").asText()));
         Map<String, Object> out = new LinkedHashMap<>();
