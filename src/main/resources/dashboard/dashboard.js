@@ -168,7 +168,7 @@
     div.appendChild(bigChart(buckets(s.series, hours * 60, now), s.name || s.id));
     replace("chart", div);
     document.getElementById("chart-title").textContent = (s.name || s.id) + " (" + chosen.kind + "): " + s.total
-      + " stories per minute over the last " + hours + " h";
+      + (s.total === 1 ? " story" : " stories") + " in the last " + hours + " h, per minute";
     document.querySelectorAll("button[data-hours]").forEach(function (b) {
       b.className = Number(b.getAttribute("data-hours")) === hours ? "on" : "";
     });
@@ -248,7 +248,7 @@
 
   function drawDlq(d) {
     const div = el("div");
-    div.appendChild(el("p", d.total + " refused in all; the newest " + d.read + " read (at most " + d.perPartition + " per partition)", "sub"));
+    div.appendChild(el("p", d.read + " refusals read: the newest of each partition, at most " + d.perPartition + " per partition", "sub"));
     const counts = div.appendChild(el("table", null, "by-reason"));
     const head = el("tr");
     ["reason", "count"].forEach(function (h) { head.appendChild(el("th", h)); });
@@ -285,7 +285,7 @@
     if (p.reason) { div.appendChild(el("p", p.reason, "error")); }
     const t = div.appendChild(el("table", null, "lag"));
     const head = el("tr");
-    ["input topic", "lag (records)", "end offset", "partitions"].forEach(function (h) { head.appendChild(el("th", h)); });
+    ["topic read", "lag (records)", "end offset", "partitions"].forEach(function (h) { head.appendChild(el("th", h)); });
     t.appendChild(el("thead")).appendChild(head);
     const tb = t.appendChild(el("tbody"));
     p.lag.forEach(function (l) {

@@ -32,11 +32,11 @@ public final class DlqTail {
     }
 
     /** What was read: the newest refusals (at most {@code shown}), counts by reason, and how many records were read. */
-    public record Tail(List<Refusal> newest, Map<String, Long> byReason, long read, long total, int perPartition) {
+    public record Tail(List<Refusal> newest, Map<String, Long> byReason, long read, int perPartition) {
     }
 
-    /** A reason is counted by its first this-many characters (the rest is detail that differs per file). */
-    static final int REASON_KEY = 120;
+    /** A reason is counted by its part before the first "; " (the detail after it differs per file), at most this long. */
+    static final int REASON_KEY = 160;
 
     private final Map<String, Object> consumerSettings;
     private final String topic;
@@ -78,14 +78,12 @@ public final class DlqTail {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (partitions.isEmpty()) {
-                return new Tail(List.of(), Map.of(), 0, 0, perPartition);
+                return new Tail(List.of(), Map.of(), 0, perPartition);
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long total = 0;
             for (TopicPartition tp : partitions) {
-                total += end.get(tp) - begin.get(tp);
                 consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - perPartition));
             }
             List<Refusal> all = new ArrayList<>();
@@ -107,7 +105,7 @@ public final class DlqTail {
             byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> sorted.put(e.getKey(), e.getValue()));
             all.sort(Comparator.comparing(Refusal::at).reversed().thenComparing(Refusal::partition).thenComparing(Refusal::offset));
-            return new Tail(List.copyOf(all.subList(0, Math.min(shown, all.size()))), sorted, all.size(), total, perPartition);
+            return new Tail(List.copyOf(all.subList(0, Math.min(shown, all.size()))), sorted, all.size(), perPartition);
         }
     }
 
@@ -115,7 +113,9 @@ public final class DlqTail {
         if (reason == null) {
             return "(no reason given)";
         }
-        return reason.length() <= REASON_KEY ? reason : reason.substring(0, REASON_KEY) + "…";
+        int detail = reason.indexOf("; ");
+        String general = detail > 0 ? reason.substring(0, detail) : reason;
+        return general.length() <= REASON_KEY ? general : general.substring(0, REASON_KEY) + "…";
     }
 
     private static Refusal refusal(ConsumerRecord<byte[], byte[]> r) {
