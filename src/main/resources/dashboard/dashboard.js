@@ -248,7 +248,8 @@
 
   function drawDlq(d) {
     const div = el("div");
-    div.appendChild(el("p", d.read + " refusals read: the newest of each partition, at most " + d.perPartition + " per partition", "sub"));
+    div.appendChild(el("p", d.read + (d.read === 1 ? " refusal" : " refusals") + " read: the newest of each partition, at most "
+      + d.perPartition + " per partition", "sub"));
     const counts = div.appendChild(el("table", null, "by-reason"));
     const head = el("tr");
     ["reason", "count"].forEach(function (h) { head.appendChild(el("th", h)); });
@@ -290,7 +291,8 @@
     const tb = t.appendChild(el("tbody"));
     p.lag.forEach(function (l) {
       const tr = el("tr");
-      tr.appendChild(el("td", l.topic));
+      const name = tr.appendChild(el("td", l.shortName || l.topic, l.internal ? "internal" : null));
+      name.setAttribute("title", l.topic + (l.internal ? " (internal topic of the app)" : ""));
       tr.appendChild(el("td", l.lag, "lag-value"));
       tr.appendChild(el("td", l.end));
       tr.appendChild(el("td", l.partitions));

@@ -285,11 +285,18 @@ public final class Api {
     private Response alerts(Request r) throws IOException, InterruptedException {
         Map<String, String> q = query(r);
         int limit = (int) number(q, "limit", 50, MAX_LIMIT);
-        return json(latestAlerts(limit, isLocal(q), r.query(), new Filter(blankToNull(q.get("topic")), blankToNull(q.get("entity")), null)));
+        // Forwarded: this instance's alerts unfiltered, as its own stories alone cannot tell which are about the entity.
+        return json(latestAlerts(limit, isLocal(q), r.query(), isLocal(q) ? Filter.NONE : alertFilter(filter(q.get("topic"), q.get("entity")))));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** The filter for alerts: with an entity, alerts about the newest stories that mention it count too. */
+    @SuppressWarnings("unchecked")
+    Filter alertFilter(Filter f) throws IOException, InterruptedException {
+        if (f.entity() == null) {
+            return f;
+        }
+        List<StoryCard> cards = (List<StoryCard>) latestStories(null, MAX_LIMIT, false, null, f).get("all");
+        return f.withStories(cards.stream().map(StoryCard::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {

@@ -70,7 +70,7 @@ public final class AppServer implements AutoCloseable {
             new StoryPage(lookup).addTo(server);
             new PanelsApi(new DlqTail(clientSettings, config.get(WiretagConfig.TOPIC_DLQ), config.getInt(WiretagConfig.DASHBOARD_DLQ_SCAN),
                     DLQ_SHOWN, PANEL_TIMEOUT, LAG_CACHE, Clock.systemUTC()),
-                    new PipelineHealth(streams::metrics, readiness, lag, Clock.systemUTC()), lookup).addTo(server);
+                    new PipelineHealth(streams::metrics, readiness, lag, config.get(WiretagConfig.APPLICATION_ID), Clock.systemUTC()), lookup).addTo(server);
         });
     }
 

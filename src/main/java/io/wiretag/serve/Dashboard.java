@@ -70,7 +70,7 @@ public final class Dashboard {
             Map<String, Object> topics = api.trendTotals(Trend.TOPIC, 60, TRENDS_SHOWN, false, null);
             Map<String, Object> entities = api.trendTotals(Trend.ENTITY, 60, TRENDS_SHOWN, false, null);
             Map<String, Object> stories = api.latestStories(filter.topic(), STORIES_SHOWN, false, null, filter);
-            Map<String, Object> alerts = api.latestAlerts(ALERTS_SHOWN, false, null, filter);
+            Map<String, Object> alerts = api.latestAlerts(ALERTS_SHOWN, false, null, api.alertFilter(filter));
             state = null;
             counts(h, Json.MAPPER.valueToTree(topicsNow), Json.MAPPER.valueToTree(topics));
             trends(h, "entities", "entity", "Trending entities", Json.MAPPER.valueToTree(entities));

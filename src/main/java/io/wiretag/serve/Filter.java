@@ -4,14 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.views.StoryCard;
 import io.wiretag.views.Trend;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The dashboard's filter: a topic id and/or an entity id (query parameters {@code topic} and {@code entity}).
  * A story card names its entities by display name, so the entity is matched by {@code entityName} (from
- * the trend counts) or, when that is not known, by the id its name slugs to.
+ * the trend counts) or, when that is not known, by the id its name slugs to. An alert names no entities
+ * unless it is a surge or watch on one: {@code storyIds}, the stories the entity filter keeps, admit the
+ * alerts about those stories.
  */
-record Filter(String topic, String entity, String entityName) {
-    static final Filter NONE = new Filter(null, null, null);
+record Filter(String topic, String entity, String entityName, Set<String> storyIds) {
+    static final Filter NONE = new Filter(null, null, null, null);
+
+    Filter(String topic, String entity, String entityName) {
+        this(topic, entity, entityName, null);
+    }
+
+    /** The same filter where an alert about one of these stories (breaking, kill, watch) is about the entity too. */
+    Filter withStories(Set<String> ids) {
+        return new Filter(topic, entity, entityName, Set.copyOf(ids));
+    }
 
     boolean isEmpty() {
         return topic == null && entity == null;
@@ -38,7 +50,7 @@ record Filter(String topic, String entity, String entityName) {
         boolean topicOk = topic == null || key.equals(Trend.key(Trend.TOPIC, topic)) || contains(alert.path("topics"), topic)
                 || contains(alert.path("matched"), topic);
         boolean entityOk = entity == null || key.equals(Trend.key(Trend.ENTITY, entity)) || contains(alert.path("entities"), entity)
-                || contains(alert.path("matched"), entity);
+                || contains(alert.path("matched"), entity) || storyIds != null && storyIds.contains(alert.path("storyId").asText(""));
         return topicOk && entityOk;
     }
 

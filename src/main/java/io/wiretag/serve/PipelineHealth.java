@@ -23,10 +23,13 @@ public final class PipelineHealth {
     private final Readiness readiness;
     private final InputLag lag;
     private final Clock clock;
+    private final String applicationId;
     private double lastCommitTotal = -1;
     private Instant lastCommitSeen;
 
-    public PipelineHealth(Supplier<Map<MetricName, ? extends Metric>> metrics, Readiness readiness, InputLag lag, Clock clock) {
+    /** {@code applicationId} names the app's internal topics ({@code <id>-...-repartition}), shown apart from the inputs. */
+    public PipelineHealth(Supplier<Map<MetricName, ? extends Metric>> metrics, Readiness readiness, InputLag lag, String applicationId, Clock clock) {
+        this.applicationId = applicationId;
         this.metrics = metrics;
         this.readiness = readiness;
         this.lag = lag;
@@ -49,6 +52,9 @@ public final class PipelineHealth {
                 Map<String, Object> t = perTopic.computeIfAbsent(p.topic(), k -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("topic", k);
+                    boolean internal = k.startsWith(applicationId + "-");
+                    m.put("internal", internal);
+                    m.put("shortName", internal ? k.substring(applicationId.length() + 1) : k);
                     m.put("lag", 0L);
                     m.put("end", 0L);
                     m.put("committed", 0L);
@@ -61,7 +67,10 @@ public final class PipelineHealth {
                 t.put("partitions", (Integer) t.get("partitions") + 1);
             }
         });
-        out.put("lag", new ArrayList<>(perTopic.values()));
+        List<Map<String, Object>> topics = new ArrayList<>(perTopic.values());
+        // The inputs first, then the app's internal (repartition) topics.
+        topics.sort(java.util.Comparator.comparing((Map<String, Object> t) -> (Boolean) t.get("internal")));
+        out.put("lag", topics);
         Map<MetricName, ? extends Metric> m = metrics.get();
         out.put("recordsInPerSecond", sum(m, "consumer-fetch-manager-metrics", "records-consumed-rate", true));
         out.put("recordsOutPerSecond", sum(m, "producer-metrics", "record-send-rate", false));

@@ -42,6 +42,22 @@ public final class StoryLookup {
             }
             return Optional.empty();
         }
+
+        /** The newest version that is not a kill (a kill carries no text), else the newest record. */
+        public Optional<Story> newestText() {
+            for (int i = versions.size() - 1; i >= 0; i--) {
+                Story s = versions.get(i).story();
+                if (s != null && s.kill() == null && !s.isKill()) {
+                    return Optional.of(s);
+                }
+            }
+            return latest();
+        }
+
+        /** The newest kill among the story's records, if it was killed. */
+        public Optional<Story> kill() {
+            return latest().filter(s -> s.kill() != null || s.isKill());
+        }
     }
 
     /** The most versions one lookup keeps (the newest). */

@@ -46,7 +46,8 @@ public final class StoryPage {
                     + (found.wholePartition() ? " (the whole partition)" : " (the story view reads at most the newest " + found.bound()
                     + " records of a partition: wiretag.dashboard.story-scan)") + ".</p>");
         }
-        Story s = found.latest().get();
+        Story s = found.newestText().get();
+        Story killed = found.kill().orElse(null);
         Tags tags = s.tags() == null ? new Tags(List.of(), List.of(), null) : s.tags();
         StringBuilder h = new StringBuilder(8192);
         h.append("<article id=\"story\"><h2 class=\"headline\">").append(Highlight.html("headline", s.headline(), tags.entities())).append("</h2>");
@@ -56,9 +57,9 @@ public final class StoryPage {
             h.append(" · urgency ").append(s.urgency());
         }
         h.append("</p>");
-        if (s.kill() != null || s.isKill()) {
-            h.append("<p class=\"kill\" id=\"killed\"><b>Killed</b> ").append(s.kill() == null ? "" : escape(String.valueOf(s.kill().at()))
-                    + ": " + escape(String.valueOf(s.kill().reason()))).append("</p>");
+        if (killed != null) {
+            h.append("<p class=\"kill\" id=\"killed\"><b>Killed</b> ").append(killed.kill() == null ? "(canceled)" : escape(String.valueOf(killed.kill().at()))
+                    + ": " + escape(String.valueOf(killed.kill().reason()))).append(": the text below is the last version before the kill</p>");
         }
         if (s.duplicateOf() != null) {
             h.append("<p class=\"dup\">A duplicate of <a href=\"/story?id=").append(escape(Api.encode(s.duplicateOf()))).append("\">")
@@ -71,7 +72,13 @@ public final class StoryPage {
                     .append("</a></td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size()).append("</td></tr>");
         }
+        if (tags.entities().isEmpty()) {
+            h.append("<tr><td colspan=\"4\" class=\"none\">no entity found</td></tr>");
+        }
         h.append("</tbody></table></section>\n<section><h2>Topics and why</h2><ul id=\"topics\">");
+        if (tags.topics().isEmpty()) {
+            h.append("<li class=\"none\">no topic</li>");
+        }
         for (TopicTag t : tags.topics()) {
             h.append("<li><a href=\"/?topic=").append(escape(Api.encode(t.id()))).append("\">").append(escape(String.valueOf(t.name())))
                     .append("</a> <small>score ").append(String.format(Locale.ROOT, "%.2f", t.score())).append("</small><ul class=\"evidence\">");

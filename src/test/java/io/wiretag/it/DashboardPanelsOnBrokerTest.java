@@ -52,6 +52,11 @@ class DashboardPanelsOnBrokerTest {
             + " Ukraine while Ukrainian President Volodymyr Zelenskyy asked for more air defences. The White House said the two"
             + " leaders agreed that negotiating teams would meet in Riyadh to discuss a ceasefire and relations between Washington"
             + " and Moscow.";
+    static final Path REUTERS = Path.of("../shared/fixtures/wire/superdesk-core");
+    static final String CORRECTION = "tag_reuters.com_2016_newsml_L1N14N0FF_version_978556838";
+    static final String KILL = "tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538";
+    static final String REUTERS_ID = "reuters:tag:reuters.com,0000:newsml_L1N14N0FF";
+    static int filesSent;
     static final byte[] GARBAGE = {0x00, (byte) 0xff, 0x13, 0x37, (byte) 0xfe, 0x00, 0x01, 0x02, (byte) 0x80, 0x7f};
 
     static String flash(String version, String created, String body) {
@@ -87,6 +92,14 @@ class DashboardPanelsOnBrokerTest {
             sender.send(flash("2", "2025-02-01T12:05:00Z", BODY + " Ukraine said talks without it would fail.").getBytes(StandardCharsets.UTF_8),
                     "wire", "flash-2.json", "wire-feed", "ninjs", Instant.now()).get();
             sender.send(GARBAGE, "desk", "garbage.bin", "desk-folder", null, Instant.now()).get();
+            filesSent = 4;
+            if (Files.isDirectory(REUTERS)) {
+                // A real correction, then its kill: the story view lists both and says it was killed.
+                for (String f : List.of(CORRECTION, KILL)) {
+                    sender.send(Files.readAllBytes(REUTERS.resolve(f)), "reuters", f, "reuters-feed", null, Instant.now()).get();
+                    filesSent++;
+                }
+            }
         }
         Drain.awaitIdle(pipeline.admin(), clients, pipeline.applicationId(), pipeline.inputTopics(), Duration.ofSeconds(60), lag -> { });
     }
@@ -141,7 +154,8 @@ class DashboardPanelsOnBrokerTest {
         if (shots == null || shots.isBlank()) {
             return;
         }
-        Path out = Path.of(shots).resolve((path.startsWith("/story") ? "story" : "dashboard" + path.replaceAll("[^a-z-]", "_")) + ".png");
+        Path out = Path.of(shots).resolve((path.startsWith("/story") ? "story" : "dashboard")
+                + path.replaceAll("^/(story)?", "").replaceAll("[^A-Za-z0-9-]+", "_") + ".png");
         Files.createDirectories(out.getParent());
         Process p = new ProcessBuilder(chromium("--virtual-time-budget=8000", "--window-size=1400,1800", "--screenshot=" + out, base + path))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -202,6 +216,9 @@ class DashboardPanelsOnBrokerTest {
         assertTrue(stories.contains("&lt;script&gt;document.title='owned'&lt;/script&gt; Putin and Trump"), stories);
         assertFalse(stories.contains("US President Donald Trump revealed"), "the seed does not name the White House: " + stories);
         assertTrue(dom.contains("entity <b class=\"chip\">White House</b>"), "the filter is shown by name");
+        String alerts = element(dom, "alerts", "ul");
+        assertTrue(alerts.contains("<b>breaking</b> <a href=\"/story?id=wire%3Aurn%3Atest%3Ahostile-2\">&lt;script&gt;"),
+                "the breaking alert on the flash, which names the White House, is kept: " + alerts);
         assertFalse(dom.contains("<title>owned") || dom.contains("<script>document"), "no story text became markup");
     }
 
@@ -287,12 +304,27 @@ class DashboardPanelsOnBrokerTest {
             }
         }
         assertTrue(raw != null, p.toString());
-        assertEquals(4, raw.path("end").asLong(), "four files went in");
+        assertEquals(filesSent, raw.path("end").asLong(), "every file that went in");
         assertEquals(0, raw.path("lag").asLong(), "all processed");
 
         String dom = dom("/");
         String health = element(dom, "health", "table");
         assertTrue(health.contains("<b>ready</b> · Kafka Streams RUNNING · broker reachable"), health);
-        assertTrue(dom.contains("<tr><td>news.raw</td><td class=\"lag-value\">0</td><td>4</td><td>4</td></tr>"), element(dom, "health", "div"));
+        assertTrue(dom.contains("<tr><td title=\"news.raw\">news.raw</td><td class=\"lag-value\">0</td><td>" + filesSent + "</td><td>4</td></tr>"),
+                element(dom, "health", "div"));
+    }
+
+    @Test
+    void aKilledStoryShowsTheKillAndEveryVersion() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(REUTERS), "shared fixtures not found at " + REUTERS.toAbsolutePath() + "; skipping");
+        String dom = dom("/story?id=" + java.net.URLEncoder.encode(REUTERS_ID, StandardCharsets.UTF_8));
+        String killed = element(dom, "killed", "p");
+        assertTrue(killed.contains("<b>Killed</b> 2016-01-04T16:34:45Z: withdrawn by reuters"), killed);
+        assertTrue(dom.contains("CORRECTED-S. Illinois battles flooding"), "the text of the last version before the kill is shown");
+        String versions = element(dom, "versions", "table");
+        assertTrue(Pattern.compile("<td>1542761538</td><td>[^<]*</td><td>kill</td><td>canceled</td><td>[^<]*</td><td>killed: withdrawn by reuters</td>")
+                .matcher(versions).find(), versions);
+        assertTrue(Pattern.compile("<td>978556838</td><td>[^<]*</td><td>correction</td><td>usable</td><td>CORRECTED-S. Illinois battles flooding")
+                .matcher(versions).find(), versions);
     }
 }
