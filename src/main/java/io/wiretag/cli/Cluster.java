@@ -89,7 +89,7 @@ final class Cluster implements AutoCloseable {
     /** Creates these topics when missing, as the app would at start, so a client may run before the app ever has. */
     void ensureTopics(WiretagConfig config, java.util.List<String> names) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(clientSettings)) {
-            io.wiretag.kafka.TopicAdmin.ensure(admin, names, config.get(WiretagConfig.TOPIC_TAXONOMY),
+            io.wiretag.kafka.TopicAdmin.ensure(admin, names, io.wiretag.kafka.Topics.from(config).compacted(),
                     config.getInt(WiretagConfig.PARTITIONS), (short) config.getInt(WiretagConfig.REPLICATION));
         }
     }

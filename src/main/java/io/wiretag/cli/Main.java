@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wiretag", mixinStandardHelpOptions = true, version = "wiretag 0.1.0",
         description = "Kafka Streams pipeline that normalises wire stories, tags them by entity and topic, and routes them.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ParseCommand.class,
-                TagCommand.class, TailCommand.class, TaxonomyCommand.class, BenchCommand.class})
+                TagCommand.class, TailCommand.class, TaxonomyCommand.class, DlqCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,12 +28,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("wiretag " + ex.getCommandLine().getCommandName() + ": " + ex.getMessage()
+            err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage()
                     + " (see --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("wiretag " + commandLine.getCommandName() + ": " + oneLine(ex));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
             return 1;
         });
         return cli;

@@ -38,6 +38,8 @@ public final class WiretagConfig {
     public static final String TOPIC_TRENDS = "wiretag.topic.trends";
     public static final String TOPIC_DLQ = "wiretag.topic.dlq";
     public static final String TOPIC_TAXONOMY = "wiretag.topic.taxonomy";
+    /** Compacted, keyed by DLQ origin: what {@code dlq replay} has sent back to news.raw, so nothing is replayed twice. */
+    public static final String TOPIC_DLQ_REPLAYED = "wiretag.topic.dlq-replayed";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String STANDBY_REPLICAS = "num.standby.replicas";
     public static final String HTTP_PORT = "wiretag.http.port";
@@ -64,12 +66,8 @@ public final class WiretagConfig {
     public static final String BREAKING_TOPICS = "wiretag.alerts.breaking.topics";
     /** The least urgent level (1 flash .. 9) that still raises a breaking alert. */
     public static final String BREAKING_URGENCY = "wiretag.alerts.breaking.urgency";
-    /** A minute's count above this many times the baseline mean is a surge ... */
-    public static final String SURGE_FACTOR = "wiretag.alerts.surge.factor";
-    /** ... when it is at least this many stories. */
+    /** A surge needs at least this many stories in its window. */
     public static final String SURGE_MIN_COUNT = "wiretag.alerts.surge.min-count";
-    /** The time before the current minute whose mean count per minute is the baseline (whole minutes). */
-    public static final String SURGE_BASELINE = "wiretag.alerts.surge.baseline";
     /** After a surge alert for an entity or topic, no other for it until this has passed. */
     public static final String SURGE_COOLDOWN = "wiretag.alerts.surge.cooldown";
     /** How many of the newest stories the dashboard keeps per topic. */
@@ -140,6 +138,7 @@ public final class WiretagConfig {
         d.put(TOPIC_TRENDS, "news.trends");
         d.put(TOPIC_DLQ, "news.dlq");
         d.put(TOPIC_TAXONOMY, "news.taxonomy");
+        d.put(TOPIC_DLQ_REPLAYED, "news.dlq.replayed");
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_BIND, "127.0.0.1");
         d.put(VERSION_RETENTION, "7d");
@@ -153,9 +152,7 @@ public final class WiretagConfig {
         d.put(TREND_GRACE, "5m");
         d.put(BREAKING_TOPICS, "ukraine-war,us-russia-relations");
         d.put(BREAKING_URGENCY, "2");
-        d.put(SURGE_FACTOR, "3");
         d.put(SURGE_MIN_COUNT, "5");
-        d.put(SURGE_BASELINE, "30m");
         d.put(SURGE_COOLDOWN, "30m");
         d.put(DASHBOARD_STORIES, "20");
         d.put(DASHBOARD_ALERTS, "50");

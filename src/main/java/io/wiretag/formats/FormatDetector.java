@@ -27,22 +27,28 @@ public final class FormatDetector {
         return standard(DEFAULT_MAX_BYTES);
     }
 
+    /** Every format wiretag reads, each parser refusing inputs over {@code maxBytes} (wiretag.max.input.bytes). */
     public static FormatDetector standard(int maxBytes) {
         List<WireParser> all = new ArrayList<>();
         // Formats register here, one line each; plain text last, as the fallback for readable text.
-        all.add(new io.wiretag.formats.newsmlg2.NewsMlG2Parser());
-        all.add(new io.wiretag.formats.nitf.NitfParser());
-        all.add(new io.wiretag.formats.newsml1.NewsMl1Parser());
-        all.add(new io.wiretag.formats.feed.RssParser());
-        all.add(new io.wiretag.formats.feed.AtomParser());
-        all.add(new io.wiretag.formats.anpa.AnpaParser());
-        all.add(new io.wiretag.formats.iptc7901.Iptc7901Parser());
-        all.add(new io.wiretag.formats.zczc.ZczcParser());
-        all.add(new io.wiretag.formats.apmedia.ApMediaParser());
-        all.add(new io.wiretag.formats.dpa.DigitalwiresParser());
-        all.add(new io.wiretag.formats.ninjs.NinjsParser());
-        all.add(new PlainTextParser());
+        all.add(new io.wiretag.formats.newsmlg2.NewsMlG2Parser(maxBytes));
+        all.add(new io.wiretag.formats.nitf.NitfParser(maxBytes));
+        all.add(new io.wiretag.formats.newsml1.NewsMl1Parser(maxBytes));
+        all.add(new io.wiretag.formats.feed.RssParser(maxBytes));
+        all.add(new io.wiretag.formats.feed.AtomParser(maxBytes));
+        all.add(new io.wiretag.formats.anpa.AnpaParser(io.wiretag.formats.anpa.PriorityMap.standard(), maxBytes));
+        all.add(new io.wiretag.formats.iptc7901.Iptc7901Parser(io.wiretag.formats.anpa.PriorityMap.standard(), maxBytes));
+        all.add(new io.wiretag.formats.zczc.ZczcParser(maxBytes));
+        all.add(new io.wiretag.formats.apmedia.ApMediaParser(maxBytes));
+        all.add(new io.wiretag.formats.dpa.DigitalwiresParser(maxBytes));
+        all.add(new io.wiretag.formats.ninjs.NinjsParser(maxBytes));
+        all.add(new PlainTextParser(maxBytes));
         return new FormatDetector(all, maxBytes);
+    }
+
+    /** The parsers, in the order they are asked; a detector with other limits or one parser swapped can be made from them. */
+    public List<WireParser> parsers() {
+        return parsers;
     }
 
     public List<String> formats() {

@@ -21,13 +21,18 @@ public final class TopicAdmin {
 
     /** Creates what is missing among {@code names}; returns the names it created. */
     public static List<String> ensure(Admin admin, Collection<String> names, String compactedTopic, int partitions, short replication) {
+        return ensure(admin, names, List.of(compactedTopic), partitions, replication);
+    }
+
+    /** Creates what is missing among {@code names}, those in {@code compacted} compacted with one partition; returns the names it created. */
+    public static List<String> ensure(Admin admin, Collection<String> names, Collection<String> compacted, int partitions, short replication) {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    NewTopic t = new NewTopic(name, name.equals(compactedTopic) ? 1 : partitions, replication);
-                    if (name.equals(compactedTopic)) {
+                    NewTopic t = new NewTopic(name, compacted.contains(name) ? 1 : partitions, replication);
+                    if (compacted.contains(name)) {
                         t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                     }
                     missing.add(t);

@@ -16,7 +16,8 @@ public record Topics(
         Topic<String, byte[]> alerts,
         Topic<String, byte[]> trends,
         Topic<byte[], byte[]> dlq,
-        Topic<String, byte[]> taxonomy) {
+        Topic<String, byte[]> taxonomy,
+        Topic<String, byte[]> dlqReplayed) {
 
     /** Header names on {@code news.raw}, set by producers. */
     public static final String H_FORMAT = "wiretag.format";
@@ -30,6 +31,8 @@ public record Topics(
     public static final String H_DLQ_REASON = "wiretag.dlq.reason";
     public static final String H_DLQ_EXCEPTION = "wiretag.dlq.exception";
     public static final String H_DLQ_ORIGIN = "wiretag.dlq.origin";
+    /** On a record {@code dlq replay} sent back to news.raw: the DLQ origin ({@code news.raw/0@123}) it replays. */
+    public static final String H_REPLAY_OF = "wiretag.replay-of";
 
     public static Topics from(WiretagConfig c) {
         JsonSerde<Story> story = new JsonSerde<>(Story.class);
@@ -41,7 +44,8 @@ public record Topics(
                 new Topic<>(c.get(WiretagConfig.TOPIC_ALERTS), Serdes.String(), Serdes.ByteArray()),
                 new Topic<>(c.get(WiretagConfig.TOPIC_TRENDS), Serdes.String(), Serdes.ByteArray()),
                 new Topic<>(c.get(WiretagConfig.TOPIC_DLQ), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(c.get(WiretagConfig.TOPIC_TAXONOMY), Serdes.String(), Serdes.ByteArray()));
+                new Topic<>(c.get(WiretagConfig.TOPIC_TAXONOMY), Serdes.String(), Serdes.ByteArray()),
+                new Topic<>(c.get(WiretagConfig.TOPIC_DLQ_REPLAYED), Serdes.String(), Serdes.ByteArray()));
     }
 
     /** The topic that carries stories on one tag topic, e.g. {@code news.topic.ukraine-war}. */
@@ -52,6 +56,11 @@ public record Topics(
     /** The fixed topics, in the order a story passes them. */
     public List<String> fixed() {
         return List.of(raw.name(), stories.name(), tagged.name(), alerts.name(), trends.name(), dlq.name(), taxonomy.name());
+    }
+
+    /** The compacted topics: the taxonomy and the record of DLQ replays. */
+    public List<String> compacted() {
+        return List.of(taxonomy.name(), dlqReplayed.name());
     }
 
     /** The fixed topics plus one per tag topic id. */

@@ -1,6 +1,9 @@
 package io.wiretag.pipeline;
 
+import io.wiretag.alerts.QuietState;
+import io.wiretag.alerts.SurgeState;
 import io.wiretag.kafka.JsonSerde;
+import io.wiretag.pipeline.trends.SurgeStateSerde;
 import io.wiretag.pipeline.lifecycle.RenditionWait;
 import io.wiretag.pipeline.lifecycle.StoryState;
 import io.wiretag.story.Story;
@@ -34,8 +37,10 @@ public final class StateStores {
     public static final String DUPLICATE_SHARD = "duplicate-shard";
     /** Per trend key ({@code entity:russia}) and minute of versionCreated: the count. */
     public static final String TRENDS = "trend-minutes";
-    /** Per trend key: the minute of its last surge alert. */
-    public static final String SURGE_COOLDOWN = "surge-cooldown";
+    /** Per trend key: its surge rule's state (per-minute counts of the last hour, baseline, last alert). */
+    public static final String SURGE_STATES = "surge-state";
+    /** Per feed of news.raw: when it last delivered and its usual gap, for the gone-quiet rule. */
+    public static final String FEEDS = "feed-quiet";
     /** The newest stories per topic id (and {@value #ALL_TOPICS}), one small card per entry; see {@link io.wiretag.views.LatestCards}. */
     public static final String LATEST_STORIES = "latest-cards";
     /** Per partition of news.alerts: the newest alerts. */
@@ -87,8 +92,14 @@ public final class StateStores {
                 Serdes.String(), TrendCount.SERDE).withCachingEnabled();
     }
 
-    static StoreBuilder<KeyValueStore<String, Long>> surgeCooldown() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SURGE_COOLDOWN), Serdes.String(), Serdes.Long())
+    /** Cached: a busy key is updated by many stories within one commit. */
+    static StoreBuilder<KeyValueStore<String, SurgeState>> surgeStates() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SURGE_STATES), Serdes.String(), SurgeStateSerde.SERDE)
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, QuietState>> feeds() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class))
                 .withCachingEnabled();
     }
 

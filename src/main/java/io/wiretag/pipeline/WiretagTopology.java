@@ -13,6 +13,7 @@ import io.wiretag.pipeline.route.RouteProcessor;
 import io.wiretag.pipeline.route.VerdictProcessor;
 import io.wiretag.pipeline.route.Routed;
 import io.wiretag.pipeline.tag.TagProcessor;
+import io.wiretag.pipeline.trends.FeedQuietProcessor;
 import io.wiretag.pipeline.trends.LatestAlertsProcessor;
 import io.wiretag.pipeline.trends.TrendBatch;
 import io.wiretag.pipeline.trends.TrendCountProcessor;
@@ -37,14 +38,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * Every sub-topology runs on every partition:
  * <pre>
  * 1 news.raw --normalise--> news.stories                                        (by raw key: provider + feed)
- *                 \--> news.dlq
+ *          |      \--> news.dlq
+ *          \--feed-quiet--> news.alerts (quiet, resumed)  [feed-quiet]
  * 2 news.stories --rendition join--> version gate --> tag --> route ---------> news.tagged, news.topic.*, news.alerts
  *   dup-verdicts ----------------------------------------/  |  \--(claims)--> dup-claims      (by story id)
  *   [ap-rendition-wait, story-state, embargo-hold, route-pending, latest-cards]  \--(hits)--> trend-hits
  * 3 dup-claims --duplicate shard--> dup-verdicts                                (by duplicate key: body hash, LSH band)
  *   [duplicate-shard]
  * 4 trend-hits --count--> news.trends, news.alerts (surges)                     (by trend key)
- *   [trend-minutes, surge-cooldown]
+ *   [trend-minutes, surge-state]
  * 5 news.alerts --> latest-alerts                                               (by alert id)
  *   news.taxonomy --> global store --> the live tagger
  * </pre>
@@ -81,9 +83,13 @@ public final class WiretagTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("taxonomy-source"),
                 () -> new TaxonomyUpdater(spec.taxonomy()));
 
-        // 1: raw bytes -> canonical stories, or the dead-letter topic with the original bytes.
-        builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"))
-                .process(() -> new NormaliseProcessor(spec.detector()), Named.as("normalise"))
+        // 1: raw bytes -> canonical stories, or the dead-letter topic with the original bytes; and each
+        // feed's deliveries, for the gone-quiet alerts.
+        KStream<byte[], byte[]> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
+        builder.addStateStore(StateStores.feeds());
+        raw.process(() -> new FeedQuietProcessor(spec.watch().quiet()), Named.as("feed-quiet"), StateStores.FEEDS)
+                .to(topics.alerts().name(), topics.alerts().produced("quiet-sink"));
+        raw.process(() -> new NormaliseProcessor(spec.detector()), Named.as("normalise"))
                 .split(Named.as("normalised-"))
                 .branch((id, n) -> n instanceof Normalised.Parsed, Branched.<String, Normalised>withConsumer(parsed -> parsed
                         .mapValues(n -> ((Normalised.Parsed) n).story(), Named.as("story"))
@@ -146,12 +152,12 @@ public final class WiretagTopology {
     private static void trends(StreamsBuilder builder, KStream<String, Routed> hits, TopologySpec spec) {
         Topics topics = spec.topics();
         builder.addStateStore(StateStores.trends(spec.watch().alerts().trendRetention()));
-        builder.addStateStore(StateStores.surgeCooldown());
+        builder.addStateStore(StateStores.surgeStates());
         hits.mapValues(r -> ((Routed.Hits) r).batch(), Named.as("hit-batch"))
                 .repartition(Repartitioned.with(Serdes.String(), TrendBatch.SERDE).withName(StateStores.TREND_HITS_TOPIC)
                         .withNumberOfPartitions(spec.partitions()))
-                .process(() -> new TrendCountProcessor(spec.watch().alerts(), spec.trendEmitInterval()), Named.as("trend-count"),
-                        StateStores.TRENDS, StateStores.SURGE_COOLDOWN)
+                .process(() -> new TrendCountProcessor(spec.watch().alerts(), spec.watch().surge(), spec.trendEmitInterval()),
+                        Named.as("trend-count"), StateStores.TRENDS, StateStores.SURGE_STATES)
                 .split(Named.as("counted-"))
                 .branch((k, o) -> o.alert(), Branched.<String, TrendCountProcessor.Out>withConsumer(a -> a
                         .mapValues(TrendCountProcessor.Out::json, Named.as("surge-json"))

@@ -8,6 +8,14 @@ import java.util.Locale;
 public enum PubStatus {
     USABLE, WITHHELD, CANCELED;
 
+    /**
+     * Whether a status is a lifecycle notice about a story rather than a story to publish: withheld ("do
+     * not use until further notice") and canceled (a kill). A notice may come without any text.
+     */
+    public static boolean isNotice(PubStatus status) {
+        return status == WITHHELD || status == CANCELED;
+    }
+
     @JsonValue
     public String json() {
         return name().toLowerCase(Locale.ROOT);

@@ -38,9 +38,17 @@ public final class StoryDraft {
     /** A date shown in the source that is not versionCreated (e.g. the plain-text header's date), for the id hash. */
     public String dateKey;
 
-    /** Everything a story needs from its delivery: the original bytes and where they came from. */
+    /**
+     * Everything a story needs from its delivery: the original bytes, their hash and where they came from.
+     * The hash is taken once per delivery: a many-item input shares one delivery among all its stories
+     * (hashing the whole input again per item made parsing quadratic in the number of items).
+     */
     public record Delivery(byte[] bytes, String format, String provider, String feed, Instant receivedAt,
-                           String declaredCharset, String detectedCharset) {
+                           String declaredCharset, String detectedCharset, String sha256) {
+        public Delivery(byte[] bytes, String format, String provider, String feed, Instant receivedAt,
+                        String declaredCharset, String detectedCharset) {
+            this(bytes, format, provider, feed, receivedAt, declaredCharset, detectedCharset, sha256Hex(bytes));
+        }
     }
 
     public Story build(Delivery d) {
@@ -63,7 +71,7 @@ public final class StoryDraft {
                 status, rev, urgency, lang, head, slug, blankToNull(Text.cleanParagraph(byline)),
                 blankToNull(Text.cleanParagraph(dateline)), blankToNull(Text.cleanParagraph(located)), body,
                 notes, subjects, new Source(prov, d.format(), d.feed(), d.receivedAt()),
-                new Raw(sha256Hex(d.bytes()), d.bytes().length, d.declaredCharset(), d.detectedCharset()),
+                new Raw(d.sha256(), d.bytes().length, d.declaredCharset(), d.detectedCharset()),
                 warnings, null, null);
     }
 

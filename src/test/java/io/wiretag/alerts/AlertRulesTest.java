@@ -17,14 +17,11 @@ class AlertRulesTest {
     static final AlertSettings S = AlertSettings.defaults();
 
     @Test
-    void defaultsWatchBothCoreTopicsAtUrgencyTwoAndSurgeAtThreeTimesThirtyMinutes() {
+    void defaultsWatchBothCoreTopicsAtUrgencyTwoAndKeepTrendsADay() {
         assertEquals(List.of("ukraine-war", "us-russia-relations"), S.watchedTopics());
         assertEquals(2, S.breakingUrgency());
-        assertEquals(3.0, S.surgeFactor());
-        assertEquals(5, S.surgeMinCount());
-        assertEquals(30, S.baselineMinutes());
-        assertEquals(Duration.ofMinutes(30), S.surgeCooldown());
         assertEquals(Duration.ofHours(24), S.trendRetention());
+        assertEquals(Duration.ofMinutes(5), S.trendGrace());
     }
 
     @Test
@@ -46,33 +43,8 @@ class AlertRulesTest {
     }
 
     @Test
-    void aSurgeIsAboveThreeTimesTheBaselineMeanAndAtLeastTheMinimumCount() {
-        // 30 stories in the 30 minutes before: a mean of 1 a minute.
-        assertEquals(1.0, Surge.baseline(30, 30));
-        assertTrue(Surge.isSurge(5, 1.0, S));
-        assertFalse(Surge.isSurge(3, 1.0, S), "not above 3 x 1.0");
-        assertFalse(Surge.isSurge(4, 0.0, S), "below the minimum of 5 stories, whatever the baseline");
-        assertFalse(Surge.isSurge(12, 4.0, S), "12 is not above 3 x 4.0");
-        assertTrue(Surge.isSurge(13, 4.0, S));
-    }
-
-    @Test
-    void oneSurgeAlertsOnceThenCoolsDownForThirtyMinutes() {
-        long minute = T.toEpochMilli();
-        SurgeAlert a = Surge.decide("entity:russia", "Russia", minute, 6, 2, null, T, S).orElseThrow();
-        assertEquals("surge:entity:russia:2026-03-01T10:31:00Z", a.id());
-        assertEquals(6, a.count());
-        assertEquals(0.07, a.baseline(), "2 stories over 30 minutes, rounded to two places");
-        assertTrue(Surge.decide("entity:russia", "Russia", minute, 9, 2, minute, T, S).isEmpty(), "same minute");
-        long tenLater = minute + Duration.ofMinutes(10).toMillis();
-        assertTrue(Surge.decide("entity:russia", "Russia", tenLater, 20, 9, minute, T, S).isEmpty(), "within the cool-down");
-        long thirtyLater = minute + Duration.ofMinutes(30).toMillis();
-        assertTrue(Surge.decide("entity:russia", "Russia", thirtyLater, 20, 9, minute, T, S).isPresent(), "cool-down over");
-    }
-
-    @Test
-    void aRetentionTooShortForTheBaselineIsRefusedWithItsReason() {
-        WiretagConfig c = WiretagConfig.defaultsOnly().with(WiretagConfig.TREND_RETENTION, "20m");
+    void aRetentionTooShortForTheGraceIsRefusedWithItsReason() {
+        WiretagConfig c = WiretagConfig.defaultsOnly().with(WiretagConfig.TREND_RETENTION, "5m");
         Exception e = assertThrows(IllegalArgumentException.class, () -> AlertSettings.from(c));
         assertTrue(e.getMessage().contains("trend retention"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AlertSettings.from(WiretagConfig.defaultsOnly()

@@ -81,13 +81,6 @@ class SurgeRuleTest {
     }
 
     @Test
-    void theOldOneMinuteRuleMissesThatBurst() {
-        // 3 a minute against a baseline of ~0.02: never 5 in one minute, so the per-minute rule stays silent.
-        AlertSettings old = AlertSettings.defaults();
-        assertFalse(Surge.decide("entity:z", "Z", 0, 3, 1, null, Instant.EPOCH, old).isPresent());
-    }
-
-    @Test
     void aSteadyBusyKeyAllDayIsNeverASurge() {
         assertEquals(List.of(), live(steadyTrump(24)));
     }

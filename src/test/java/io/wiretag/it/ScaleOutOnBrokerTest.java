@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same versions, the same duplicateOf verdicts, the same kills, none twice.
  */
 class ScaleOutOnBrokerTest {
-    static final int STORIES = 1_500;
+    static final int STORIES = 1_000;
     static final int EARLY_KILLS = 50;
     static final int COPIES = 50;
     static final String[] TOPIC_IDS = {"ukraine-war", "us-russia-relations", "russia-sanctions"};
@@ -149,7 +150,7 @@ class ScaleOutOnBrokerTest {
             if (killOne) {
                 long from = Committed.endOffsets(admin, topics.tagged().name());
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (Committed.endOffsets(admin, topics.tagged().name()) - from < 400) {
+                while (Committed.endOffsets(admin, topics.tagged().name()) - from < 300) {
                     assertTrue(System.nanoTime() < deadline, "the instances made no progress");
                     Thread.sleep(50); // polling offsets
                 }
@@ -194,7 +195,9 @@ class ScaleOutOnBrokerTest {
         for (String t : TOPIC_IDS) {
             out.put(t, labels(topics.forTopic(t)));
         }
-        out.put("alerts", Committed.read(clients, topics.alerts().name()).stream().map(ConsumerRecord::key).sorted().toList());
+        // The alerts a story raises (kill, breaking, watch); surges and quiet feeds depend on when the run happened.
+        out.put("alerts", Committed.read(clients, topics.alerts().name()).stream().map(ConsumerRecord::key)
+                .filter(k -> !k.startsWith("surge:") && !k.startsWith("quiet:") && !k.startsWith("resumed:")).sorted().toList());
         stopAll();
         return out;
     }
@@ -235,7 +238,7 @@ class ScaleOutOnBrokerTest {
             }
             boolean all = byInstance.size() == instances && byInstance.values().stream()
                     .allMatch(held -> subTopologies.stream().allMatch(sub -> sub.stream().anyMatch(held::contains)));
-            if (all && g.groupState().toString().equals("STABLE")) {
+            if (all && g.groupState() == GroupState.STABLE) {
                 return;
             }
             assertTrue(System.nanoTime() < deadline, "not every instance owns tasks of every sub-topology: " + byInstance);
@@ -246,7 +249,7 @@ class ScaleOutOnBrokerTest {
     @Test
     void twoInstancesEachOwnEveryStageAndTogetherGiveWhatOneGives() throws Exception {
         assertEquals(COPIES, single.get("tagged").stream().filter(l -> l.contains("/dup-of-")).count(), "the copies are marked");
-        assertTrue(single.get("ukraine-war").size() > 500, "the stream reaches the topics: " + single.get("ukraine-war").size());
+        assertTrue(single.get("ukraine-war").size() > 300, "the stream reaches the topics: " + single.get("ukraine-war").size());
         Map<String, List<String>> two = run("two", 2, false);
         assertEquals(single, two);
     }

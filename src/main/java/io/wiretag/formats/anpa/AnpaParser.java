@@ -2,6 +2,7 @@ package io.wiretag.formats.anpa;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
@@ -39,14 +40,32 @@ public final class AnpaParser implements WireParser {
     private static final Pattern DATELINE = Pattern.compile("^(\\p{Lu}[^()]{1,80}?\\((?:AP|Kyodo|KYODO)\\))\\s+[_\u2014]\\s+"
             + "|^(\\p{Lu}[\\p{L} .,'-]{1,80}?\\d{1,2}\\s+Kyodo)\\s+-\\s+");
 
+    /** Messages read from one input; one more is split off, so that what is not read is reported, never dropped silently. */
+    static final int MAX_MESSAGES = 10_000;
+    /** Per line or paragraph of a story, so compiled once: a 1,000,000-line file spent most of its time compiling them. */
+    private static final Pattern END_MARK = Pattern.compile("\\^?END\\s*<?");
+    private static final Pattern SEPARATOR = Pattern.compile("[_\\-=*\\s]+");
+
+    /** What a keyword line keeps of the transmission's control codes: {@code *9006< ^AP-Top-...}. */
+    private static final Pattern CONTROL_RESIDUE = Pattern.compile("^(?:\\*?\\d*<\\s*\\^\\s*)+");
+    private static final Pattern AGENCY_OR_TITLE = Pattern.compile(
+            "(?i)^(?:the\\s+)?associated press\\b|^AP$|\\b(?:writer|correspondent|editor|reporter|columnist|critic)s?$");
+
     private final PriorityMap priorities;
+    private final int maxBytes;
 
     public AnpaParser() {
         this(PriorityMap.standard());
     }
 
     public AnpaParser(PriorityMap priorities) {
+        this(priorities, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public AnpaParser(PriorityMap priorities, int maxBytes) {
         this.priorities = priorities;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -84,15 +103,17 @@ public final class AnpaParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        WireText.checkSize(format(), bytes);
+        WireText.checkSize(format(), bytes, maxBytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         List<String> messages = split(all);
         if (messages.isEmpty()) {
             throw new ParseException("anpa: no SOH (start of header) in the input: not an ANPA-1312 transmission");
         }
-        return Items.read(messages,
-                (message, i) -> read(message, input.provider()).build(input.delivery(format(), null, decoded.detected())),
+        StoryDraft.Delivery delivery = input.delivery(format(), null, decoded.detected());
+        return Items.read(messages, MAX_MESSAGES,
+                "anpa: more than " + MAX_MESSAGES + " messages in one input; messages from here on were not read",
+                (message, i) -> read(message, input.provider()).build(delivery),
                 failures -> "anpa: none of the " + failures.size() + " messages is a story; first: " + failures.get(0).reason());
     }
 
@@ -100,7 +121,7 @@ public final class AnpaParser implements WireParser {
     static List<String> split(String all) {
         List<String> out = new ArrayList<>();
         int soh = all.indexOf(WireText.SOH);
-        while (soh >= 0 && out.size() < 10_000) {
+        while (soh >= 0 && out.size() <= MAX_MESSAGES) {
             int next = nextMessage(all, soh);
             out.add(all.substring(soh + 1, next < 0 ? all.length() : next));
             soh = next;
@@ -210,6 +231,8 @@ public final class AnpaParser implements WireParser {
 
     private static final class Body {
         final List<String> paragraphs = new ArrayList<>();
+        /** Agate: rows keep their own lines. */
+        boolean table;
         String slug;
         String takeKey;
     }
@@ -233,17 +256,34 @@ public final class AnpaParser implements WireParser {
             if (line.startsWith("^") && !isIndented(raw)) {
                 String content = line.substring(1).replaceFirst("[<=]\\s*$", "").strip();
                 boolean agencyLine = line.endsWith("=");
+                boolean bare = !agencyLine && !line.endsWith("<");
                 if (!keywordSeen) {
                     keywordSeen = true;
-                    keywordLine(content, b);
+                    keywordLine(CONTROL_RESIDUE.matcher(content).replaceFirst(""), b);
+                } else if (isColumnHeader(content)) {
+                    // agate: the column header row opens the table; it is the table's first line, never a headline
+                    b.table = true;
+                    break;
                 } else if (content.regionMatches(true, 0, "Eds:", 0, 4) || content.toUpperCase(Locale.ROOT).startsWith("EDITOR'S NOTE")
                         || content.startsWith("AP Photo") || content.startsWith("AP Video") || content.startsWith("With AP")) {
                     d.editorNotes.add(content);
                 } else if (agencyLine) {
-                    if (content.regionMatches(true, 0, "By ", 0, 3) && d.byline == null) {
-                        d.byline = content.substring(3).strip();
+                    if (content.regionMatches(true, 0, "By ", 0, 3)) {
+                        d.byline = d.byline == null ? content.substring(3).strip() : d.byline;
+                    } else if (content.regionMatches(true, 0, "All Times", 0, 9)) {
+                        d.editorNotes.add(content);
+                    } else if (d.headline == null && !isAgencyOrTitle(content)) {
+                        // tables and agate title their copy with '=': "Wild Card Glance="
+                        d.headline = content;
+                    } else if (d.headline != null && isSectionName(content)) {
+                        // "AMERICAN LEAGUE=": a table's first section; the text starts here
+                        b.table = true;
+                        break;
                     }
                     // other '=' lines name the agency or the writer's title: not text
+                } else if (bare && d.headline != null) {
+                    // a digest ("AP Top Entertainment News"): one headline per bare '^' line, each a paragraph
+                    b.paragraphs.add(typography(content));
                 } else if (d.headline == null) {
                     d.headline = content;
                 } else {
@@ -278,17 +318,17 @@ public final class AnpaParser implements WireParser {
                 flush(para, b);
                 continue;
             }
-            if (line.startsWith("==") || line.equals("^END<") || line.matches("\\^?END\\s*<?")) {
+            if (line.startsWith("==") || line.equals("^END<") || line.contains("END") && END_MARK.matcher(line).matches()) {
                 flush(para, b); // Kyodo's agency signature, AP's end-of-table marker
                 continue;
             }
             if (AP_FOOTER.matcher(line).find() && line.length() < 40) {
                 continue;
             }
-            if (isIndented(raw)) {
-                flush(para, b);
+            if (isIndented(raw) || b.table) {
+                flush(para, b); // a table keeps one row per line
             }
-            boolean hardEnd = line.endsWith("<");
+            boolean hardEnd = line.endsWith("<") || line.startsWith("^") && line.endsWith("=");
             if (hardEnd) {
                 line = line.substring(0, line.length() - 1).stripTrailing();
             }
@@ -305,6 +345,37 @@ public final class AnpaParser implements WireParser {
         }
         flush(para, b);
         return b;
+    }
+
+    /**
+     * A table's column header row: at least three short cells (spaces or ';' between them), two of them
+     * one or two characters ({@code W L Pct WCGB}, {@code ;W;L;Pct;GB;WCGB;L10}).
+     */
+    static boolean isColumnHeader(String content) {
+        String[] cells = content.strip().split("[\\s;]+");
+        int cells1or2 = 0;
+        int n = 0;
+        for (String c : cells) {
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (c.length() > 5 || !c.matches("[\\p{L}\\d%+/.-]+")) {
+                return false;
+            }
+            n++;
+            cells1or2 += c.length() <= 2 ? 1 : 0;
+        }
+        return n >= 3 && cells1or2 >= 2;
+    }
+
+    /** "AMERICAN LEAGUE", "EAST DIVISION": an upper-case name that is not an agency or a writer's title. */
+    private static boolean isSectionName(String content) {
+        return content.matches("[\\p{Lu}\\d][\\p{Lu}\\d .,'&-]{2,60}") && !isAgencyOrTitle(content);
+    }
+
+    /** The '=' lines that are never a headline: the agency's name, a writer's title. */
+    private static boolean isAgencyOrTitle(String content) {
+        return AGENCY_OR_TITLE.matcher(content).find();
     }
 
     private static boolean isIndented(String raw) {
@@ -325,7 +396,7 @@ public final class AnpaParser implements WireParser {
     private static void flush(StringBuilder para, Body b) {
         String p = typography(para.toString().strip());
         para.setLength(0);
-        if (p.isEmpty() || p.matches("[_\\-=*\\s]+")) {
+        if (p.isEmpty() || SEPARATOR.matcher(p).matches()) {
             return; // separators such as AP's "___"
         }
         b.paragraphs.add(p);
@@ -333,8 +404,8 @@ public final class AnpaParser implements WireParser {
 
     /** AP's ANPA typewriter conventions: {@code ``...''} are quotes, a spaced underscore is a dash. */
     static String typography(String s) {
-        return s.replace("``", "\u201C").replace("''", "\u201D").replace('`', '\u2018')
-                .replace(" _ ", " \u2014 ").replaceAll("^_ ", "\u2014 ");
+        String t = s.replace("``", "\u201C").replace("''", "\u201D").replace('`', '\u2018').replace(" _ ", " \u2014 ");
+        return t.startsWith("_ ") ? "\u2014 " + t.substring(2) : t;
     }
 
     /** The take key after the keyword in the selector line: {@code BC-US--Ethanol-LosingGra 1stLd-Writethru}. */

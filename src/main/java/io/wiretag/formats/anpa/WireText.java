@@ -17,16 +17,22 @@ public final class WireText {
     public static final char SYN = 0x16;
     public static final char US = 0x1F;
     public static final char DEL = 0x7F;
-    /** Inputs larger than this are refused by the byte parsers before they read them. */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Inputs larger than this are refused by the byte parsers before they read them, unless configured otherwise. */
+    public static final int MAX_BYTES = io.wiretag.formats.FormatDetector.DEFAULT_MAX_BYTES;
 
     private WireText() {
     }
 
     /** Refuses an input over {@link #MAX_BYTES} before a byte parser reads it. */
     public static void checkSize(String format, byte[] bytes) throws ParseException {
-        if (bytes.length > MAX_BYTES) {
-            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + MAX_BYTES);
+        checkSize(format, bytes, MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before a byte parser reads it. */
+    public static void checkSize(String format, byte[] bytes, int maxBytes) throws ParseException {
+        if (bytes.length > maxBytes) {
+            throw new ParseException(format + ": input is " + bytes.length + " bytes, over the limit of " + maxBytes
+                    + " bytes (wiretag.max.input.bytes)");
         }
     }
 
@@ -77,10 +83,13 @@ public final class WireText {
     public static int words(List<String> paragraphs) {
         int n = 0;
         for (String p : paragraphs) {
-            for (String w : p.strip().split("\\s+")) {
-                if (!w.isEmpty()) {
+            boolean inWord = false;
+            for (int i = 0; i < p.length(); i++) {
+                boolean space = Character.isWhitespace(p.charAt(i));
+                if (!space && !inWord) {
                     n++;
                 }
+                inWord = !space;
             }
         }
         return n;

@@ -2,6 +2,7 @@ package io.wiretag.formats.apmedia;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -26,6 +27,17 @@ import java.util.Locale;
 public final class ApMediaParser implements WireParser {
     private static final String AP_CV = "http://cv.ap.org/id/";
 
+    private final int maxBytes;
+
+    public ApMediaParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public ApMediaParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "ap-media";
@@ -45,7 +57,7 @@ public final class ApMediaParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         if (!root.isObject()) {
             throw new ParseException("ap-media: the document is not a JSON object, not an AP Media API answer");
@@ -57,7 +69,7 @@ public final class ApMediaParser implements WireParser {
         }
         JsonNode data = root.has("data") ? root.get("data") : root;
         if (data.has("item") && data.get("item").isObject()) {
-            return ParseResult.of(story(data.get("item"), input, doc.detectedCharset()));
+            return ParseResult.of(story(data.get("item"), input, input.delivery(format(), null, doc.detectedCharset())));
         }
         JsonNode items = data.get("items");
         if (items == null || !items.isArray()) {
@@ -67,13 +79,14 @@ public final class ApMediaParser implements WireParser {
             throw new ParseException("ap-media: feed page with no items (nothing new since the last page"
                     + (JsonInput.text(data, "next_page") == null ? "" : "; next_page " + JsonInput.text(data, "next_page")) + ")");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(items, JsonInput.MAX_ITEMS,
                 "ap-media: more than " + JsonInput.MAX_ITEMS + " items in one page; items from here on were not read",
-                (wrapper, i) -> story(wrapper.has("item") ? wrapper.get("item") : wrapper, input, doc.detectedCharset()),
+                (wrapper, i) -> story(wrapper.has("item") ? wrapper.get("item") : wrapper, input, delivery),
                 failures -> "ap-media: none of the " + failures.size() + " feed items is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode item, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (item == null || !item.isObject()) {
             throw new ParseException("ap-media: a feed entry has no item object");
         }
@@ -101,7 +114,7 @@ public final class ApMediaParser implements WireParser {
         d.urgency = JsonInput.urgency(item, d, format(), "urgency");
         d.language = JsonInput.text(item, "language");
         d.headline = JsonInput.text(item, "headline", "title");
-        if (d.headline == null) {
+        if (d.headline == null && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException("ap-media: item " + d.guid + " has no headline or title");
         }
         d.slugline = JsonInput.text(item, "slugline", "title");
@@ -131,7 +144,7 @@ public final class ApMediaParser implements WireParser {
             // AP numbers versions from 0: version 0 is the first transmission.
             d.revision = version != null && version > 0 ? Revision.UPDATE : Revision.NEW;
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     /** The subjects AP tagged directly and its category codes; ancestors it only derived are left out. */

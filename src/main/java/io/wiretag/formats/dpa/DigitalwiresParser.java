@@ -2,6 +2,7 @@ package io.wiretag.formats.dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -25,6 +26,17 @@ public final class DigitalwiresParser implements WireParser {
     /** Category types whose qcodes are subject codes a newsroom can use. */
     private static final Set<String> SUBJECT_TYPES = Set.of("dnltype:dpasubject", "dnltype:geosubject", "dnltype:keyword");
 
+    private final int maxBytes;
+
+    public DigitalwiresParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public DigitalwiresParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "dpa-digitalwires";
@@ -44,22 +56,23 @@ public final class DigitalwiresParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         JsonNode entries = root.isArray() ? root : root.get("entries");
         if (entries == null) {
-            return ParseResult.of(story(root, input, doc.detectedCharset()));
+            return ParseResult.of(story(root, input, input.delivery(format(), null, doc.detectedCharset())));
         }
         if (!entries.isArray() || entries.isEmpty()) {
             throw new ParseException("dpa-digitalwires: an answer with no entries, nothing to read");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(entries, JsonInput.MAX_ITEMS,
                 "dpa-digitalwires: more than " + JsonInput.MAX_ITEMS + " entries in one input; entries from here on were not read",
-                (entry, i) -> story(entry, input, doc.detectedCharset()),
+                (entry, i) -> story(entry, input, delivery),
                 failures -> "dpa-digitalwires: none of the " + failures.size() + " entries is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode e, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode e, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (e == null || !e.isObject()) {
             throw new ParseException("dpa-digitalwires: an entry is not a JSON object");
         }
@@ -108,10 +121,10 @@ public final class DigitalwiresParser implements WireParser {
         if (d.revision == Revision.KILL) {
             d.pubStatus = PubStatus.CANCELED;
         }
-        if (d.pubStatus != PubStatus.CANCELED && d.headline == null && d.paragraphs.isEmpty()) {
+        if (!PubStatus.isNotice(d.pubStatus) && d.headline == null && d.paragraphs.isEmpty()) {
             throw new ParseException("dpa-digitalwires: entry " + d.guid + " has no headline and no article_html");
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     /** From {@code signal} (or the signal categories): update, correction, kill; else by pubstatus. */

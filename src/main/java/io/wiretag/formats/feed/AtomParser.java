@@ -1,5 +1,6 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -23,6 +24,17 @@ import org.w3c.dom.Element;
 public final class AtomParser implements WireParser {
     static final String FORMAT = "atom";
 
+    private final int maxBytes;
+
+    public AtomParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public AtomParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -35,13 +47,21 @@ public final class AtomParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, "entry", "feed", (entry, where) -> read(entry, input));
+        return FeedItems.parse(FORMAT, input, maxBytes, "entry", "feed", feed -> {
+            // what the feed says is read once: looking it up per entry scans every entry each time
+            Feed f = new Feed(Providers.first(alternateLink(feed), input.provider()),
+                    Dom.childText(Dom.child(feed, "author"), "name"));
+            return (entry, where) -> read(entry, f);
+        });
     }
 
-    private static StoryDraft read(Element entry, RawInput input) {
-        Element feed = entry.getOwnerDocument().getDocumentElement();
+    /** The feed's alternate link (for the provider) and author, shared by its entries. */
+    private record Feed(String provider, String author) {
+    }
+
+    private static StoryDraft read(Element entry, Feed feed) {
         StoryDraft d = new StoryDraft();
-        d.provider = Providers.first(alternateLink(feed), input.provider());
+        d.provider = feed.provider();
         d.guid = Dom.childText(entry, "id");
         d.headline = FeedItems.title(Dom.child(entry, "title"));
         d.versionCreated = Fields.date(d, "updated", Dom.childText(entry, "updated"));
@@ -59,7 +79,7 @@ public final class AtomParser implements WireParser {
             content(content != null && Dom.attr(content, "src") == null ? content : Dom.child(entry, "summary"), d);
         }
         Element author = Dom.child(entry, "author");
-        d.byline = Dom.childText(author != null ? author : Dom.child(feed, "author"), "name");
+        d.byline = author != null ? Dom.childText(author, "name") : feed.author();
         for (Element category : Dom.children(entry, "category")) {
             String term = Dom.attr(category, "term");
             String scheme = Dom.attr(category, "scheme");

@@ -24,16 +24,23 @@ final class FeedItems {
         StoryDraft read(Element item, String where) throws ParseException;
     }
 
-    static ParseResult parse(String format, RawInput input, String itemName, String containerName, ItemReader reader)
+    /** Makes the item reader from the document's root, so what the container says is read once, not per item. */
+    interface ReaderFactory {
+        ItemReader forRoot(Element root);
+    }
+
+    static ParseResult parse(String format, RawInput input, int maxBytes, String itemName, String containerName, ReaderFactory readers)
             throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml());
+        SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml(), maxBytes);
         Element root = parsed.document().getDocumentElement();
         List<Element> items = Dom.descendants(root, itemName);
+        ItemReader reader = readers.forRoot(root);
         if (items.isEmpty()) {
             throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it"
                     + (parsed.leniencyWarning() == null ? "" : "; and it is " + parsed.leniencyWarning()));
         }
+        StoryDraft.Delivery delivery = input.delivery(format, text.declaredCharset(), text.detectedCharset());
         return Items.read(items, (item, i) -> {
             String where = itemName + " " + (i + 1) + " of " + items.size();
             StoryDraft d = reader.read(item, where);
@@ -45,7 +52,7 @@ final class FeedItems {
             if (parsed.leniencyWarning() != null) {
                 d.warnings.add(parsed.leniencyWarning());
             }
-            return d.build(input.delivery(format, text.declaredCharset(), text.detectedCharset()));
+            return d.build(delivery);
         }, failures -> format + ": none of the " + failures.size() + " items is a story: "
                 + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }

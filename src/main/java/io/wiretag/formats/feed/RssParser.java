@@ -1,5 +1,6 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -20,6 +21,17 @@ import org.w3c.dom.Element;
 public final class RssParser implements WireParser {
     static final String FORMAT = "rss";
 
+    private final int maxBytes;
+
+    public RssParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public RssParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -33,14 +45,22 @@ public final class RssParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, "item", "channel", (item, where) -> read(item, input));
+        return FeedItems.parse(FORMAT, input, maxBytes, "item", "channel", root -> {
+            // what the channel says is read once: looking it up per item scans every item each time
+            Element channel = Dom.child(root, "channel");
+            Channel c = new Channel(Providers.first(Dom.childText(channel, "link"), input.provider()),
+                    Dom.childText(channel, "language"));
+            return (item, where) -> read(item, c);
+        });
     }
 
-    private static StoryDraft read(Element item, RawInput input) {
-        Element root = item.getOwnerDocument().getDocumentElement();
-        Element channel = Dom.child(root, "channel");
+    /** The channel's link (for the provider) and language, shared by its items. */
+    private record Channel(String provider, String language) {
+    }
+
+    private static StoryDraft read(Element item, Channel channel) {
         StoryDraft d = new StoryDraft();
-        d.provider = Providers.first(Dom.childText(channel, "link"), input.provider());
+        d.provider = channel.provider();
         d.guid = Dom.childText(item, "guid");
         if (d.guid == null) {
             d.guid = Dom.childText(item, "link");
@@ -57,8 +77,7 @@ public final class RssParser implements WireParser {
             Fields.subject(d, Dom.attr(category, "domain") == null ? null : Dom.attr(category, "domain") + ":" + Dom.text(category),
                     Dom.text(category));
         }
-        String language = Dom.childText(channel, "language");
-        d.language = language != null ? language : Dom.language(item);
+        d.language = channel.language() != null ? channel.language() : Dom.language(item);
         return d;
     }
 }

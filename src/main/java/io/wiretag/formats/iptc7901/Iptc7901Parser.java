@@ -2,6 +2,7 @@ package io.wiretag.formats.iptc7901;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -37,6 +38,10 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern DATELINE = Pattern.compile(
             "^(\\p{Lu}[^()\\n]{1,60}?\\s\\((?:dpa|ats|sda|afp|apa|ap|epd|kna|reuters|ansa)\\b[^)]{0,30}\\))\\s*(?:[-\u2013\u2014]\\s*)?",
             Pattern.CASE_INSENSITIVE);
+    /** A byline line in the heading block: "By Manuel Schwarz, dpa", "Von Erika Beispiel, dpa", "Par ..." (a whole line of capitalised words after the "by"); group 1 is the name part. */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?:By|BY|Von|VON|Par|PAR|Por|POR)\\s+(\\p{Lu}[\\p{L}.'\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'\\-]*|von|van|de|der|di|da|la|le)){0,5}"
+                    + "(?:\\s*(?:,|and|und|et|y)\\s*[\\p{L}.' \\-]{2,40})?)\\s*=?$");
     /** The agency's closing line: {@code dpa wsz jln npr}, {@code (SDA\/sj)}. */
     private static final Pattern CLOSING = Pattern.compile(
             "^(?:dpa(?:\\s+[a-z]{1,4}){1,6}|\\((?:[A-Z]{2,5}\\s*)+(?:\\\\?/[A-Za-z/\\\\ ]{1,20})?\\))$");
@@ -49,13 +54,20 @@ public final class Iptc7901Parser implements WireParser {
     private static final Map<String, ZoneId> LOCAL_ZONES = Map.of("sda", ZoneId.of("Europe/Zurich"));
 
     private final PriorityMap priorities;
+    private final int maxBytes;
 
     public Iptc7901Parser() {
         this(PriorityMap.standard());
     }
 
     public Iptc7901Parser(PriorityMap priorities) {
+        this(priorities, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public Iptc7901Parser(PriorityMap priorities, int maxBytes) {
         this.priorities = priorities;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -95,7 +107,7 @@ public final class Iptc7901Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         byte[] bytes = input.bytes();
-        WireText.checkSize(format(), bytes);
+        WireText.checkSize(format(), bytes, maxBytes);
         Charsets.Decoded decoded = Charsets.decode(bytes, null);
         String all = decoded.text();
         int soh = all.indexOf(WireText.SOH);
@@ -149,21 +161,40 @@ public final class Iptc7901Parser implements WireParser {
     }
 
     /**
-     * The headline block: the lines after STX up to the first blank line. The line ending in {@code =}
-     * is the headline; lines before it are kickers ({@code EXTRA}, a topic), which may say the story is a
-     * correction, an update or a kill. Returns the index of the first line after the block.
+     * The heading block, read as a desk editor reads it: the lines after STX up to the first blank line (or
+     * up to the dateline that opens the text). A byline line ({@code By Manuel Schwarz, dpa}) is the byline
+     * wherever it stands, even above the headline and even with a blank line after it. The line ending in
+     * {@code =} is the headline; lines before it are kickers ({@code EXTRA}, a topic), which may say the story
+     * is a correction, an update or a kill. Returns the index of the first line after the block.
      */
     private static int headline(List<String> lines, StoryDraft d) {
         List<String> block = new ArrayList<>();
         int i = 0;
-        while (i < lines.size() && WireText.isBlank(lines.get(i))) {
-            i++;
-        }
-        for (; i < lines.size() && !WireText.isBlank(lines.get(i)) && block.size() < 8; i++) {
+        int blockStart = -1;
+        while (i < lines.size() && block.size() < 8) {
+            if (WireText.isBlank(lines.get(i))) {
+                if (!block.isEmpty()) {
+                    break;
+                }
+                i++; // blank lines before the block, or between a byline and the headline
+                continue;
+            }
             String s = WireText.printable(lines.get(i)).strip();
-            block.add(s);
-            if (s.endsWith("=")) {
+            Matcher by = BYLINE.matcher(s);
+            if (by.matches() && d.byline == null) {
+                d.byline = by.group(1).strip();
                 i++;
+                continue;
+            }
+            if (!block.isEmpty() && DATELINE.matcher(s).find()) {
+                break; // the dateline opens the text: the block ended without a blank line
+            }
+            if (blockStart < 0) {
+                blockStart = i;
+            }
+            block.add(s);
+            i++;
+            if (s.endsWith("=")) {
                 break;
             }
         }
@@ -175,11 +206,11 @@ public final class Iptc7901Parser implements WireParser {
             }
         }
         if (marked < 0) {
-            if (block.size() > 3) {
-                // no '=' line and a long block: that is text, there is no headline
-                return i - block.size();
+            if (block.size() > 3 || !block.isEmpty() && DATELINE.matcher(block.get(0)).find()) {
+                // no '=' line and a long block (or the dateline itself): that is text, there is no headline
+                return blockStart < 0 ? i : blockStart;
             }
-            d.headline = String.join(" ", block);
+            d.headline = block.isEmpty() ? null : String.join(" ", block);
             return i;
         }
         d.headline = block.get(marked).replaceFirst("\\s*=$", "").strip();

@@ -1,6 +1,7 @@
 package io.wiretag.formats.newsml1;
 
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -30,6 +31,17 @@ import org.w3c.dom.Element;
 public final class NewsMl1Parser implements WireParser {
     static final String FORMAT = "newsml-1";
 
+    private final int maxBytes;
+
+    public NewsMl1Parser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NewsMl1Parser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -43,14 +55,14 @@ public final class NewsMl1Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrictRoot(FORMAT, text, "NewsML");
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "NewsML", maxBytes);
         List<Element> items = Dom.children(root, "NewsItem");
         if (items.isEmpty()) {
             throw new ParseException(FORMAT + ": NewsML holds no NewsItem (an envelope only, not a story)");
         }
+        StoryDraft.Delivery delivery = input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset());
         return Items.read(items,
-                (item, i) -> readItem(item, i, items.size(), input)
-                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                (item, i) -> readItem(item, i, items.size(), input).build(delivery),
                 failures -> FORMAT + ": none of the " + failures.size() + " NewsItems is a story: "
                         + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
@@ -138,7 +150,7 @@ public final class NewsMl1Parser implements WireParser {
             d.pubStatus = PubStatus.CANCELED;
             d.revision = Revision.KILL;
         }
-        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL) {
+        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException(FORMAT + ": " + where + (d.guid == null ? "" : " '" + d.guid + "'")
                     + " has neither a HeadLine nor text content (no NITF or text DataContent)");
         }

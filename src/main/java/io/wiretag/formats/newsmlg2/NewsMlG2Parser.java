@@ -1,6 +1,7 @@
 package io.wiretag.formats.newsmlg2;
 
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -34,6 +35,17 @@ public final class NewsMlG2Parser implements WireParser {
     private static final Set<String> NON_STORY_ROOTS = Set.of("packageItem", "conceptItem", "knowledgeItem",
             "planningItem", "catalogItem", "catalog");
 
+    private final int maxBytes;
+
+    public NewsMlG2Parser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NewsMlG2Parser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -51,7 +63,7 @@ public final class NewsMlG2Parser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrict(FORMAT, text.xml()).getDocumentElement();
+        Element root = SafeXml.parseStrict(FORMAT, text.xml(), maxBytes).getDocumentElement();
         String rootName = Dom.name(root);
         List<Element> items = new ArrayList<>();
         if (rootName.equals("newsItem")) {
@@ -74,9 +86,9 @@ public final class NewsMlG2Parser implements WireParser {
             throw new ParseException(FORMAT + ": root element <" + rootName + "> is not a newsMessage or newsItem"
                     + (NON_STORY_ROOTS.contains(rootName) ? ": a " + rootName + " carries no story" : ""));
         }
+        StoryDraft.Delivery delivery = input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset());
         return Items.read(items,
-                (item, i) -> readItem(item, i, items.size(), input)
-                        .build(input.delivery(FORMAT, text.declaredCharset(), text.detectedCharset())),
+                (item, i) -> readItem(item, i, items.size(), input).build(delivery),
                 failures -> FORMAT + ": none of the " + failures.size() + " newsItems is a story: "
                         + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
@@ -160,7 +172,7 @@ public final class NewsMlG2Parser implements WireParser {
             // G2 versions count from 1; without a signal saying otherwise, a later version updates the story.
             d.revision = Revision.UPDATE;
         }
-        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL) {
+        if (d.paragraphs.isEmpty() && d.headline == null && d.revision != Revision.KILL && !PubStatus.isNotice(d.pubStatus)) {
             throw new ParseException(FORMAT + ": " + where + " has neither a headline nor body text");
         }
         return d;

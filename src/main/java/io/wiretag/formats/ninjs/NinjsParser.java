@@ -2,6 +2,7 @@ package io.wiretag.formats.ninjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wiretag.formats.Items;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -26,6 +27,17 @@ public final class NinjsParser implements WireParser {
             "\"(uri|guid|versioncreated|versionCreated|pubstatus|pubStatus|headline|headlines|body_text|body_xhtml|body_html"
                     + "|bodies|embargoed|embargoedUntil|firstcreated|firstCreated|urgency|located|byline|by|subject|subjects"
                     + "|altids|profile|ednote)\"\\s*:");
+
+    private final int maxBytes;
+
+    public NinjsParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NinjsParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     @Override
     public String format() {
@@ -59,22 +71,23 @@ public final class NinjsParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        JsonInput.Doc doc = JsonInput.read(format(), input.bytes());
+        JsonInput.Doc doc = JsonInput.read(format(), input.bytes(), maxBytes);
         JsonNode root = doc.root();
         if (root.isObject()) {
-            return ParseResult.of(story(root, input, doc.detectedCharset()));
+            return ParseResult.of(story(root, input, input.delivery(format(), null, doc.detectedCharset())));
         }
         if (!root.isArray()) {
             throw new ParseException("ninjs: the document is a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT)
                     + ", not an object (one story) or an array of objects");
         }
+        StoryDraft.Delivery delivery = input.delivery(format(), null, doc.detectedCharset());
         return Items.read(root, JsonInput.MAX_ITEMS,
                 "ninjs: more than " + JsonInput.MAX_ITEMS + " items in one input; items from here on were not read",
-                (item, i) -> story(item, input, doc.detectedCharset()),
+                (item, i) -> story(item, input, delivery),
                 failures -> "ninjs: none of the " + failures.size() + " items is readable; first: " + failures.get(0).reason());
     }
 
-    private Story story(JsonNode item, RawInput input, String detected) throws ParseException {
+    private Story story(JsonNode item, RawInput input, StoryDraft.Delivery delivery) throws ParseException {
         if (item == null || !item.isObject()) {
             throw new ParseException("ninjs: an item is not a JSON object");
         }
@@ -110,11 +123,11 @@ public final class NinjsParser implements WireParser {
         d.subjects.addAll(JsonInput.subjects(item.get("subject"), ""));
         d.subjects.addAll(JsonInput.subjects(item.get("subjects"), ""));
         d.revision = revision(item, d);
-        if (d.pubStatus != PubStatus.CANCELED && (d.headline == null || d.headline.isBlank()) && d.paragraphs.isEmpty()) {
+        if (!PubStatus.isNotice(d.pubStatus) && (d.headline == null || d.headline.isBlank()) && d.paragraphs.isEmpty()) {
             throw new ParseException("ninjs: item " + (uri == null ? "without uri" : uri)
-                    + " has no headline and no body: nothing to publish (only a kill may come without text)");
+                    + " has no headline and no body: nothing to publish (only a kill or a withheld notice may come without text)");
         }
-        return d.build(input.delivery(format(), null, detected));
+        return d.build(delivery);
     }
 
     private static String provider(JsonNode item, RawInput input, String uri) {

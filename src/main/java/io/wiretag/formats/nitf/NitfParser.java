@@ -1,5 +1,6 @@
 package io.wiretag.formats.nitf;
 
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -28,6 +29,17 @@ import org.w3c.dom.Element;
 public final class NitfParser implements WireParser {
     static final String FORMAT = "nitf";
 
+    private final int maxBytes;
+
+    public NitfParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public NitfParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -41,13 +53,14 @@ public final class NitfParser implements WireParser {
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
-        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf");
+        Element root = SafeXml.parseStrictRoot(FORMAT, text, "nitf", maxBytes);
         StoryDraft draft = new StoryDraft();
         readHead(root, draft);
         readBody(root, draft);
         draft.language = Dom.language(root);
         draft.revision = Revisions.strongest(draft.revision, Revisions.fromHeadline(draft.headline));
-        if (draft.paragraphs.isEmpty() && draft.headline == null && draft.revision != Revision.KILL) {
+        if (draft.paragraphs.isEmpty() && draft.headline == null && draft.revision != Revision.KILL
+                && !PubStatus.isNotice(draft.pubStatus)) {
             throw new ParseException(FORMAT + ": neither a headline (body.head/hedline/hl1, head/title) nor body text (body.content)");
         }
         draft.provider = draft.provider != null ? draft.provider : Providers.normalize(input.provider());
@@ -78,6 +91,11 @@ public final class NitfParser implements WireParser {
                 d.guid = idref;
                 d.pubStatus = PubStatus.CANCELED;
                 d.revision = Revision.KILL;
+            } else if (idrefStatus == PubStatus.WITHHELD || idrefStatus == null && d.pubStatus == PubStatus.WITHHELD) {
+                // The notice withholds the referenced document: it carries that document's id, as a kill does.
+                d.editorNotes.add("Withholds document " + idref + (d.guid == null ? "" : " (this notice is " + d.guid + ")"));
+                d.guid = idref;
+                d.pubStatus = PubStatus.WITHHELD;
             } else {
                 d.editorNotes.add("Refers to document " + idref);
             }

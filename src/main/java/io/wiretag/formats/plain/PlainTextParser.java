@@ -2,6 +2,7 @@ package io.wiretag.formats.plain;
 
 import io.wiretag.formats.Charsets;
 import io.wiretag.formats.Dates;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -30,6 +31,17 @@ public final class PlainTextParser implements WireParser {
             "\\((?:with )?(?:inputs?|additional reporting|reporting|writing|editing|compiled|source)s?\\b[^()]*\\)",
             Pattern.CASE_INSENSITIVE);
 
+    private final int maxBytes;
+
+    public PlainTextParser() {
+        this(FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** Refuses an input over {@code maxBytes} (wiretag.max.input.bytes) before reading it. */
+    public PlainTextParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return "plain";
@@ -53,6 +65,7 @@ public final class PlainTextParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
+        io.wiretag.formats.anpa.WireText.checkSize(format(), input.bytes(), maxBytes);
         Charsets.Decoded decoded = Charsets.decode(input.bytes(), null);
         String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n').strip();
         if (text.isEmpty()) {

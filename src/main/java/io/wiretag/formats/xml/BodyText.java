@@ -51,6 +51,12 @@ public final class BodyText {
         return new Result(w.paragraphs, w.notes);
     }
 
+    /**
+     * One converter per thread: {@code W3CDom.convert} looks up a DOM factory through the service loader on
+     * every call, which costs more than the conversion of a feed item's HTML.
+     */
+    private static final ThreadLocal<W3CDom> W3C = ThreadLocal.withInitial(W3CDom::new);
+
     /** Reads an HTML string (a feed's description, escaped HTML) through jsoup's HTML parser. */
     public static Result ofHtml(String html) {
         if (html == null || html.isBlank()) {
@@ -59,7 +65,7 @@ public final class BodyText {
         if (!html.contains("<")) {
             return new Result(ofPlain(Jsoup.parseBodyFragment(html).body().wholeText()), new ArrayList<>());
         }
-        Document dom = W3CDom.convert(Jsoup.parseBodyFragment(html));
+        Document dom = W3C.get().fromJsoup(Jsoup.parseBodyFragment(html));
         Element body = Dom.first(dom.getDocumentElement(), "body");
         return of(body != null ? body : dom.getDocumentElement());
     }

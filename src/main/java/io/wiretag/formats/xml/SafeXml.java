@@ -80,7 +80,12 @@ public final class SafeXml {
 
     /** Parses well-formed XML or throws; for formats where broken XML means a broken story. */
     public static Document parseStrict(String format, String xml) throws ParseException {
-        checkSize(format, xml);
+        return parseStrict(format, xml, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@link #parseStrict(String, String)}, refusing a document over {@code maxChars} (wiretag.max.input.bytes). */
+    public static Document parseStrict(String format, String xml, int maxChars) throws ParseException {
+        checkSize(format, xml, maxChars);
         refuseHostileDoctype(format, xml);
         return strictDom(format, withHtmlEntitiesAsNumbers(xml));
     }
@@ -90,7 +95,12 @@ public final class SafeXml {
      * is another element.
      */
     public static Element parseStrictRoot(String format, Text text, String rootName) throws ParseException {
-        Element root = parseStrict(format, text.xml()).getDocumentElement();
+        return parseStrictRoot(format, text, rootName, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@link #parseStrictRoot(String, Text, String)} with the configured limit. */
+    public static Element parseStrictRoot(String format, Text text, String rootName, int maxChars) throws ParseException {
+        Element root = parseStrict(format, text.xml(), maxChars).getDocumentElement();
         if (!Dom.name(root).equals(rootName)) {
             throw new ParseException(format + ": root element is <" + root.getNodeName() + ">, not <" + rootName + ">");
         }
@@ -103,7 +113,12 @@ public final class SafeXml {
      * refused before either parser sees it.
      */
     public static Parsed parseLenient(String format, String xml) throws ParseException {
-        checkSize(format, xml);
+        return parseLenient(format, xml, FormatDetector.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@link #parseLenient(String, String)}, refusing a document over {@code maxChars} (wiretag.max.input.bytes). */
+    public static Parsed parseLenient(String format, String xml, int maxChars) throws ParseException {
+        checkSize(format, xml, maxChars);
         refuseHostileDoctype(format, xml);
         String prepared = withHtmlEntitiesAsNumbers(xml);
         try {
@@ -122,10 +137,10 @@ public final class SafeXml {
         }
     }
 
-    private static void checkSize(String format, String xml) throws ParseException {
-        if (xml.length() > FormatDetector.DEFAULT_MAX_BYTES) {
+    private static void checkSize(String format, String xml, int maxChars) throws ParseException {
+        if (xml.length() > maxChars) {
             throw new ParseException(format + ": document of " + xml.length() + " characters is over the limit of "
-                    + FormatDetector.DEFAULT_MAX_BYTES);
+                    + maxChars + " (wiretag.max.input.bytes)");
         }
         if (xml.isEmpty()) {
             throw new ParseException(format + ": empty document");

@@ -1,5 +1,6 @@
 package io.wiretag.pipeline.route;
 
+import io.wiretag.alerts.WatchAlert;
 import io.wiretag.lifecycle.Fingerprint;
 import io.wiretag.story.Json;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,11 @@ public record Pending(List<Item> items) {
     public sealed interface Item {
     }
 
-    public record Version(RouteCard card, Fingerprint fingerprint, byte[] json) implements Item {
+    /** {@code watches}: the saved-watch alerts this version raises if it is published as an original. */
+    public record Version(RouteCard card, Fingerprint fingerprint, byte[] json, List<WatchAlert> watches) implements Item {
+        public Version {
+            watches = List.copyOf(watches);
+        }
     }
 
     public record Kill(byte[] json) implements Item {
@@ -49,6 +54,10 @@ public record Pending(List<Item> items) {
                     blob(out, Json.bytes(v.card()));
                     blob(out, io.wiretag.pipeline.dedup.FingerprintCodec.encode(0, v.fingerprint().time(), v.fingerprint()));
                     blob(out, v.json());
+                    out.writeInt(v.watches().size());
+                    for (WatchAlert w : v.watches()) {
+                        blob(out, Json.bytes(w));
+                    }
                 } else if (i instanceof Kill k) {
                     out.writeByte(1);
                     blob(out, k.json());
@@ -69,7 +78,13 @@ public record Pending(List<Item> items) {
                 if (in.readByte() == 0) {
                     RouteCard card = Json.read(blob(in), RouteCard.class);
                     Fingerprint f = io.wiretag.pipeline.dedup.FingerprintCodec.decode(blob(in)).fingerprint();
-                    items.add(new Version(card, f, blob(in)));
+                    byte[] json = blob(in);
+                    int w = in.readInt();
+                    List<WatchAlert> watches = new ArrayList<>(w);
+                    for (int k = 0; k < w; k++) {
+                        watches.add(Json.read(blob(in), WatchAlert.class));
+                    }
+                    items.add(new Version(card, f, json, watches));
                 } else {
                     items.add(new Kill(blob(in)));
                 }

@@ -69,8 +69,8 @@ public final class RouteProcessor implements Processor<String, Story, String, Ro
             return;
         }
         long at = Kills.issuedAt(story, Instant.ofEpochMilli(record.timestamp())).toEpochMilli();
-        router.offer(id, new Pending.Version(RouteCard.of(story, at), Fingerprints.of(id, at, story.body()), Json.bytes(story)),
-                record.timestamp());
+        router.offer(id, new Pending.Version(RouteCard.of(story, at), Fingerprints.of(id, at, story.body()), Json.bytes(story),
+                watch.watches().alertsFor(story, Instant.ofEpochMilli(record.timestamp()))), record.timestamp());
     }
 
     /** Keeps the configured number of newest stories per topic on the dashboard (this task's share of them). */

@@ -2,6 +2,7 @@ package io.wiretag.pipeline.route;
 
 import io.wiretag.alerts.Breaking;
 import io.wiretag.alerts.BreakingAlert;
+import io.wiretag.alerts.WatchAlert;
 import io.wiretag.kafka.Topics;
 import io.wiretag.lifecycle.BandIndex;
 import io.wiretag.lifecycle.KillAlert;
@@ -41,8 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *     records still come out in the order they came in;</li>
  * <li>publishing sends the same bytes to {@code news.tagged} and every {@code news.topic.*} the story is
  *     tagged with, retracts it from the topics a new version left, or marks a duplicate; a kill goes to
- *     every topic the story is live on; breaking and kill alerts, the dashboard's list and the trend hits
- *     follow, once per story.</li>
+ *     every topic the story is live on; breaking alerts (once per story), saved-watch alerts (once per
+ *     published version), kill alerts, the dashboard's list and the trend hits (once per story) follow.</li>
  * </ul>
  */
 final class Router {
@@ -170,6 +171,9 @@ final class Router {
                 send(alert.get().id(), new Routed.Alert(Json.bytes(alert.get())), timestamp);
                 breaking = true;
             }
+        }
+        for (WatchAlert w : p.watches()) {
+            send(w.id(), new Routed.Alert(Json.bytes(w)), timestamp);
         }
         if (!state.counted()) {
             // Trends count stories, not versions: a write-through of the same story is not a second story.

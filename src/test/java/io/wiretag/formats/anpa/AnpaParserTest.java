@@ -176,7 +176,8 @@ class AnpaParserTest {
         byte[] big = new byte[WireText.MAX_BYTES + 1];
         for (WireParser p : List.of(parser, new ZczcParser(), new Iptc7901Parser())) {
             ParseException e = assertThrows(ParseException.class, () -> p.parse(RawInput.of(big, "big")));
-            assertEquals(p.format() + ": input is " + big.length + " bytes, over the limit of " + WireText.MAX_BYTES, e.getMessage());
+            assertEquals(p.format() + ": input is " + big.length + " bytes, over the limit of " + WireText.MAX_BYTES
+                    + " bytes (wiretag.max.input.bytes)", e.getMessage());
         }
     }
 }
