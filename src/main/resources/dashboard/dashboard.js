@@ -223,8 +223,9 @@
   function alertText(a) {
     if (a.headline !== undefined && a.headline !== null) { return a.headline; }
     if (a.kind === "quiet" || a.kind === "resumed") { return (a.feed || "") + " silent " + a.silentSeconds + " s (usual gap " + a.usualGapSeconds + " s)"; }
-    return (a.name || a.key) + ": " + a.count + " stories" + (a.windowMinutes ? " in " + a.windowMinutes + " min" : " in a minute")
-      + ", expected " + (typeof a.baseline === "number" ? a.baseline.toFixed(1) : a.baseline);
+    if (a.kind === "surge" && a.explanation) { return (a.name || a.key) + ": " + a.explanation; }
+    if (a.kind === "surge") { return (a.name || a.key) + ": " + a.count + " stories in a minute, baseline " + a.baseline + " a minute"; }
+    return a.id || a.kind;
   }
 
   function drawAlerts(alerts) {

@@ -1,5 +1,6 @@
 package io.wiretag.serve;
 
+import io.wiretag.kafka.DeadLetters;
 import io.wiretag.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The newest refusals on {@code news.dlq}, for the dashboard's DLQ panel: the last {@code perPartition}
  * records of each partition (read_committed, no consumer group, within a timeout), newest first, each with
- * the stage, reason, exception, origin and source from its headers, and the counts by reason over what
- * was read. Read at most once per {@code cacheFor}.
+ * the stage, reason, exception, origin and source from its headers, and the counts by reason kind
+ * ({@link DeadLetters#reasonKind}, as {@code dlq list} counts them) over what was read. Read at most once per {@code cacheFor}.
  */
 public final class DlqTail {
     /** One refused record; text fields are as the headers say (null: absent), never interpreted. */
@@ -34,9 +35,6 @@ public final class DlqTail {
     /** What was read: the newest refusals (at most {@code shown}), counts by reason, and how many records were read. */
     public record Tail(List<Refusal> newest, Map<String, Long> byReason, long read, int perPartition) {
     }
-
-    /** A reason is counted by its part before the first "; " (the detail after it differs per file), at most this long. */
-    static final int REASON_KEY = 160;
 
     private final Map<String, Object> consumerSettings;
     private final String topic;
@@ -113,9 +111,7 @@ public final class DlqTail {
         if (reason == null) {
             return "(no reason given)";
         }
-        int detail = reason.indexOf("; ");
-        String general = detail > 0 ? reason.substring(0, detail) : reason;
-        return general.length() <= REASON_KEY ? general : general.substring(0, REASON_KEY) + "…";
+        return DeadLetters.reasonKind(reason);
     }
 
     private static Refusal refusal(ConsumerRecord<byte[], byte[]> r) {

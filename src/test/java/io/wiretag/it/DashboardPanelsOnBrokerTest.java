@@ -285,8 +285,8 @@ class DashboardPanelsOnBrokerTest {
         String panel = element(dom, "dlq", "ul></div");
         String escaped = reason.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         assertTrue(reason.startsWith("unrecognised format: not one of [") && reason.contains("]; input starts with"), reason);
-        String general = escaped.substring(0, escaped.indexOf("; input starts with"));
-        assertTrue(panel.contains("<td class=\"reason\">" + general + "</td><td>1</td>"), "counted by reason, without the per-file detail: " + panel);
+        String kind = escaped.substring(0, escaped.indexOf("; input starts with")) + "; input starts with \"...\"";
+        assertTrue(panel.contains("<td class=\"reason\">" + kind + "</td><td>1</td>"), "counted by reason kind, the file's bytes left out: " + panel);
         assertTrue(panel.contains("<b>normalise</b> <span class=\"reason\">" + escaped + "</span>"), "listed with its stage: " + panel);
         assertTrue(panel.contains("garbage.bin from desk · 10 bytes · news.raw/"), "with its source, size and origin: " + panel);
     }
