@@ -30,7 +30,7 @@ public final class Dashboard {
     }
 
     public void addTo(WebServer server) {
-        server.route("GET", "/", r -> page(Api.query(r)));
+        server.route("GET", "/", r -> page(ApiHttp.query(r)));
         server.route("GET", "/dashboard.js", r -> asset("dashboard.js", "text/javascript; charset=utf-8"));
         server.route("GET", "/dashboard.css", r -> asset("dashboard.css", "text/css; charset=utf-8"));
     }
@@ -132,7 +132,7 @@ public final class Dashboard {
         h.append("<section><h2>").append(escape(title)).append(" <small id=\"").append(id).append("-range\">last hour</small></h2><ol id=\"")
                 .append(id).append("\" class=\"trends\">");
         for (JsonNode t : totals.path("items")) {
-            h.append("<li><a href=\"/?").append(kind).append('=').append(escape(Api.encode(t.path("id").asText()))).append("\">")
+            h.append("<li><a href=\"/?").append(kind).append('=').append(escape(ApiHttp.encode(t.path("id").asText()))).append("\">")
                     .append(escape(label(t))).append("</a> <span class=\"n\">").append(t.path("count").asLong()).append("</span></li>");
         }
         h.append("</ol></section>\n");
@@ -158,7 +158,7 @@ public final class Dashboard {
 
     private static void story(StringBuilder h, JsonNode s) {
         h.append("<li><span class=\"u\">").append(escape(s.path("urgency").asText(""))).append("</span> <a href=\"/story?id=")
-                .append(escape(Api.encode(s.path("id").asText("")))).append("\">").append(escape(s.path("headline").asText(""))).append("</a>").append(" <small>").append(escape(s.path("provider").asText("")))
+                .append(escape(ApiHttp.encode(s.path("id").asText("")))).append("\">").append(escape(s.path("headline").asText(""))).append("</a>").append(" <small>").append(escape(s.path("provider").asText("")))
                 .append(" ").append(escape(s.path("routedAt").asText(""))).append("</small></li>");
     }
 

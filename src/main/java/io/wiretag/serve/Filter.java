@@ -47,10 +47,11 @@ record Filter(String topic, String entity, String entityName, Set<String> storyI
             return true;
         }
         String key = alert.path("key").asText("");
+        // A watch alert lists what it matched as trend keys: entity:vladimir-putin, topic:ukraine-war.
         boolean topicOk = topic == null || key.equals(Trend.key(Trend.TOPIC, topic)) || contains(alert.path("topics"), topic)
-                || contains(alert.path("matched"), topic);
+                || contains(alert.path("matched"), Trend.key(Trend.TOPIC, topic));
         boolean entityOk = entity == null || key.equals(Trend.key(Trend.ENTITY, entity)) || contains(alert.path("entities"), entity)
-                || contains(alert.path("matched"), entity) || storyIds != null && storyIds.contains(alert.path("storyId").asText(""));
+                || contains(alert.path("matched"), Trend.key(Trend.ENTITY, entity)) || storyIds != null && storyIds.contains(alert.path("storyId").asText(""));
         return topicOk && entityOk;
     }
 

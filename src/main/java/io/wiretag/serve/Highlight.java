@@ -61,7 +61,7 @@ public final class Highlight {
         int at = 0;
         for (Span s : spans(field, text, entities)) {
             h.append(Dashboard.escape(text.substring(at, s.start())));
-            h.append("<a class=\"mention\" href=\"/?entity=").append(Dashboard.escape(Api.encode(s.entityId())))
+            h.append("<a class=\"mention\" href=\"/?entity=").append(Dashboard.escape(ApiHttp.encode(s.entityId())))
                     .append("\" title=\"").append(Dashboard.escape(s.entityName() == null ? s.entityId() : s.entityName()))
                     .append("\" data-entity=\"").append(Dashboard.escape(s.entityId())).append("\"><mark>")
                     .append(Dashboard.escape(text.substring(s.start(), s.end()))).append("</mark></a>");

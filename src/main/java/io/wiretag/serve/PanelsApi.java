@@ -26,9 +26,9 @@ public final class PanelsApi {
     }
 
     public void addTo(WebServer server) {
-        server.route("GET", DLQ, r -> guarded(() -> Api.json(dlq.read())));
-        server.route("GET", PIPELINE, r -> guarded(() -> Api.json(health.read())));
-        server.route("GET", STORY, r -> guarded(() -> story(Api.query(r).get("id"))));
+        server.route("GET", DLQ, r -> guarded(() -> ApiHttp.json(dlq.read())));
+        server.route("GET", PIPELINE, r -> guarded(() -> ApiHttp.json(health.read())));
+        server.route("GET", STORY, r -> guarded(() -> story(ApiHttp.query(r).get("id"))));
     }
 
     private Response story(String id) {
@@ -41,9 +41,9 @@ public final class PanelsApi {
             body.put("error", "story " + id + " is not among the newest " + f.scanned() + " records of " + f.topic() + " partition "
                     + f.partition() + (f.wholePartition() ? "" : " (bound " + f.bound() + ", wiretag.dashboard.story-scan)"));
             body.put("status", 404);
-            return Api.json(body).withStatus(404);
+            return ApiHttp.json(body).withStatus(404);
         }
-        return Api.json(f);
+        return ApiHttp.json(f);
     }
 
     @FunctionalInterface

@@ -27,7 +27,7 @@ public final class StoryPage {
     }
 
     public void addTo(WebServer server) {
-        server.route("GET", "/story", r -> page(Api.query(r).get("id")));
+        server.route("GET", "/story", r -> page(ApiHttp.query(r).get("id")));
     }
 
     Response page(String id) {
@@ -62,13 +62,13 @@ public final class StoryPage {
                     + ": " + escape(String.valueOf(killed.kill().reason()))).append(": the text below is the last version before the kill</p>");
         }
         if (s.duplicateOf() != null) {
-            h.append("<p class=\"dup\">A duplicate of <a href=\"/story?id=").append(escape(Api.encode(s.duplicateOf()))).append("\">")
+            h.append("<p class=\"dup\">A duplicate of <a href=\"/story?id=").append(escape(ApiHttp.encode(s.duplicateOf()))).append("\">")
                     .append(escape(s.duplicateOf())).append("</a></p>");
         }
         h.append("<div class=\"body\" id=\"body\">").append(Highlight.html("body", s.body(), tags.entities())).append("</div></article>\n");
         h.append("<section><h2>Entities</h2><table id=\"entities\"><thead><tr><th>entity</th><th>type</th><th>relevance</th><th>mentions</th></tr></thead><tbody>");
         for (EntityTag e : tags.entities()) {
-            h.append("<tr><td><a href=\"/?entity=").append(escape(Api.encode(e.id()))).append("\">").append(escape(String.valueOf(e.name())))
+            h.append("<tr><td><a href=\"/?entity=").append(escape(ApiHttp.encode(e.id()))).append("\">").append(escape(String.valueOf(e.name())))
                     .append("</a></td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size()).append("</td></tr>");
         }
@@ -80,7 +80,7 @@ public final class StoryPage {
             h.append("<li class=\"none\">no topic</li>");
         }
         for (TopicTag t : tags.topics()) {
-            h.append("<li><a href=\"/?topic=").append(escape(Api.encode(t.id()))).append("\">").append(escape(String.valueOf(t.name())))
+            h.append("<li><a href=\"/?topic=").append(escape(ApiHttp.encode(t.id()))).append("\">").append(escape(String.valueOf(t.name())))
                     .append("</a> <small>score ").append(String.format(Locale.ROOT, "%.2f", t.score())).append("</small><ul class=\"evidence\">");
             t.evidence().forEach(ev -> h.append("<li>").append(escape(ev)).append("</li>"));
             h.append("</ul></li>");

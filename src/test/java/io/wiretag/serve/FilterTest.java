@@ -29,7 +29,7 @@ class FilterTest {
     void alertsAreKeptWhenTheyAreAboutTheTopicOrEntity() {
         JsonNode surge = alert("{\"kind\":\"surge\",\"key\":\"entity:vladimir-putin\"}");
         JsonNode breaking = alert("{\"kind\":\"breaking\",\"storyId\":\"a:1\",\"topics\":[\"ukraine-war\"]}");
-        JsonNode watch = alert("{\"kind\":\"watch\",\"storyId\":\"a:2\",\"matched\":[\"vladimir-putin\",\"donald-trump\"]}");
+        JsonNode watch = alert("{\"kind\":\"watch\",\"storyId\":\"a:2\",\"matched\":[\"entity:vladimir-putin\",\"entity:donald-trump\"]}");
         Filter putin = new Filter(null, "vladimir-putin", "Vladimir Putin");
         assertTrue(putin.matches(surge));
         assertTrue(putin.matches(watch));
