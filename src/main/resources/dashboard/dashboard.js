@@ -221,6 +221,7 @@
   }
 
   function alertText(a) {
+    if (a.kind === "watch" && a.watch) { return a.watch + " (version " + a.version + "): " + (a.headline || a.storyId); }
     if (a.headline !== undefined && a.headline !== null) { return a.headline; }
     if (a.kind === "quiet" || a.kind === "resumed") { return (a.feed || "") + " silent " + a.silentSeconds + " s (usual gap " + a.usualGapSeconds + " s)"; }
     if (a.kind === "surge" && a.explanation) { return (a.name || a.key) + ": " + a.explanation; }
