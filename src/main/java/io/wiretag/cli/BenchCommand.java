@@ -40,12 +40,13 @@ import picocli.CommandLine.Spec;
  * gazetteers take once compiled. Two workloads: dense synthetic stories (one word in eight a name), and
  * realistic ones made of real wire paragraphs, whose density of names is that of real text.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchPipelineCommand.class,
         description = {"Measure tagging speed (stories/s per core and MB/s on one thread, normalisation and topic "
                 + "rules included) with the shipped gazetteer and synthetic ones, against one regex per alias.",
                 "Workloads: 'dense' (synthetic stories, one word in eight a name) and 'realistic' (real wire paragraphs "
                 + "from --corpus joined into stories of --words words). Each figure is the median of --runs runs; "
-                + "stories/s per core counts the benchmark thread's CPU time, wall-clock stories/s is shown beside it."})
+                + "stories/s per core counts the benchmark thread's CPU time, wall-clock stories/s is shown beside it.",
+                "`bench pipeline` measures the whole topology on an embedded broker against Kafka Streams pass-throughs."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,11 +3,25 @@ package io.wiretag.story;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** One entity a story mentions, how relevant it is (0 to 1), and where in the story it is mentioned. */
+/**
+ * One entity a story mentions, how relevant it is (0 to 1), and where in the story it is mentioned.
+ * {@code linked} is false for a name the tagger found in the text but does not know: its id is then
+ * {@code unlinked:<type>:<slug of the name>} and it has no wikidata id. Records written before the field
+ * existed read as linked.
+ */
 public record EntityTag(String id, String name, String type,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String wikidata,
-                        double relevance, List<Mention> mentions) {
+                        double relevance, List<Mention> mentions, Boolean linked) {
+    /** Prefix of the id of an entity found in the text but not in the gazetteer. */
+    public static final String UNLINKED = "unlinked:";
+
     public EntityTag {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        linked = linked == null ? Boolean.TRUE : linked;
+    }
+
+    /** A gazetteer entity. */
+    public EntityTag(String id, String name, String type, String wikidata, double relevance, List<Mention> mentions) {
+        this(id, name, type, wikidata, relevance, mentions, Boolean.TRUE);
     }
 }

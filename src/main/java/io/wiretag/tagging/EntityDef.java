@@ -25,10 +25,13 @@ public record EntityDef(String id, String name, String type, String wikidata, Li
     /**
      * A name that may mean this entry or another: the entry with the most {@code cues} found in the story
      * wins; on a tie (no cue at all, say) the entry marked {@code preferred}; with no preferred entry, none.
+     * Cues count only near the mention (its sentence and the two either side). {@code from} and {@code to}
+     * (a year or an ISO date, inclusive; either may be absent) are when the name meant this entry: in a story
+     * dated outside them this entry is not a candidate ("President Bush" in 1991 and in 2004).
      */
-    @JsonPropertyOrder({"alias", "cues", "preferred"})
+    @JsonPropertyOrder({"alias", "cues", "preferred", "from", "to"})
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    public record Ambiguous(String alias, List<String> cues, boolean preferred) {
+    public record Ambiguous(String alias, List<String> cues, boolean preferred, String from, String to) {
         public Ambiguous {
             cues = cues == null ? List.of() : List.copyOf(cues);
         }

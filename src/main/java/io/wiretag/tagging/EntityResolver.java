@@ -1,7 +1,6 @@
 package io.wiretag.tagging;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,10 +36,6 @@ final class EntityResolver {
         for (int m = 0; m < s.matches; m++) {
             s.mEntity[m] = -2; // not yet resolved
         }
-        if (++s.resolveStamp == 0) { // wrapped: forget stamps from four billion stories ago
-            Arrays.fill(s.resolvedAt, 0);
-            s.resolveStamp = 1;
-        }
         int used = 0;
         for (int m = 0; m < s.matches; m++) {
             int alias = s.mAlias[m];
@@ -49,16 +44,12 @@ final class EntityResolver {
             switch (aliasTarget[alias]) {
                 case TARGET_ENTITY -> entity = aliasRef[alias];
                 case TARGET_SHARED -> {
-                    int ref = aliasRef[alias];
-                    Gazetteer.Shared sh = shared.get(ref);
-                    // The cues are those of the whole story, so a shared name resolves once per story.
-                    if (s.resolvedAt[ref] != s.resolveStamp) {
-                        s.resolvedAt[ref] = s.resolveStamp;
-                        s.resolved[ref] = resolveShared(sh, s);
-                    }
-                    entity = s.resolved[ref];
+                    Gazetteer.Shared sh = shared.get(aliasRef[alias]);
+                    // Cues count near the mention only, so each mention of a shared name is decided on its own.
+                    int sentence = tk.sentence[s.mFirst[m]];
+                    entity = resolveShared(sh, tk, s, sentence);
                     if (explain != null) {
-                        why = explainShared(sh, s, entity);
+                        why = explainShared(sh, tk, s, sentence, entity);
                     }
                 }
                 default -> {
@@ -134,18 +125,27 @@ final class EntityResolver {
         return (first < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[first], tk.end[last]);
     }
 
-    /** The candidate with most cues in the story; on a tie the preferred one; else none (-1). */
-    private static int resolveShared(Gazetteer.Shared sh, Scratch s) {
+    /** Sentences either side of a mention in which its cues count. */
+    static final int CUE_WINDOW = 2;
+
+    /**
+     * The candidate with most cues near the mention, among those whose dates admit the story's; on a tie the
+     * preferred one, or the only one the date admits; else none (-1).
+     */
+    private static int resolveShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int sentence) {
+        int n = sh.candidates().length;
         int best = -1;
         int bestCount = -1;
         boolean tie = false;
-        for (int k = 0; k < sh.candidates().length; k++) {
-            int count = 0;
-            for (int cue : sh.cues()[k]) {
-                if (s.wordSeen[cue]) {
-                    count++;
-                }
+        int eligible = 0;
+        int onlyEligible = -1;
+        for (int k = 0; k < n; k++) {
+            if (!admits(sh, k, s.storyDay)) {
+                continue;
             }
+            eligible++;
+            onlyEligible = k;
+            int count = cuesNear(sh.cues()[k], tk, s, sentence);
             if (count > bestCount) {
                 best = k;
                 bestCount = count;
@@ -154,16 +154,13 @@ final class EntityResolver {
                 tie = true;
             }
         }
-        if (bestCount == 0 || tie) {
+        if (eligible == 1 && s.storyDay != StoryDates.NONE && dated(sh)) {
+            return sh.candidates()[onlyEligible];
+        }
+        if (bestCount <= 0 || tie) {
             best = -1;
-            for (int k = 0; k < sh.candidates().length; k++) {
-                int count = 0;
-                for (int cue : sh.cues()[k]) {
-                    if (s.wordSeen[cue]) {
-                        count++;
-                    }
-                }
-                if (sh.preferred()[k] && count == bestCount) {
+            for (int k = 0; k < n; k++) {
+                if (sh.preferred()[k] && admits(sh, k, s.storyDay) && cuesNear(sh.cues()[k], tk, s, sentence) == bestCount) {
                     best = k;
                     break;
                 }
@@ -172,19 +169,59 @@ final class EntityResolver {
         return best < 0 ? -1 : sh.candidates()[best];
     }
 
-    private String explainShared(Gazetteer.Shared sh, Scratch s, int chosen) {
+    private static boolean dated(Gazetteer.Shared sh) {
+        for (int k = 0; k < sh.candidates().length; k++) {
+            if (sh.from()[k] != StoryDates.NONE || sh.to()[k] != StoryDates.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether candidate k may be meant on {@code day}: always when the story or the candidate has no dates. */
+    private static boolean admits(Gazetteer.Shared sh, int k, long day) {
+        return day == StoryDates.NONE
+                || ((sh.from()[k] == StoryDates.NONE || sh.from()[k] <= day) && (sh.to()[k] == StoryDates.NONE || day <= sh.to()[k]));
+    }
+
+    /** How many distinct cues of one candidate are found within {@link #CUE_WINDOW} sentences of {@code sentence}. */
+    private static int cuesNear(int[] cues, Tokens tk, Scratch s, int sentence) {
+        int count = 0;
+        for (int cue : cues) {
+            if (!s.wordSeen[cue]) {
+                continue;
+            }
+            for (int w = 0; w < s.words; w++) {
+                if (s.wId[w] == cue && Math.abs(tk.sentence[s.wFirst[w]] - sentence) <= CUE_WINDOW) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    private String explainShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int sentence, int chosen) {
         StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
         for (int k = 0; k < sh.candidates().length; k++) {
             int c = sh.candidates()[k];
             List<String> found = new ArrayList<>();
             for (int cue : sh.cues()[k]) {
-                if (s.wordSeen[cue]) {
+                if (cuesNear(new int[] {cue}, tk, s, sentence) > 0) {
                     found.add(keywordText.get(cue));
                 }
             }
             b.append(k == 0 ? "" : " or ").append(c < 0 ? "no entity" : entities[c].id())
-                    .append(sh.preferred()[k] ? " (preferred)" : "")
-                    .append(found.isEmpty() ? " [no cue]" : " [cues: " + String.join(", ", found) + "]");
+                    .append(sh.preferred()[k] ? " (preferred)" : "");
+            if (sh.from()[k] != StoryDates.NONE || sh.to()[k] != StoryDates.NONE) {
+                b.append(" [").append(sh.from()[k] == StoryDates.NONE ? "" : StoryDates.show(sh.from()[k])).append(" to ")
+                        .append(sh.to()[k] == StoryDates.NONE ? "" : StoryDates.show(sh.to()[k]))
+                        .append(admits(sh, k, s.storyDay) ? "" : ", not at the story's date").append(']');
+            }
+            b.append(found.isEmpty() ? " [no cue within " + CUE_WINDOW + " sentences]" : " [cues near: " + String.join(", ", found) + "]");
+        }
+        if (dated(sh) && s.storyDay == StoryDates.NONE) {
+            b.append("; the story has no date (versionCreated, firstCreated), so dates could not decide");
         }
         return b.append("; chose ").append(chosen < 0 ? "no entity" : entities[chosen].id()).toString();
     }

@@ -56,10 +56,25 @@ final class EntityTags {
                     }
                 }
             }
+            if (!inOrder(mentions)) { // a surname the name finder joined comes after the matches
+                mentions.sort(MENTION_ORDER);
+            }
             double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
             out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
         }
         return out;
+    }
+
+    private static final java.util.Comparator<Mention> MENTION_ORDER = java.util.Comparator
+            .comparing((Mention m) -> !m.field().equals("headline")).thenComparingInt(Mention::start);
+
+    private static boolean inOrder(List<Mention> mentions) {
+        for (int i = 1; i < mentions.size(); i++) {
+            if (MENTION_ORDER.compare(mentions.get(i - 1), mentions.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean before(Scratch s, int a, int b) {

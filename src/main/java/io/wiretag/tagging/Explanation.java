@@ -44,7 +44,8 @@ public final class Explanation {
         out.append("entities (").append(tags.entities().size()).append("):\n");
         for (var e : tags.entities()) {
             out.append("  ").append(e.id()).append("  ").append(e.name()).append(" (").append(e.type())
-                    .append(e.wikidata() == null ? "" : ", " + e.wikidata()).append(")  relevance ")
+                    .append(e.wikidata() == null ? "" : ", " + e.wikidata())
+                    .append(Boolean.FALSE.equals(e.linked()) ? ", not linked: not in the gazetteer" : "").append(")  relevance ")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append(", ")
                     .append(e.mentions().size()).append(e.mentions().size() == 1 ? " mention\n" : " mentions\n");
             for (String line : mentions.getOrDefault(e.id(), List.of())) {

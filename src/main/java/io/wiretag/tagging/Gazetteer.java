@@ -24,8 +24,11 @@ final class Gazetteer {
     private static final Set<String> WORD_LIKE = Set.of("us", "who", "it", "am", "an", "as", "at", "be", "do",
             "go", "he", "in", "is", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aid", "oil");
 
-    /** A name several entries share ("Georgia"), with each candidate's cues; candidate -1 is "no entity". */
-    record Shared(String alias, int[] candidates, int[][] cues, boolean[] preferred) {
+    /**
+     * A name several entries share ("Georgia"), with each candidate's cues; candidate -1 is "no entity".
+     * Per candidate the first and last day it may be meant ({@link StoryDates#NONE} for open).
+     */
+    record Shared(String alias, int[] candidates, int[][] cues, boolean[] preferred, long[] from, long[] to) {
     }
 
     final EntityDef[] entities;
@@ -58,6 +61,7 @@ final class Gazetteer {
         Map<String, List<int[]>> sharedCandidates = new HashMap<>();
         Map<String, List<int[]>> sharedCues = new HashMap<>();
         Map<String, List<Boolean>> sharedPreferred = new HashMap<>();
+        Map<String, List<long[]>> sharedDates = new HashMap<>();
         Set<Long> lower = new HashSet<>();
         for (int e = 0; e < entities.length; e++) {
             List<String> all = new ArrayList<>();
@@ -74,7 +78,7 @@ final class Gazetteer {
                 }
             }
             for (EntityDef.Ambiguous amb : entities[e].ambiguous()) {
-                collectShared(amb, e, sharedCandidates, sharedCues, sharedPreferred);
+                collectShared(amb, e, sharedCandidates, sharedCues, sharedPreferred, sharedDates);
             }
         }
         for (IgnoreDef ig : taxonomy.ignores()) {
@@ -85,7 +89,7 @@ final class Gazetteer {
                 }
             }
             for (EntityDef.Ambiguous sense : ig.senses()) {
-                collectShared(sense, -1, sharedCandidates, sharedCues, sharedPreferred);
+                collectShared(sense, -1, sharedCandidates, sharedCues, sharedPreferred, sharedDates);
             }
         }
         for (Map.Entry<String, List<int[]>> s : sharedCandidates.entrySet()) {
@@ -93,13 +97,17 @@ final class Gazetteer {
             int[] ids = new int[cand.size()];
             int[][] cues = new int[cand.size()][];
             boolean[] pref = new boolean[cand.size()];
+            long[] from = new long[cand.size()];
+            long[] to = new long[cand.size()];
             for (int k = 0; k < cand.size(); k++) {
                 ids[k] = cand.get(k)[0];
                 cues[k] = sharedCues.get(s.getKey()).get(k);
                 pref[k] = sharedPreferred.get(s.getKey()).get(k);
+                from[k] = sharedDates.get(s.getKey()).get(k)[0];
+                to[k] = sharedDates.get(s.getKey()).get(k)[1];
             }
             String text = sharedText.get(s.getKey());
-            shared.add(new Shared(text, ids, cues, pref));
+            shared.add(new Shared(text, ids, cues, pref, from, to));
             if (!aliasByKey.containsKey(s.getKey())) {
                 aliasByKey.put(s.getKey(), addAlias(Phrase.of(text), TARGET_SHARED, shared.size() - 1, lower));
             }
@@ -118,12 +126,14 @@ final class Gazetteer {
                     rule.keywords().forEach(this::keyword);
                 }
             }
+            topic.unless().forEach(this::keyword);
         }
         words.trim();
     }
 
     private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
-                               Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred) {
+                               Map<String, List<int[]>> cues, Map<String, List<Boolean>> preferred,
+                               Map<String, List<long[]>> dates) {
         Phrase p = Phrase.of(amb.alias());
         if (p.lower().length == 0) {
             return;
@@ -133,6 +143,8 @@ final class Gazetteer {
         candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {entity});
         cues.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.cues().stream().mapToInt(this::keyword).toArray());
         preferred.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.preferred());
+        dates.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new long[] {StoryDates.parse(amb.from(), false), StoryDates.parse(amb.to(), true)});
     }
 
     private int addAlias(Phrase p, byte target, int ref, Set<Long> lowerStarts) {

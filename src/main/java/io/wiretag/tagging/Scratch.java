@@ -8,6 +8,7 @@ import java.util.Arrays;
  */
 final class Scratch {
     final Tokens tokens = new Tokens();
+    final NameWork names = new NameWork();
     int matches;
     int[] mFirst = new int[64];
     int[] mLast = new int[64];
@@ -33,10 +34,8 @@ final class Scratch {
     long[] sentenceMask = new long[0];
     long[] paragraphMask = new long[0];
     final int[] seenEntities = new int[3];
-    /** Per shared name: the entity it resolved to, valid while resolvedAt equals resolveStamp. */
-    int[] resolved;
-    int[] resolvedAt;
-    int resolveStamp;
+    /** The story's day ({@link StoryDates}), for names and topics bound to dates. */
+    long storyDay = StoryDates.NONE;
     private int[] order = new int[16];
 
     int[] order(int n) {
@@ -48,8 +47,6 @@ final class Scratch {
     private int[] seenKeywords = new int[8];
 
     Scratch(int entities, int keywords, int maskWords, int shared) {
-        resolved = new int[shared];
-        resolvedAt = new int[shared];
         this.maskWords = maskWords;
         storyMask = new long[maskWords];
         headlineMask = new long[maskWords];

@@ -4,6 +4,8 @@ import io.wiretag.story.EntityTag;
 import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,17 +15,21 @@ import java.util.List;
  *
  * <p>This class only wires the stages, in the order the data flows: {@link Gazetteer} (the compiled names
  * and keywords), {@link PhraseMatcher} (finds them), {@link EntityResolver} (what each name stands for),
- * {@link EntityTags} (mentions and relevance), {@link TopicRules} and {@link TopicScorer} (topics).
+ * {@link EntityTags} (mentions and relevance), {@link NameFinder} (the names the gazetteer does not know,
+ * as unlinked entities), {@link TopicRules} and {@link TopicScorer} (topics).
  */
 public final class Tagger {
     static final int HEADLINE = 0;
     static final int BODY = 1;
+
+    private static final Comparator<EntityTag> BY_RELEVANCE = Comparator.comparingDouble(EntityTag::relevance).reversed();
 
     private final Taxonomy taxonomy;
     private final Gazetteer gazetteer;
     private final PhraseMatcher matcher;
     private final EntityResolver resolver;
     private final EntityTags entityTags;
+    private final NameFinder nameFinder;
     private final TopicScorer scorer;
     private final ThreadLocal<Scratch> scratch;
 
@@ -35,6 +41,7 @@ public final class Tagger {
         this.matcher = new PhraseMatcher(gz);
         this.resolver = new EntityResolver(gz);
         this.entityTags = new EntityTags(gz);
+        this.nameFinder = new NameFinder(gz, NameCues.shipped());
         this.scorer = new TopicScorer(rules, gz);
         int entities = gz.entities.length;
         int keywords = gz.keywordCount();
@@ -76,6 +83,7 @@ public final class Tagger {
         Scratch s = scratch.get();
         Tokens tk = s.tokens;
         tk.reset();
+        s.storyDay = StoryDates.of(story);
         String headline = story.headline() == null ? "" : story.headline();
         String body = story.body() == null ? "" : story.body();
         tk.addField(HEADLINE, headline);
@@ -85,7 +93,16 @@ public final class Tagger {
         matcher.matchWords(tk, s);
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
+            // The name finder first: a lone surname of a person found in full joins that person's mentions.
+            List<EntityTag> unlinked = nameFinder.find(tk, s, headline, body, leadParagraph, explain);
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
+            if (!unlinked.isEmpty()) {
+                List<EntityTag> all = new ArrayList<>(entityList.size() + unlinked.size());
+                all.addAll(entityList);
+                all.addAll(unlinked);
+                all.sort(BY_RELEVANCE); // stable: a known entity before an unlinked one of the same relevance
+                entityList = all;
+            }
             List<TopicTag> topicTags = scorer.score(tk, s, leadParagraph, explain);
             return new Tags(entityList, topicTags, taxonomy.version());
         } finally {

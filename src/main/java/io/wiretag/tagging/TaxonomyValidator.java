@@ -95,6 +95,8 @@ public final class TaxonomyValidator {
                 if (own.contains(Phrase.of(amb.alias()).key())) {
                     out.add(where + ": \"" + amb.alias() + "\" is both a plain and an ambiguous alias");
                 }
+                checkDate(amb.from(), where + ": \"" + amb.alias() + "\" from", out);
+                checkDate(amb.to(), where + ": \"" + amb.alias() + "\" to", out);
             }
         }
         for (IgnoreDef ig : t.ignores()) {
@@ -136,6 +138,7 @@ public final class TaxonomyValidator {
             if (topic.rules().isEmpty()) {
                 out.add(where + ": no rules");
             }
+            checkDate(topic.from(), where + ": from", out);
             double total = 0;
             for (int r = 0; r < topic.rules().size(); r++) {
                 TopicDef.Rule rule = topic.rules().get(r);
@@ -181,6 +184,14 @@ public final class TaxonomyValidator {
             }
         }
         return out;
+    }
+
+    private static void checkDate(String date, String where, List<String> out) {
+        try {
+            StoryDates.parse(date, false);
+        } catch (IllegalArgumentException e) {
+            out.add(where + ": " + e.getMessage());
+        }
     }
 
     private static void checkIds(List<String> list, Set<String> ids, String where, List<String> out) {

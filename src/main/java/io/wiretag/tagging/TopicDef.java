@@ -8,10 +8,16 @@ import java.util.List;
  * A topic as the taxonomy files declare it: rules that each add their weight when they fire; the topic is
  * assigned when the sum (capped at 1) reaches {@code threshold} and every {@code required} rule fired.
  */
-@JsonPropertyOrder({"id", "name", "iptc", "threshold", "rules", "note"})
+@JsonPropertyOrder({"id", "name", "iptc", "threshold", "from", "unless", "rules", "note"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TopicDef(String id, String name, List<String> iptc, double threshold, List<Rule> rules, String note) {
+public record TopicDef(String id, String name, List<String> iptc, double threshold, List<Rule> rules, String note,
+                       String from, List<String> unless) {
+    /**
+     * {@code from} (a year or an ISO date): a story dated before it is never about the topic. {@code unless}:
+     * phrases that, anywhere in the story, say it is about something else (the Crimean War of 1854).
+     */
     public TopicDef {
+        unless = unless == null ? List.of() : List.copyOf(unless);
         iptc = iptc == null ? List.of() : List.copyOf(iptc);
         rules = rules == null ? List.of() : List.copyOf(rules);
     }

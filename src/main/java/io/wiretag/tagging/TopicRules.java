@@ -96,7 +96,10 @@ final class TopicRules {
             String scope = rule.scope() != null ? rule.scope() : "together".equals(rule.kind()) ? "sentence" : "story";
             rules[r] = new CompiledRule(rule, scope, groups);
         }
-        return new CompiledTopic(def, rules);
+        CompiledTopic t = new CompiledTopic(def, rules);
+        t.fromDay = StoryDates.parse(def.from(), false);
+        t.unless = def.unless().stream().mapToInt(gazetteer::keywordId).toArray();
+        return t;
     }
 
     private CompiledGroup group(List<String> ids, List<String> kws) {
@@ -197,6 +200,9 @@ final class TopicRules {
         /** Per rule: the word of the masks its groups are in, and their bits. */
         final int[] ruleWord;
         final long[] ruleBits;
+        /** Stories dated before this day are not about the topic; the keyword ids that veto it. */
+        long fromDay = StoryDates.NONE;
+        int[] unless = new int[0];
 
         CompiledTopic(TopicDef def, CompiledRule[] rules) {
             this.def = def;

@@ -90,6 +90,9 @@ final class TopicScorer {
         if (explain != null) {
             return evaluateExplained(topic, tk, s, leadParagraph, explain);
         }
+        if (excluded(topic, s) != null) {
+            return null;
+        }
         CompiledRule[] rules = topic.rules;
         int[] ruleWord = topic.ruleWord;
         long[] ruleBits = topic.ruleBits;
@@ -158,11 +161,37 @@ final class TopicScorer {
             }
         }
         double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
-        boolean assigned = required && score >= def.threshold();
+        String excluded = excluded(topic, s);
+        boolean assigned = required && score >= def.threshold() && excluded == null;
+        if (explain != null && excluded != null) {
+            explain.rule(def.id(), "not this topic: " + excluded, 0, List.of(), null);
+        }
         if (explain != null) {
             explain.topic(def.id(), def.name(), score, def.threshold(), assigned, required);
         }
         return assigned ? new TopicTag(def.id(), def.name(), def.iptc(), score, evidence) : null;
+    }
+
+    /** Why the topic cannot be the story's whatever its rules say (dated before it, a veto phrase), or null. */
+    private static String excluded(CompiledTopic topic, Scratch s) {
+        if (topic.fromDay != StoryDates.NONE && s.storyDay != StoryDates.NONE && s.storyDay < topic.fromDay) {
+            return "the story is dated " + StoryDates.show(s.storyDay) + ", before " + StoryDates.show(topic.fromDay);
+        }
+        for (int k : topic.unless) {
+            if (s.wordSeen[k]) {
+                return "\"" + topic.def.unless().get(indexOf(topic.unless, k)) + "\" in the story";
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether an entity rule's group has a member in its scope, from the masks. */

@@ -55,7 +55,7 @@ class CommandLineTest {
         Run r = run("tag", Seed.path().toString());
         assertEquals(0, r.exit(), r.err());
         Story s = Json.read(r.outLines().get(0), Story.class);
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine", "oval-office"),
                 Set.copyOf(s.tags().entityIds()));
         assertEquals(Set.of("ukraine-war", "us-russia-relations"), Set.copyOf(s.tags().topicIds()));
     }

@@ -53,7 +53,7 @@ class DemoOnceTest {
         assertEquals(story.get("id").asText(), tagged.get(0).get("key").asText());
         Set<String> entities = new HashSet<>();
         story.get("tags").get("entities").forEach(e -> entities.add(e.get("id").asText()));
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"), entities);
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine", "oval-office"), entities);
 
         for (String topic : List.of("news.topic.ukraine-war", "news.topic.us-russia-relations")) {
             List<JsonNode> routed = lines(out.resolve(topic + ".ndjson"));
@@ -90,7 +90,10 @@ class DemoOnceTest {
         assertEquals(8, lines(out.resolve("news.tagged.ndjson")).size());
         assertEquals(5, lines(out.resolve("news.topic.ukraine-war.ndjson")).size());
         assertEquals(3, lines(out.resolve("news.topic.us-russia-relations.ndjson")).size());
-        assertEquals(1, lines(out.resolve("news.alerts.ndjson")).size());
+        // The strike's kill alert, and the shipped watches' alerts on the talks (twice) and the sanctions story.
+        assertEquals(List.of("kill:wirea:urn:wirea:strike", "watch:eu-sanctions:wirea:urn:wirea:sanctions:1",
+                "watch:putin-trump:wirea:urn:wirea:talks:1", "watch:putin-trump:wirea:urn:wirea:talks:2"),
+                lines(out.resolve("news.alerts.ndjson")).stream().map(a -> a.get("key").asText()).sorted().toList());
         Set<String> rawKeys = new HashSet<>();
         lines(out.resolve("news.raw.ndjson")).forEach(r -> rawKeys.add(r.get("key").asText()));
         assertEquals(1, rawKeys.size(), "one folder, one feed, one key: " + rawKeys);

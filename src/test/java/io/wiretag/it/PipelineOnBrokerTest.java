@@ -80,7 +80,7 @@ class PipelineOnBrokerTest {
         List<ConsumerRecord<byte[], byte[]>> tagged = readAll(topics.tagged().name());
         assertEquals(1, tagged.size());
         Story story = Json.read(tagged.get(0).value(), Story.class);
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine", "oval-office"),
                 Set.copyOf(story.tags().entityIds()));
         assertEquals(Set.of("ukraine-war", "us-russia-relations"), Set.copyOf(story.tags().topicIds()));
         assertEquals(story.id(), new String(tagged.get(0).key(), StandardCharsets.UTF_8));

@@ -135,6 +135,7 @@ class LifecycleTopologyTest {
 
     static String summary(List<Story> records) {
         return records.stream().map(s -> s.id() + "@" + s.version() + (s.isKill() ? ":kill" : "")
+                + (s.pubStatus() == PubStatus.WITHHELD && s.embargoedUntil() == null ? ":withheld" : "")
                 + (s.duplicateOf() != null ? ":dup-of-" + s.duplicateOf() : "")).collect(Collectors.joining(" "));
     }
 
@@ -212,6 +213,25 @@ class LifecycleTopologyTest {
         assertEquals("Story withdrawn: wrong date", a.get("reason").asText());
         assertEquals(List.of(UKRAINE, RELATIONS), List.of(a.get("topics").get(0).asText(), a.get("topics").get(1).asText()));
         assertEquals(1.0, metric("killed-versions-dropped-total"));
+    }
+
+    static Story withheld(String id, String version, Instant created) {
+        return new Story(id, id, version, created, T0, null, PubStatus.WITHHELD, Revision.UPDATE, null, "en", "WITHHELD", null, null,
+                null, null, "", List.of("Do not use until further notice"), List.of(),
+                new Source(id.substring(0, id.indexOf(':')), "test", "test", created), raw(id + version + "withheld"), List.of(), null, null);
+    }
+
+    @Test
+    void aWithheldNoticeGoesWhereTheStoryIsLiveAndAUsableVersionReleasesIt() {
+        send(story("ap:1", "1", T0, "Talks", BODY, "ukraine-war", "us-russia-relations"));
+        send(withheld("ap:1", "2", T0.plusSeconds(60)));
+        send(story("ap:1", "3", T0.plusSeconds(120), "Talks, cleared", BODY + " Cleared for use.", "ukraine-war"));
+        assertEquals("ap:1@1 ap:1@2:withheld ap:1@3", summary(read(topics.tagged().name())));
+        assertEquals("ap:1@1 ap:1@2:withheld ap:1@3", summary(read(UKRAINE)), "released to the topic it is about again");
+        assertEquals("ap:1@1 ap:1@2:withheld", summary(read(RELATIONS)), "the usable version is not about US-Russia");
+        assertEquals(List.of(), alerts(), "a withheld notice is no kill: no alert");
+        send(kill("ap:1", "4", T0.plusSeconds(180), "legal"));
+        assertEquals("ap:1@4:kill", summary(read(UKRAINE)), "a kill afterwards still takes it down for good");
     }
 
     @Test

@@ -89,7 +89,7 @@ class WiretagTopologyTest {
         List<TestRecord<String, byte[]>> tagged = out(topics.tagged().name()).readRecordsToList();
         assertEquals(1, tagged.size());
         Story t = Json.read(tagged.get(0).value(), Story.class);
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine", "oval-office"),
                 Set.copyOf(t.tags().entityIds()));
         assertEquals(Set.of("ukraine-war", "us-russia-relations"), Set.copyOf(t.tags().topicIds()));
 

@@ -34,9 +34,9 @@ class SeedStoryTest {
     }
 
     @Test
-    void seedNamesExactlyTheSixEntitiesItIsAbout() {
-        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine"),
-                Set.copyOf(tags.entityIds()), () -> "got " + tags.entityIds());
+    void seedNamesExactlyTheSixEntitiesItIsAboutAndTheOvalOffice() {
+        assertEquals(Set.of("donald-trump", "vladimir-putin", "volodymyr-zelenskyy", "united-states", "russia", "ukraine",
+                "oval-office"), Set.copyOf(tags.entityIds()), () -> "got " + tags.entityIds());
     }
 
     @Test

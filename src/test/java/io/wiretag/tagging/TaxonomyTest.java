@@ -3,6 +3,7 @@ package io.wiretag.tagging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.story.Story;
@@ -84,9 +85,19 @@ class TaxonomyTest {
         Story story = LabelledSetTest.story("g", "Georgia governor signs budget",
                 "Governor Brian Kemp signed the budget in Atlanta. Russian officials were not involved.");
         String report = tagger.explain(story).render();
-        assertTrue(report.contains("\"Georgia\" may be georgia [no cue] or georgia-us-state [cues: Atlanta, governor, Brian Kemp]; "
+        assertTrue(report.contains("\"Georgia\" may be georgia [no cue within 2 sentences] or georgia-us-state [cues near: Atlanta, governor, Brian Kemp]; "
                 + "chose georgia-us-state"), report);
         assertTrue(report.contains("us-russia-relations  US–Russia relations  score 0.00 / threshold 0.60"), report);
         assertTrue(report.contains("nearly: georgia-us-state present, but no [russia] in one sentence"), report);
+    }
+
+    @Test
+    void aCueFarFromTheMentionDoesNotDecideIt() {
+        Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
+        Story story = LabelledSetTest.story("w", "Envoy named",
+                "The governor of Texas spoke at a dinner on Monday. Guests ate. Speeches followed. Music played. "
+                        + "Dancing began. Washington's envoy to Kabul, meanwhile, met Afghan officials.");
+        assertTrue(tagger.tag(story).entityIds().contains("washington-dc"), () -> tagger.explain(story).render());
+        assertFalse(tagger.tag(story).entityIds().contains("washington-state"));
     }
 }

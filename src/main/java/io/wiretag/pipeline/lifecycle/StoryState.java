@@ -76,6 +76,12 @@ public record StoryState(String version, Instant versionCreated, String contentH
                 dupOf, round, 0, null, Long.MAX_VALUE, breakingSent, counted, listedAtMs, listed);
     }
 
+    /** The router sent a withheld notice on: live nowhere and off the dashboard until a usable version comes. */
+    public StoryState withheld(long nowMs) {
+        return new StoryState(version, versionCreated, contentHash, killed, heldKey, nowMs, List.of(), published, headline,
+                duplicateOf, round, awaiting, pendingOf, pendingOfTime, breakingSent, counted, 0, List.of());
+    }
+
     /** The router sent the kill on: live nowhere, no round in flight, off the dashboard. */
     public StoryState retracted(long nowMs) {
         return new StoryState(version, versionCreated, contentHash, killed, heldKey, nowMs, List.of(), published, headline,

@@ -1,6 +1,7 @@
 package io.wiretag.pipeline.route;
 
 import io.wiretag.story.EntityTag;
+import io.wiretag.story.PubStatus;
 import io.wiretag.story.Story;
 import io.wiretag.story.TopicTag;
 import io.wiretag.views.StoryCard;
@@ -12,7 +13,7 @@ import java.util.List;
  * JSON so that nothing downstream of the tagger decodes the story again.
  */
 public record RouteCard(String id, String headline, Integer urgency, String provider, String version, Instant versionCreated,
-                        long eventTimeMs, List<Named> topics, List<Named> entities) {
+                        long eventTimeMs, boolean withheld, List<Named> topics, List<Named> entities) {
     /** An entity or topic: its id and display name. */
     public record Named(String id, String name) {
     }
@@ -26,7 +27,15 @@ public record RouteCard(String id, String headline, Integer urgency, String prov
         List<Named> topics = s.tags() == null ? List.of() : s.tags().topics().stream().map((TopicTag t) -> new Named(t.id(), t.name())).toList();
         List<Named> entities = s.tags() == null ? List.of() : s.tags().entities().stream().map((EntityTag e) -> new Named(e.id(), e.name())).toList();
         return new RouteCard(s.id(), s.headline(), s.urgency(), s.source() == null ? null : s.source().provider(), s.version(),
-                s.versionCreated(), eventTimeMs, topics, entities);
+                s.versionCreated(), eventTimeMs, isWithheldNotice(s), topics, entities);
+    }
+
+    /**
+     * A "do not use until further notice": withheld with no embargo time. An embargoed story is withheld until
+     * its time, which the version gate waits out; released, it is published as any story.
+     */
+    static boolean isWithheldNotice(Story s) {
+        return s.pubStatus() == PubStatus.WITHHELD && s.embargoedUntil() == null;
     }
 
     public List<String> topicIds() {

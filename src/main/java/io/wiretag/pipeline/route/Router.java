@@ -57,6 +57,7 @@ final class Router {
     private final Sensor duplicates;
     private final Sensor kills;
     private final Sensor retractions;
+    private final Sensor withheld;
 
     Router(Topics topics, WatchSettings watch, int partitions, ProcessorContext<String, Routed> context, LifecycleMetrics metrics) {
         this.topics = topics;
@@ -69,6 +70,7 @@ final class Router {
         duplicates = metrics.counter("duplicates-marked", "stories marked duplicateOf another and not routed to news.topic.*");
         kills = metrics.counter("kills-routed", "kills routed to news.tagged and the topics the story was live on");
         retractions = metrics.counter("topic-retractions", "kill records sent to news.topic.* topics");
+        withheld = metrics.counter("withheld-routed", "withheld notices routed to news.tagged and the topics the story was live on");
     }
 
     private void send(String key, Routed value, long timestamp) {
@@ -116,6 +118,10 @@ final class Router {
                 continue;
             }
             Pending.Version v = (Pending.Version) item;
+            if (v.card().withheld()) {
+                state = withhold(id, v, state, timestamp);
+                continue;
+            }
             long[] keys = BandIndex.keys(v.fingerprint());
             // A story once routed as an original stays one: the first copy wins, later versions included.
             boolean routedOriginal = state.published() && state.duplicateOf() == null;
@@ -201,6 +207,21 @@ final class Router {
         long filed = card.versionCreated().toEpochMilli();
         long oldest = arrivedMs - watch.alerts().trendRetention().toMillis() + StateStores.MINUTE_MS + watch.alerts().trendGrace().toMillis();
         return filed > arrivedMs || filed < oldest ? arrivedMs : filed;
+    }
+
+    /**
+     * A withheld notice ("do not use until further notice") goes, as it came, to news.tagged and every topic
+     * the story is live on, like a kill that can be undone: the story is live nowhere and off the dashboard,
+     * and the next usable version is published to its topics again. No alert, no trend count, no verdict.
+     */
+    private StoryState withhold(String id, Pending.Version v, StoryState state, long timestamp) {
+        send(id, new Routed.Tagged(v.json()), timestamp);
+        for (String t : state.live()) {
+            send(id, new Routed.ToTopic(topics.forTopic(t), v.json()), timestamp);
+        }
+        withheld.record();
+        unlist(id, state);
+        return state.withheld(context.currentSystemTimeMs());
     }
 
     /** Routes a kill to news.tagged and every topic the story is live on, alerts, and forgets its fingerprint. */

@@ -1,0 +1,133 @@
+package io.wiretag.tagging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The word lists the {@link NameFinder} reads a story's names by (resources {@code names/*.txt}): what a
+ * capitalised word is or does next to a name, as bits per folded token hash, in one open-addressing table
+ * so a word costs one probe.
+ */
+final class NameCues {
+    static final int COMMON = 1;      // not a name nor part of one ("The", "Monday", "Soviet")
+    static final int TITLE = 2;       // a title before a person ("President", "Gen", "Mr")
+    static final int FIRST = 4;       // a given name
+    static final int ORG_HEAD = 8;    // last word of an organisation ("Ministry", "Bank", "Inc")
+    static final int ORG_WORD = 16;   // an institution on its own ("Duma", "Congress")
+    static final int PLACE_HEAD = 32; // last word of a place ("River", "Oblast")
+    static final int ROLE = 64;       // lower-case role noun before a person ("spokesman")
+    static final int PLACE_CUE = 128; // lower-case word before a place ("in", "near")
+    static final int CONNECT_ORG = 256;    // "of", "for" inside an organisation or place name
+    static final int CONNECT_PERSON = 512; // "de", "von", "bin" inside a person's name
+    static final int BASED = 1024;    // "-based", "-born" after a place
+    static final int ORG_CUE = 4096;  // lower-case noun before an organisation ("company Tatneft")
+    static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
+
+    /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
+    private final long[] table;
+    private final int mask;
+
+    private NameCues(int capacity) {
+        int size = Integer.highestOneBit(Math.max(16, capacity * 2) - 1) << 1;
+        table = new long[2 * size];
+        mask = size - 1;
+    }
+
+    /** The lists shipped in the jar, read once. */
+    static NameCues shipped() {
+        return Holder.SHIPPED;
+    }
+
+    private static final class Holder {
+        static final NameCues SHIPPED = load();
+    }
+
+    private static NameCues load() {
+        NameCues c = new NameCues(4096);
+        c.addList("common.txt", COMMON);
+        c.addList("titles.txt", TITLE);
+        c.addList("first-names.txt", FIRST);
+        c.addList("org-heads.txt", ORG_HEAD);
+        c.addList("place-heads.txt", PLACE_HEAD);
+        c.addList("roles.txt", ROLE);
+        c.addList("adjectives.txt", COMMON | ADJ);
+        for (String w : new String[] {"in", "near", "outside", "across", "around", "towards", "toward", "via", "inside"}) {
+            c.add(w, PLACE_CUE);
+        }
+        for (String w : new String[] {"of", "for"}) {
+            c.add(w, CONNECT_ORG);
+        }
+        for (String w : new String[] {"de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+            "ter", "bin", "ibn", "al", "el", "ul", "la", "le"}) {
+            c.add(w, CONNECT_PERSON);
+        }
+        for (String w : new String[] {"company", "firm", "group", "bank", "party", "newspaper", "agency", "carrier",
+            "airline", "producer", "maker", "giant", "operator", "broadcaster", "insurer", "retailer", "lender", "miner"}) {
+            c.add(w, ORG_CUE);
+        }
+        for (String w : new String[] {"based", "born", "headquartered"}) {
+            c.add(w, BASED);
+        }
+        return c;
+    }
+
+    /** The bits of a token's folded hash; 0 for a word in no list. */
+    int of(long hash) {
+        long[] t = table;
+        int i = slot(hash);
+        while (true) {
+            long v = t[2 * i + 1];
+            if (v == 0) {
+                return 0;
+            }
+            if (t[2 * i] == hash) {
+                return (int) v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void addList(String file, int bit) {
+        String text;
+        try (InputStream in = NameCues.class.getResourceAsStream("/names/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("names/" + file + " is missing from the classpath");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read names/" + file, e);
+        }
+        for (String line : text.split("\n")) {
+            String w = line.strip();
+            if (w.isEmpty() || w.startsWith("#")) {
+                continue;
+            }
+            if (w.startsWith("!")) { // an institution on its own, and an organisation's last word
+                add(w.substring(1), ORG_WORD | bit);
+            } else {
+                add(w, bit);
+            }
+        }
+    }
+
+    /** Adds bits to a word, hashed as the tokenizer hashes it (a hyphenated word is its last part). */
+    private void add(String word, int bit) {
+        Tokens t = Tokens.of(word);
+        if (t.count == 0) {
+            return;
+        }
+        long h = t.lower[t.count - 1];
+        int i = slot(h);
+        while (table[2 * i + 1] != 0 && table[2 * i] != h) {
+            i = (i + 1) & mask;
+        }
+        table[2 * i] = h;
+        table[2 * i + 1] |= bit;
+    }
+
+    private int slot(long h) {
+        return (int) ((h * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+}

@@ -1,0 +1,408 @@
+package io.wiretag.tagging;
+
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Mention;
+import java.util.List;
+
+/**
+ * Finds the people, organisations and places a story names that the gazetteer does not know, from what the
+ * text shows: runs of capitalised words, typed by the words around and inside them ({@link NameCues}: titles,
+ * given names, organisation and place words, "in", datelines, "-based"), then joined within the story
+ * ({@link Coreference}: "Viktor Yanukovych" ... "Yanukovych"). Reads the thread's tokens and the gazetteer's
+ * matches; allocates only for the names it reports.
+ */
+final class NameFinder {
+    static final int UNKNOWN = 0;
+    static final int PERSON = 1;
+    static final int ORG = 2;
+    static final int PLACE = 3;
+    /** A run that turned out to be a gazetteer entity (a surname): not reported as unlinked. */
+    static final int LINKED = -1;
+    static final String[] TYPE_NAMES = {"", "person", "organisation", "place"};
+
+    /** Why a run got its type, for the explanation. */
+    static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
+        "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
+        "an institution's name", "same name as another mention"};
+    static final int BY_TITLE = 1;
+    static final int BY_ROLE = 2;
+    static final int BY_FIRST = 3;
+    static final int BY_ORG = 4;
+    static final int BY_PLACE_WORD = 5;
+    static final int BY_PLACE_CUE = 6;
+    static final int BY_BASED = 7;
+    static final int BY_DATELINE = 8;
+    static final int BY_ACRONYM = 9;
+    static final int BY_ORG_WORD = 10;
+    static final int BY_COREF = 11;
+
+
+    private final NameCues cues;
+    private final byte[] aliasTarget;
+    private final boolean[] entityIsPerson;
+
+    NameFinder(Gazetteer g, NameCues cues) {
+        this.cues = cues;
+        this.aliasTarget = g.aliasTarget;
+        this.entityIsPerson = new boolean[g.entities.length];
+        for (int e = 0; e < g.entities.length; e++) {
+            entityIsPerson[e] = "person".equals(g.entities[e].type());
+        }
+    }
+
+    /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
+    List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
+        NameWork w = s.names;
+        w.reset(tk.count);
+        markCovered(tk, s, w);
+        for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
+            int from = tk.fieldStart[f];
+            int to = tk.fieldStart[f + 1];
+            String text = f == Tagger.HEADLINE ? headline : body;
+            int shape = shape(tk, from, to);
+            if (shape == SHAPE_CAPS) {
+                if (f == Tagger.BODY) {
+                    dateline(tk, w, text, from, to);
+                }
+                continue; // all capitals: every word looks like a name, so none is read as one
+            }
+            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == SHAPE_TITLE);
+        }
+        if (w.runs == 0) {
+            return List.of();
+        }
+        linkSurnames(tk, s, w, leadParagraph, explain);
+        Coreference.resolve(w, tk);
+        return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
+    }
+
+    /**
+     * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
+     * is another mention of that person: it joins the gazetteer's matches and its entity's weight.
+     */
+    private static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
+        if (w.linked == 0) {
+            return;
+        }
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rFirst[r] != w.rLast[r]) {
+                continue;
+            }
+            long h = tk.lower[w.rFirst[r]];
+            int found = -1;
+            for (int k = 0; k < w.linked; k++) {
+                if (w.linkedSurname[k] == h) {
+                    if (found >= 0 && w.linkedEntity[found] != w.linkedEntity[k]) {
+                        found = -2; // two people of that surname: cannot tell
+                        break;
+                    }
+                    found = k;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            int e = w.linkedEntity[found];
+            int slot = s.entitySlot[e];
+            if (slot < 0) {
+                continue;
+            }
+            int t = w.rFirst[r];
+            s.addMatch(t, t, w.linkedAlias[found]);
+            s.mEntity[s.matches - 1] = e;
+            s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
+            s.slotMentions[slot]++;
+            if (explain != null) {
+                explain.why(s.matches - 1, "surname of a person named in full in the story");
+            }
+            w.rType[r] = LINKED;
+        }
+    }
+
+    private void markCovered(Tokens tk, Scratch s, NameWork w) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
+            // Post", "Melania Trump": no entity of the gazetteer, but a name) are left to the name finder.
+            if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
+                continue;
+            }
+            int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
+            if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
+                w.addLinkedSurname(tk.lower[s.mLast[m]], e, s.mAlias[m]);
+            }
+            for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
+                w.cover[t] = mark;
+            }
+        }
+    }
+
+    private static final int SHAPE_PLAIN = 0;
+    private static final int SHAPE_TITLE = 1;
+    private static final int SHAPE_CAPS = 2;
+
+    /** A field in capitals (80% of words) or in title case (70% of at least four words capitalised). */
+    private static int shape(Tokens tk, int from, int to) {
+        int words = 0;
+        int caps = 0;
+        int upperFirst = 0;
+        for (int t = from; t < to; t++) {
+            int fl = tk.flags[t];
+            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                caps += (fl & Tokens.ALL_UPPER) != 0 ? 1 : 0;
+                upperFirst += (fl & Tokens.FIRST_UPPER) != 0 ? 1 : 0;
+            }
+        }
+        if (words >= 3 && caps * 5 >= words * 4) {
+            return SHAPE_CAPS;
+        }
+        return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
+    }
+
+    private boolean covered(NameWork w, int t) {
+        return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
+    }
+
+    private void scan(Tokens tk, NameWork w, String text, int from, int to, boolean titleCase) {
+        int[] flags = tk.flags;
+        for (int t = from; t < to; t++) {
+            if ((flags[t] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
+                continue;
+            }
+            int last = t;
+            if (!titleCase) {
+                last = extend(tk, w, text, t, to);
+            } else {
+                w.bits[t] = cues.of(tk.lower[t]);
+            }
+            run(tk, w, text, t, last, from, to, titleCase);
+            t = last;
+        }
+    }
+
+    /** The last token of the run of capitalised words from {@code first}, with "of" and "von" inside it. */
+    private int extend(Tokens tk, NameWork w, String text, int first, int to) {
+        int[] flags = tk.flags;
+        int[] bits = w.bits;
+        int last = first;
+        int heads = cues.of(tk.lower[first]);
+        bits[first] = heads;
+        while (last + 1 < to && tk.sentence[last + 1] == tk.sentence[first]) {
+            int nx = last + 1;
+            int gap = NameText.gap(text, tk.end[last], tk.start[nx]);
+            // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
+            boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
+                    || (cues.of(tk.lower[last]) & NameCues.TITLE) != 0);
+            if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
+                    && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
+                last = nx;
+                bits[nx] = cues.of(tk.lower[nx]);
+                heads |= bits[nx];
+                continue;
+            }
+            if (gap != NameText.GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
+                break;
+            }
+            // Lower-case connectors: "Ministry of Defence", "Charles de Gaulle", "Ursula von der Leyen".
+            int c = cues.of(tk.lower[nx]);
+            bits[nx] = c;
+            boolean org = (c & NameCues.CONNECT_ORG) != 0
+                    && (heads & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.TITLE)) != 0;
+            boolean person = (c & NameCues.CONNECT_PERSON) != 0;
+            if (!org && !person) {
+                break;
+            }
+            int k = nx;
+            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0
+                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
+                    && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
+                k++; // "von der"
+                bits[k] = cues.of(tk.lower[k]);
+            }
+            int after = k + 1;
+            if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0
+                    && !covered(w, after) && NameText.gapJoins(NameText.gap(text, tk.end[k], tk.start[after]))) {
+                last = after;
+                bits[after] = cues.of(tk.lower[after]);
+                heads |= bits[after];
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
+    private void run(Tokens tk, NameWork w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
+        long[] lower = tk.lower;
+        int[] bits = w.bits; // the cue bits of each token of the run, read once by extend()
+        int f = first;
+        int l = last;
+        // Function words go first; adjectives ("Central", "Soviet") only when the run is not an organisation.
+        while (f <= l && ((bits[f] & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ)) == NameCues.COMMON
+                || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
+            f++;
+        }
+        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
+                || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
+            l--;
+        }
+        if (f > l || NameText.hasDigit(text, tk.start[f], tk.end[l])) {
+            return;
+        }
+        int type = UNKNOWN;
+        int why = 0;
+        int lastBits = bits[l];
+        // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
+        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l))) {
+            if (onlyHeads(tk, w, f, l)) {
+                return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all
+            }
+            type = ORG;
+            why = BY_ORG;
+        }
+        if (type == UNKNOWN && f == l && (bits[f] & NameCues.ADJ) != 0) {
+            return; // "Soviet", "Western" alone; in a longer name they stay ("Latin America", "Central Asia")
+        }
+        boolean titled = false;
+        int nf = f;
+        if (type == UNKNOWN) {
+            while (nf <= l && ((bits[nf] & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
+                titled |= (bits[nf] & NameCues.TITLE) != 0;
+                nf++;
+            }
+            while (nf <= l && (bits[nf] & NameCues.COMMON) != 0) {
+                nf++;
+            }
+            if (nf > l) {
+                return; // only a title: "Foreign Minister" before a name the gazetteer knows
+            }
+            f = nf;
+        }
+        if (titleCase) {
+            add(w, tk, f, l, UNKNOWN, 0, false); // a title-case headline only names what the body names
+            return;
+        }
+        int before = first - 1; // the word before the run as found, before any trimming
+        if (fragmentOfPerson(tk, w, text, last, fieldTo)) {
+            return; // "Vladimir V." before "Putin": part of a name the gazetteer knows
+        }
+        int firstBits = bits[f];
+        int len = l - f + 1;
+        int beforeBits = before >= fieldFrom && !titled && tk.sentence[before] == tk.sentence[first]
+                && (tk.flags[before] & Tokens.FIRST_LOWER) != 0 ? cues.of(lower[before]) : 0;
+        if (type == UNKNOWN && titled) {
+            type = PERSON;
+            why = BY_TITLE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.ROLE) != 0 && (firstBits & NameCues.ORG_WORD) == 0) {
+            type = PERSON;
+            why = BY_ROLE;
+        }
+        if (type == UNKNOWN && len >= 2 && (lastBits & NameCues.PLACE_HEAD) != 0) {
+            type = PLACE;
+            why = BY_PLACE_WORD;
+        }
+        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
+            type = PERSON;
+            why = BY_FIRST;
+        }
+        if (type == UNKNOWN && (firstBits & NameCues.ORG_WORD) != 0 && len == 1) {
+            type = ORG;
+            why = BY_ORG_WORD;
+        }
+        if (type == UNKNOWN && l + 2 < fieldTo && tk.sentence[l + 1] == tk.sentence[l]
+                && NameText.gap(text, tk.end[l], tk.start[l + 1]) == NameText.GAP_HYPHEN && (cues.of(lower[l + 1]) & NameCues.BASED) != 0) {
+            type = PLACE;
+            why = BY_BASED;
+        }
+        if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && NameText.datelineEnd(text, tk.end[l])) {
+            type = PLACE;
+            why = BY_DATELINE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.ORG_CUE) != 0) {
+            type = ORG;
+            why = BY_ORG;
+        }
+        if (type == UNKNOWN && w.runs > 0 && w.rType[w.runs - 1] == PLACE && w.rLast[w.runs - 1] == first - 1
+                && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3
+                && NameText.closes(text, tk.end[l])) {
+            type = PLACE; // "Tampa, Florida"
+            why = BY_PLACE_CUE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0) {
+            type = PLACE;
+            why = BY_PLACE_CUE;
+        }
+        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)) {
+            int n = tk.end[f] - tk.start[f];
+            if (n >= 2 && n <= 5) {
+                type = ORG;
+                why = BY_ACRONYM;
+            }
+        }
+        if (len == 1 && tk.end[f] - tk.start[f] == 1) {
+            return; // an initial or a letter
+        }
+        add(w, tk, f, l, type, why, true);
+    }
+
+    /** Whether a run sits right before or after a person the gazetteer knows ("Vladimir V." Putin). */
+    private static boolean fragmentOfPerson(Tokens tk, NameWork w, String text, int last, int to) {
+        if (last + 1 < to && w.cover[last + 1] == w.stamp + 1 && tk.sentence[last + 1] == tk.sentence[last]) {
+            int g = NameText.gap(text, tk.end[last], tk.start[last + 1]);
+            if (g == NameText.GAP_SPACE || g == NameText.GAP_DOT || g == NameText.GAP_HYPHEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyOrgWord(NameWork w, int f, int l) {
+        for (int k = f; k <= l; k++) {
+            if ((w.bits[k] & NameCues.ORG_WORD) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every capitalised word of the run is an organisation word ("Oil Co", "Ministry"). */
+    private static boolean onlyHeads(Tokens tk, NameWork w, int f, int l) {
+        for (int k = f; k <= l; k++) {
+            int c = w.bits[k];
+            if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0 && ((c & NameCues.ORG_HEAD) == 0 || (c & NameCues.ORG_WORD) != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean orgHeadBeforeOf(Tokens tk, NameWork w, int f, int l) {
+        for (int k = f; k < l; k++) {
+            if ((w.bits[k] & NameCues.ORG_HEAD) != 0 && (tk.flags[k + 1] & Tokens.FIRST_LOWER) != 0
+                    && (w.bits[k + 1] & NameCues.CONNECT_ORG) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** In a body in capitals, only the dateline's first word is read, as a place. */
+    private void dateline(Tokens tk, NameWork w, String text, int from, int to) {
+        if (from < to && (tk.flags[from] & Tokens.FIRST_UPPER) != 0 && !covered(w, from)
+                && (cues.of(tk.lower[from]) & NameCues.COMMON) == 0 && NameText.datelineEnd(text, tk.end[from])) {
+            add(w, tk, from, from, PLACE, BY_DATELINE, true);
+        }
+    }
+
+    private static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
+        long key = 0x84222325L;
+        for (int k = f; k <= l; k++) {
+            key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
+        }
+        w.addRun(f, l, type, why, key, tk.lower[l], joinable);
+    }
+
+}

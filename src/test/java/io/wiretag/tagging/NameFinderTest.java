@@ -1,0 +1,95 @@
+package io.wiretag.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.story.EntityTag;
+import io.wiretag.story.Json;
+import io.wiretag.story.Mention;
+import io.wiretag.story.Schemas;
+import io.wiretag.story.Story;
+import io.wiretag.story.Tags;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The name finder on stories written for it: what a reader checks in the TaggedStory. */
+class NameFinderTest {
+    private static Tagger tagger;
+
+    @BeforeAll
+    static void compile() {
+        tagger = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+    }
+
+    private static EntityTag entity(Tags tags, String id) {
+        return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not tagged; got " + tags.entityIds()));
+    }
+
+    @Test
+    void aSurnameLaterInTheStoryIsTheSamePersonAndIsMarkedUnlinked() {
+        String body = "Opposition leader Ivan Drozdovsky spoke in Lutsk on Monday. Drozdovsky said he would run again.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2010-01-01", "Drozdovsky to run", body));
+        EntityTag p = entity(tags, "unlinked:person:ivan-drozdovsky");
+        assertEquals("Ivan Drozdovsky", p.name());
+        assertEquals("person", p.type());
+        assertFalse(p.linked());
+        assertEquals(null, p.wikidata());
+        int second = body.indexOf("Drozdovsky said");
+        assertEquals(List.of(new Mention("headline", 0, 10, "Drozdovsky"),
+                new Mention("body", body.indexOf("Ivan"), body.indexOf("Ivan") + 15, "Ivan Drozdovsky"),
+                new Mention("body", second, second + 10, "Drozdovsky")), p.mentions());
+        assertEquals("place", entity(tags, "unlinked:place:lutsk").type());
+        assertTrue(entity(tags, "unlinked:place:lutsk").relevance() < p.relevance());
+    }
+
+    @Test
+    void aTaggedStoryWithUnlinkedEntitiesMatchesTheSchema() throws Exception {
+        Story s = NameFinderSetTest.story("s", "2004-11-22", "Yushchenko rallies supporters",
+                "Viktor Yushchenko told supporters of Our Ukraine Party in Ternopil that Mr Yanukovych had lost.");
+        Story tagged = s.withTags(tagger.tag(s));
+        assertTrue(tagged.tags().entities().stream().anyMatch(e -> !e.linked()), () -> tagged.tags().entityIds().toString());
+        assertEquals(List.of(), Schemas.problems(Schemas.TAGGED, Json.MAPPER.readTree(Json.bytes(tagged))));
+        assertTrue(new String(Json.bytes(tagged), java.nio.charset.StandardCharsets.UTF_8).contains("\"linked\":false"));
+    }
+
+    @Test
+    void presidentBushIsTheFatherIn1991TheSonIn2004AndWithoutADateTheExplanationSaysSo() {
+        assertTrue(tagger.tag(NameFinderSetTest.story("a", "1991-07-31", "Summit", "President Bush arrived."))
+                .entityIds().contains("george-h-w-bush"));
+        assertTrue(tagger.tag(NameFinderSetTest.story("b", "2004-06-01", "Summit", "President Bush arrived."))
+                .entityIds().contains("george-w-bush"));
+        String report = tagger.explain(NameFinderSetTest.story("n", "", "Summit", "President Bush arrived.")).render();
+        assertTrue(report.contains("the story has no date"), report);
+    }
+
+    @Test
+    void theWarTopicIgnoresStoriesDatedBeforeIt() {
+        String body = "Russian forces shelled Ukrainian positions and missiles struck Kharkiv, killing ten.";
+        assertTrue(tagger.tag(NameFinderSetTest.story("w1", "2022-05-01", "Strikes", body)).topicIds().contains("ukraine-war"));
+        Story old = NameFinderSetTest.story("w0", "2009-05-01", "Strikes", body);
+        assertFalse(tagger.tag(old).topicIds().contains("ukraine-war"));
+        assertTrue(tagger.explain(old).render().contains("not this topic: the story is dated 2009-05-01, before 2014-02-20"));
+    }
+
+    @Test
+    void textInCapitalsAndCommonWordsAreNotNames() {
+        Tags caps = tagger.tag(NameFinderSetTest.story("k", "1992-01-01", "MARKETS CLOSE HIGHER",
+                "SHARES ROSE ON MONDAY AS TRADERS BOUGHT BANK STOCKS AFTER THE HOLIDAY."));
+        assertTrue(caps.entities().stream().allMatch(EntityTag::linked), () -> caps.entityIds().toString());
+        Tags common = tagger.tag(NameFinderSetTest.story("m", "2020-01-01", "The Week Ahead In Markets",
+                "On Monday the markets open. However, In January trading is slow."));
+        assertEquals(List.of(), common.entityIds());
+    }
+
+    @Test
+    void aLoneSurnameOfAKnownPersonIsThatPersonNotAnUnlinkedOne() {
+        String body = "Secretary of State Colin Powell met Russian officials. Mr Powell said the talks were useful.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("p", "2003-02-01", "Talks", body));
+        assertEquals(2, entity(tags, "colin-powell").mentions().size(), () -> tags.entities().toString());
+        assertTrue(tags.entities().stream().allMatch(EntityTag::linked), () -> tags.entityIds().toString());
+    }
+}
