@@ -69,7 +69,8 @@ public final class StoryPage {
         h.append("<section><h2>Entities</h2><table id=\"entities\"><thead><tr><th>entity</th><th>type</th><th>relevance</th><th>mentions</th></tr></thead><tbody>");
         for (EntityTag e : tags.entities()) {
             h.append("<tr><td><a href=\"/?entity=").append(escape(ApiHttp.encode(e.id()))).append("\">").append(escape(String.valueOf(e.name())))
-                    .append("</a></td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
+                    .append("</a>").append(Boolean.FALSE.equals(e.linked()) ? " <small>not in the gazetteer</small>" : "")
+                    .append("</td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size()).append("</td></tr>");
         }
         if (tags.entities().isEmpty()) {

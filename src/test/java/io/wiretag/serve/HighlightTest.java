@@ -61,6 +61,15 @@ class HighlightTest {
     }
 
     @Test
+    void aNameTheGazetteerDoesNotKnowIsMarkedAsUnlinked() {
+        EntityTag unlinked = new EntityTag("unlinked:person:chalen-tatum", "Chalen Tatum", "person", null, 0.4,
+                List.of(new Mention("body", 9, 21, "Chalen Tatum")), false);
+        assertEquals("Chairman <a class=\"mention unlinked\" href=\"/?entity=unlinked%3Aperson%3Achalen-tatum\" title=\"Chalen Tatum"
+                + " (not in the gazetteer)\" data-entity=\"unlinked:person:chalen-tatum\"><mark>Chalen Tatum</mark></a> said",
+                Highlight.html("body", "Chairman Chalen Tatum said", List.of(unlinked)));
+    }
+
+    @Test
     void aNullOrUntaggedFieldIsPlainEscapedText() {
         assertEquals("", Highlight.html("body", null, List.of()));
         assertEquals("a &lt; b", Highlight.html("body", "a < b", List.of()));
