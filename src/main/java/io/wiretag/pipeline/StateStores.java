@@ -21,6 +21,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * Every state store and internal topic of the topology, by name, with its types and serdes: the one place a
  * store is declared (as {@link io.wiretag.kafka.Topics} is for topics). Renaming one loses its state: the
  * names are part of the deployed application.
+ * <p>Stores that stay small or short-lived (stories in flight, the duplicate shards, whose index is in memory
+ * anyway, surge and feed states per key, the dashboard's newest stories and alerts) are in memory, changelogged
+ * like the rest and rebuilt from their changelogs on restart; the story states (kept for days), trend counts,
+ * embargoes and renditions are in RocksDB.
  */
 public final class StateStores {
     /** The taxonomy records of {@code news.taxonomy}: a global store. */
@@ -79,12 +83,12 @@ public final class StateStores {
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> pending() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray())
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> duplicateShard() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUPLICATE_SHARD), Serdes.String(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUPLICATE_SHARD), Serdes.String(), Serdes.ByteArray());
     }
 
     static StoreBuilder<WindowStore<String, TrendCount>> trends(Duration retention) {
@@ -94,22 +98,22 @@ public final class StateStores {
 
     /** Cached: a busy key is updated by many stories within one commit. */
     static StoreBuilder<KeyValueStore<String, SurgeState>> surgeStates() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SURGE_STATES), Serdes.String(), SurgeStateSerde.SERDE)
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SURGE_STATES), Serdes.String(), SurgeStateSerde.SERDE)
                 .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, QuietState>> feeds() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class))
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class))
                 .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, StoryCard>> latestStories() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class))
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class))
                 .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, io.wiretag.views.LatestAlerts>> latestAlerts() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_ALERTS), Serdes.String(),
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_ALERTS), Serdes.String(),
                 new JsonSerde<>(io.wiretag.views.LatestAlerts.class)).withCachingEnabled();
     }
 }
