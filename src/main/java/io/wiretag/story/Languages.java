@@ -19,7 +19,7 @@ import java.util.SortedMap;
  */
 public final class Languages {
     /** Characters of headline + lead looked at: enough for the detector, bounded CPU per story. */
-    public static final int MAX_CHARS = 150;
+    public static final int MAX_CHARS = 120;
     /** A neighbour must beat the best wire language by more than this share of its confidence. */
     static final double PRIOR = 0.01;
     private static final java.util.Set<Language> WIRE = java.util.EnumSet.of(Language.ENGLISH, Language.GERMAN,
