@@ -44,9 +44,13 @@ final class EntityTags {
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
             List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
+            int prevToken = -1;
+            boolean inOrder = true; // token order is mention order: the headline's tokens come first
             for (int m = s.slotFirst[k]; m < s.matches; m++) {
                 if (s.mEntity[m] == e) {
                     int f = s.mFirst[m];
+                    inOrder &= f >= prevToken;
+                    prevToken = f;
                     int l = s.mLast[m];
                     Mention mention = new Mention(Tagger.field(tk, f) == Tagger.HEADLINE ? "headline" : "body",
                             tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
@@ -56,7 +60,7 @@ final class EntityTags {
                     }
                 }
             }
-            if (!inOrder(mentions)) { // a surname the name finder joined comes after the matches
+            if (!inOrder) { // a surname the name finder joined comes after the matches
                 mentions.sort(MENTION_ORDER);
             }
             double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
@@ -67,15 +71,6 @@ final class EntityTags {
 
     private static final java.util.Comparator<Mention> MENTION_ORDER = java.util.Comparator
             .comparing((Mention m) -> !m.field().equals("headline")).thenComparingInt(Mention::start);
-
-    private static boolean inOrder(List<Mention> mentions) {
-        for (int i = 1; i < mentions.size(); i++) {
-            if (MENTION_ORDER.compare(mentions.get(i - 1), mentions.get(i)) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean before(Scratch s, int a, int b) {
         int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);

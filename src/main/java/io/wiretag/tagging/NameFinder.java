@@ -193,7 +193,7 @@ final class NameFinder {
             int gap = NameText.gap(text, tk.end[last], tk.start[nx]);
             // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
             boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
-                    || (cues.of(tk.lower[last]) & NameCues.TITLE) != 0);
+                    || (bits[last] & NameCues.TITLE) != 0);
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
                     && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
                 last = nx;
@@ -214,11 +214,12 @@ final class NameFinder {
                 break;
             }
             int k = nx;
-            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0
-                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
-                    && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
-                k++; // "von der"
-                bits[k] = cues.of(tk.lower[k]);
+            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0) {
+                int c2 = cues.of(tk.lower[k + 1]);
+                if ((c2 & NameCues.CONNECT_PERSON) != 0 && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
+                    k++; // "von der"
+                    bits[k] = c2;
+                }
             }
             int after = k + 1;
             if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0
