@@ -59,7 +59,7 @@ final class NameFinder {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
             String text = f == Tagger.HEADLINE ? headline : body;
-            int shape = shape(tk, from, to);
+            int shape = f == Tagger.HEADLINE ? shape(tk, from, to) : capsShape(tk, from, to);
             if (shape == SHAPE_CAPS) {
                 if (f == Tagger.BODY) {
                     dateline(tk, w, text, from, to);
@@ -158,6 +158,29 @@ final class NameFinder {
             return SHAPE_CAPS;
         }
         return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
+    }
+
+    /**
+     * {@link #shape} for a body, where only capitals matter: {@link #SHAPE_CAPS} or {@link #SHAPE_PLAIN}, and
+     * it stops reading as soon as too many words are not in capitals, for a body mostly is not.
+     */
+    private static int capsShape(Tokens tk, int from, int to) {
+        int words = 0;
+        int notCaps = 0;
+        int n = to - from;
+        for (int t = from; t < to; t++) {
+            int fl = tk.flags[t];
+            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                if ((fl & Tokens.ALL_UPPER) == 0) {
+                    notCaps++;
+                    if (notCaps * 5 > n) {
+                        return SHAPE_PLAIN; // capitals need words >= 5 * notCaps, and words <= n
+                    }
+                }
+            }
+        }
+        return words >= 3 && (words - notCaps) * 5 >= words * 4 ? SHAPE_CAPS : SHAPE_PLAIN;
     }
 
     private boolean covered(NameWork w, int t) {

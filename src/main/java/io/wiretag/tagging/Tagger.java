@@ -4,7 +4,6 @@ import io.wiretag.story.EntityTag;
 import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -97,11 +96,8 @@ public final class Tagger {
             List<EntityTag> unlinked = nameFinder.find(tk, s, headline, body, leadParagraph, explain);
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
-                List<EntityTag> all = new ArrayList<>(entityList.size() + unlinked.size());
-                all.addAll(entityList);
-                all.addAll(unlinked);
-                all.sort(BY_RELEVANCE); // stable: a known entity before an unlinked one of the same relevance
-                entityList = all;
+                entityList.addAll(unlinked); // the list EntityTags made is this story's own
+                entityList.sort(BY_RELEVANCE); // stable: a known entity before an unlinked one of the same relevance
             }
             List<TopicTag> topicTags = scorer.score(tk, s, leadParagraph, explain);
             return new Tags(entityList, topicTags, taxonomy.version());
