@@ -81,6 +81,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "detection); without it only the dense workload runs.")
     List<Path> corpus = new ArrayList<>();
 
+    @Option(names = "--languages-set", paramLabel = "FILE", split = ",",
+            defaultValue = "src/test/resources/tagging/labelled.jsonl,src/test/resources/tagging/labelled-multilingual.jsonl",
+            description = "Labelled stories (JSON lines with lang (default en), headline, body) for the multilingual "
+                    + "workload (the same shape in each language) and the detection rows; skipped when a file is "
+                    + "missing (default: ${DEFAULT-VALUE}).")
+    List<Path> languagesSet;
+
     private static final String[] FILLER = ("the a of to in and said on for that with was as by at from is it "
             + "officials government talks week year people would could after before over about minister president "
             + "country military economic new market prices state leaders meeting statement report agreement "
@@ -119,6 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--words at least 10, --aliases not negative");
             return 2;
         }
+        String modelCost = MultilingualBench.modelCost(); // first: reading the corpus detects languages
         Taxonomy shipped;
         try {
             shipped = Taxonomy.load(taxonomyDir);
@@ -191,6 +199,16 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %s %,.0f stories/s per core, %s %,.0f (%+.0f%%)%n", workloads.get(k).name(),
                     labels.get(smallest), rates[k][smallest], labels.get(largest), rates[k][largest],
                     (rates[k][largest] / rates[k][smallest] - 1) * 100);
+        }
+        if (languagesSet.stream().allMatch(Files::isRegularFile)) {
+            try {
+                java.util.Map<String, List<Story>> byLanguage = MultilingualBench.stories(languagesSet, 200, words);
+                MultilingualBench.run(out, shippedTagger, byLanguage, modelCost, warmup, seconds, runs, threads, cpuTime);
+            } catch (IOException | RuntimeException e) {
+                err.println("bench: cannot read --languages-set " + languagesSet + ": " + e.getMessage());
+            }
+        } else {
+            out.println("(no multilingual rows: " + languagesSet + " not found; give --languages-set FILE)");
         }
         out.printf(Locale.ROOT, "load average %s at end%s%n", loadAverage(),
                 cpuTime ? "" : " (no thread CPU time on this JVM: per-core figures are wall-clock)");
@@ -337,7 +355,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Warms up, then runs {@code runs} timed runs; the median of each measure. */
-    private static Rate measure(Tagger tagger, List<Story> stories, double warmup, double seconds, int runs,
+    static Rate measure(Tagger tagger, List<Story> stories, double warmup, double seconds, int runs,
                                 ThreadMXBean threads, boolean cpuTime) {
         long sink = 0;
         int[] next = {0};

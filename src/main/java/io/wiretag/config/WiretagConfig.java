@@ -74,6 +74,10 @@ public final class WiretagConfig {
     public static final String DASHBOARD_STORIES = "wiretag.dashboard.stories-per-topic";
     /** How many of the newest alerts the dashboard keeps (per partition of news.alerts). */
     public static final String DASHBOARD_ALERTS = "wiretag.dashboard.alerts";
+    /** The story view reads at most this many of the newest records of the story's partition of news.tagged. */
+    public static final String DASHBOARD_STORY_SCAN = "wiretag.dashboard.story-scan";
+    /** The DLQ panel reads at most this many of the newest records of each partition of news.dlq. */
+    public static final String DASHBOARD_DLQ_SCAN = "wiretag.dashboard.dlq-scan";
 
     /** Surge (SurgeRule): the sliding windows, comma-separated durations of whole minutes. */
     public static final String SURGE_WINDOWS = "wiretag.alerts.surge.windows";
@@ -152,6 +156,8 @@ public final class WiretagConfig {
         d.put(SURGE_COOLDOWN, "30m");
         d.put(DASHBOARD_STORIES, "20");
         d.put(DASHBOARD_ALERTS, "50");
+        d.put(DASHBOARD_STORY_SCAN, "5000");
+        d.put(DASHBOARD_DLQ_SCAN, "500");
         d.put(SURGE_WINDOWS, "5m,15m,60m");
         d.put(SURGE_MIN_SCORE, "6");
         d.put(SURGE_WARMUP, "60m");

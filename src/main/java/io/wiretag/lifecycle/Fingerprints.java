@@ -20,8 +20,11 @@ public final class Fingerprints {
     /** The exact-body hash of a body with no words. */
     static final long EMPTY_EXACT = 0x77697265746167L;
     private static final long FNV = 0xcbf29ce484222325L;
-    private static final long[] MUL = seeds(1);
-    private static final long[] ADD = seeds(2);
+    /** log2 of SIGNATURE: a shingle hash's top bits choose its bin. */
+    private static final int BIN_BITS = 7;
+    private static final int EMPTY = Integer.MAX_VALUE;
+    /** Fixed: a signature stored in the window must still compare after a restart or upgrade. */
+    private static final long SALT = 0x77697265746167L;
 
     private Fingerprints() {
     }
@@ -35,20 +38,52 @@ public final class Fingerprints {
         if (words.length < SHINGLE) {
             return new Fingerprint(storyId, time, exact, new int[0]);
         }
+        // One permutation hashing: each shingle's hash picks one of the SIGNATURE bins (its top bits) and
+        // competes for that bin's minimum with its other bits: one hash per shingle instead of one per
+        // shingle and bin, what keeps a 2,000-word body cheap. Empty bins borrow from the next filled one.
         int[] sig = new int[SIGNATURE];
-        Arrays.fill(sig, Integer.MAX_VALUE);
-        // A repeated shingle changes no minimum, so no set of seen shingles is needed.
+        Arrays.fill(sig, EMPTY);
         for (int i = 0; i + SHINGLE <= words.length; i++) {
-            long shingle = mix(mix(words[i] * 31 + words[i + 1]) * 31 + words[i + 2]);
-            for (int k = 0; k < SIGNATURE; k++) {
-                // Multiply-add hashing, one multiply per function: what keeps a 2,000-word body cheap.
-                int h = (int) ((shingle * MUL[k] + ADD[k]) >>> 33);
-                if (h < sig[k]) {
-                    sig[k] = h;
-                }
+            long h = mix(mix(mix(words[i] * 31 + words[i + 1]) * 31 + words[i + 2]) ^ SALT);
+            int bin = (int) (h >>> (64 - BIN_BITS));
+            int v = (int) (h & 0x7fffffffL);
+            if (v < sig[bin]) {
+                sig[bin] = v;
             }
         }
+        densify(sig);
         return new Fingerprint(storyId, time, exact, sig);
+    }
+
+    /**
+     * Fills each empty bin from the nearest filled bin after it (wrapping), mixed with the distance, so two
+     * bodies agree on an empty bin exactly when they agree on the bin it borrows from and its distance
+     * (densification by rotation, Shrivastava and Li 2014).
+     */
+    private static void densify(int[] sig) {
+        int filled = -1;
+        for (int i = 0; i < sig.length; i++) {
+            if (sig[i] != EMPTY) {
+                filled = i;
+                break;
+            }
+        }
+        if (filled < 0) {
+            return;
+        }
+        int[] orig = sig.clone();
+        for (int i = 0; i < sig.length; i++) {
+            if (orig[i] != EMPTY) {
+                continue;
+            }
+            int j = i;
+            int dist = 0;
+            do {
+                j = (j + 1) & (sig.length - 1);
+                dist++;
+            } while (orig[j] == EMPTY);
+            sig[i] = (int) (mix(orig[j] * 0x9e3779b97f4a7c15L + dist) & 0x7fffffffL);
+        }
     }
 
     /** The hashes of the body's lower-case words of letters and digits, in order, without a String per word. */
@@ -120,14 +155,4 @@ public final class Fingerprints {
         return z ^ (z >>> 31);
     }
 
-    private static long[] seeds(int salt) {
-        // Fixed seeds: a signature stored in the window must still compare after a restart or upgrade.
-        long[] s = new long[SIGNATURE];
-        long x = 0x77697265746167L * salt; // "wiretag"
-        for (int i = 0; i < SIGNATURE; i++) {
-            x += 0x9e3779b97f4a7c15L;
-            s[i] = mix(x) | 1; // odd multipliers lose no input bits
-        }
-        return s;
-    }
 }

@@ -63,6 +63,7 @@ public final class Pipeline implements AutoCloseable {
                 t.topicIds().stream().map(topics::forTopic).toList(), topics.taxonomy().name(), partitions, replication));
         Properties props = StreamsSettings.properties(config, bootstrapServers);
         Topology topology = WiretagTopology.build(TopologySpec.from(config, topics, live), props);
+        io.wiretag.story.Languages.warmUp(); // the detector's models load now, not on the first story
         KafkaStreams streams = new KafkaStreams(topology, props);
         Pipeline pipeline = new Pipeline(streams, admin, topics, props);
         CountDownLatch running = new CountDownLatch(1);

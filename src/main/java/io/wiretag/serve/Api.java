@@ -90,11 +90,11 @@ public final class Api {
     // --- GET /api/trends?kind=entity|topic&minutes=60&limit=20
 
     private Response trends(Request r) throws IOException, InterruptedException {
-        Map<String, String> q = query(r);
+        Map<String, String> q = ApiHttp.query(r);
         String kind = kind(q.get("kind"));
         long minutes = number(q, "minutes", 60, maxMinutes);
         int limit = (int) number(q, "limit", 20, MAX_LIMIT);
-        return json(trendTotals(kind, minutes, limit, isLocal(q), r.query()));
+        return ApiHttp.json(trendTotals(kind, minutes, limit, isLocal(q), r.query()));
     }
 
     /** The top {@code limit} keys of one kind by stories in the last {@code minutes} minutes, from every instance. */
@@ -157,7 +157,7 @@ public final class Api {
         if (id.length() > 200 || id.isBlank()) {
             throw new Refused(400, "an id is 1 to 200 characters");
         }
-        Map<String, String> q = query(r);
+        Map<String, String> q = ApiHttp.query(r);
         long minutes = number(q, "minutes", 60, maxMinutes);
         String key = Trend.key(kind, id);
         if (!isLocal(q)) {
@@ -187,15 +187,42 @@ public final class Api {
         out.put("minutes", minutes);
         out.put("total", total);
         out.put("series", perMinute);
-        return json(out);
+        return ApiHttp.json(out);
     }
 
     // --- GET /api/stories?topic=<id>&limit=20
 
     private Response stories(Request r) throws IOException, InterruptedException {
-        Map<String, String> q = query(r);
+        Map<String, String> q = ApiHttp.query(r);
         int limit = (int) number(q, "limit", 20, MAX_LIMIT);
-        return json(latestStories(q.get("topic"), limit, isLocal(q), r.query()));
+        return ApiHttp.json(latestStories(q.get("topic"), limit, isLocal(q), r.query(), filter(null, q.get("entity"))));
+    }
+
+    /** The filter for a topic and an entity id (either may be null or empty), with the entity's display name. */
+    Filter filter(String topic, String entity) throws IOException, InterruptedException {
+        String t = topic == null || topic.isBlank() ? null : topic;
+        String e = entity == null || entity.isBlank() ? null : entity;
+        if (e != null && e.length() > 200 || t != null && t.length() > 200) {
+            throw new Refused(400, "a topic or entity id is at most 200 characters");
+        }
+        return new Filter(t, e, e == null ? null : nameOf(Trend.ENTITY, e));
+    }
+
+    /** The display name the trend counts hold for a key over the retention, or null: asks the instance holding it. */
+    private String nameOf(String kind, String id) throws IOException, InterruptedException {
+        String key = Trend.key(kind, id);
+        Optional<String> owner = placement.ownerOf(StateStores.TRENDS, key);
+        if (owner.isPresent()) {
+            HttpResponse<byte[]> res = get(owner.get(), TRENDS + "/" + kind + "/" + ApiHttp.encode(id), "minutes=" + maxMinutes);
+            return res.statusCode() == 200 ? Json.read(res.body(), JsonNode.class).path("name").asText(null) : null;
+        }
+        Instant to = clock.instant();
+        for (Trend t : local.series(key, to.minus(Duration.ofMinutes(maxMinutes)), to)) {
+            if (t.name() != null) {
+                return t.name();
+            }
+        }
+        return null;
     }
 
     /**
@@ -204,10 +231,17 @@ public final class Api {
      * and the lists merged, newest first.
      */
     Map<String, Object> latestStories(String topic, int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        return latestStories(topic, limit, localOnly, rawQuery, Filter.NONE);
+    }
+
+    /** As above, keeping only the stories that {@code filter} (its entity) matches. */
+    Map<String, Object> latestStories(String topic, int limit, boolean localOnly, String rawQuery, Filter filter)
+            throws IOException, InterruptedException {
         Map<String, List<StoryCard>> all = new LinkedHashMap<>();
         local.stories().forEach((t, cards) -> all.computeIfAbsent(t, x -> new ArrayList<>()).addAll(cards));
         if (!localOnly) {
-            String fwd = rawQuery != null ? rawQuery : "limit=" + limit + (topic != null ? "&topic=" + topic : "");
+            String fwd = rawQuery != null ? rawQuery : "limit=" + limit + (topic != null ? "&topic=" + ApiHttp.encode(topic) : "")
+                    + (filter.entity() != null ? "&entity=" + ApiHttp.encode(filter.entity()) : "");
             for (JsonNode other : fanOut(StateStores.LATEST_STORIES, STORIES, fwd)) {
                 if (topic != null) {
                     addCards(all, topic, other.path("stories"));
@@ -217,6 +251,7 @@ public final class Api {
                 }
             }
         }
+        all.values().forEach(l -> l.removeIf(c -> !filter.matches(c)));
         all.values().forEach(l -> l.sort(Comparator.comparing(StoryCard::routedAt, Comparator.nullsLast(Comparator.reverseOrder()))));
         Map<String, Object> out = new LinkedHashMap<>();
         if (topic != null) {
@@ -248,18 +283,35 @@ public final class Api {
     // --- GET /api/alerts?limit=50
 
     private Response alerts(Request r) throws IOException, InterruptedException {
-        Map<String, String> q = query(r);
+        Map<String, String> q = ApiHttp.query(r);
         int limit = (int) number(q, "limit", 50, MAX_LIMIT);
-        return json(latestAlerts(limit, isLocal(q), r.query()));
+        // Forwarded: this instance's alerts unfiltered, as its own stories alone cannot tell which are about the entity.
+        return ApiHttp.json(latestAlerts(limit, isLocal(q), r.query(), isLocal(q) ? Filter.NONE : alertFilter(filter(q.get("topic"), q.get("entity")))));
+    }
+
+    /** The filter for alerts: with an entity, alerts about the newest stories that mention it count too. */
+    @SuppressWarnings("unchecked")
+    Filter alertFilter(Filter f) throws IOException, InterruptedException {
+        if (f.entity() == null) {
+            return f;
+        }
+        List<StoryCard> cards = (List<StoryCard>) latestStories(null, MAX_LIMIT, false, null, f).get("all");
+        return f.withStories(cards.stream().map(StoryCard::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery) throws IOException, InterruptedException {
+        return latestAlerts(limit, localOnly, rawQuery, Filter.NONE);
+    }
+
+    /** The newest alerts from every instance, only those about the filter's topic and entity. */
+    Map<String, Object> latestAlerts(int limit, boolean localOnly, String rawQuery, Filter filter) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>(local.alerts());
         if (!localOnly) {
             for (JsonNode other : fanOut(StateStores.LATEST_ALERTS, ALERTS, rawQuery != null ? rawQuery : "limit=" + limit)) {
                 other.path("alerts").forEach(all::add);
             }
         }
+        all.removeIf(a -> !filter.matches(a));
         all.sort(Comparator.comparing((JsonNode a) -> instant(a.path("at").asText())).reversed()
                 .thenComparing(a -> a.path("id").asText()));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -308,19 +360,6 @@ public final class Api {
 
     // --- request parsing and the answer
 
-    static Map<String, String> query(Request r) {
-        Map<String, String> out = new HashMap<>();
-        if (r.query() == null || r.query().isEmpty()) {
-            return out;
-        }
-        for (String pair : r.query().split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
-        }
-        return out;
-    }
 
     private static boolean isLocal(Map<String, String> q) {
         return "local".equals(q.get("scope"));
@@ -349,18 +388,4 @@ public final class Api {
         throw new Refused(400, name + " must be a whole number from 1 to " + max + ", not '" + v + "'");
     }
 
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * JSON with {@code <}, {@code >} and {@code &} written as {@code \u003c} and so on: those characters
-     * appear only inside JSON strings, so the document means the same, and a headline such as
-     * {@code </script>} can do no harm even where a careless client pastes the JSON into HTML.
-     */
-    static Response json(Object value) {
-        String s = Json.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        return new Response(200, "application/json; charset=utf-8", s.getBytes(StandardCharsets.UTF_8), Map.of())
-                .withHeader("X-Content-Type-Options", "nosniff").withHeader("Cache-Control", "no-store");
-    }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Metric;
@@ -34,6 +33,17 @@ public final class AppServer implements AutoCloseable {
     /** How long {@code /metrics} serves the same input lag before asking the cluster again. */
     static final Duration LAG_CACHE = Duration.ofSeconds(5);
 
+    /** How long the story view and the DLQ panel may take to read news.tagged or news.dlq. */
+    static final Duration PANEL_TIMEOUT = Duration.ofSeconds(5);
+    /** How many of the newest refusals the DLQ panel lists. */
+    static final int DLQ_SHOWN = 20;
+
+    /** The routes a variant of the server adds beside ingest and health. */
+    @FunctionalInterface
+    private interface MoreRoutes {
+        void add(WebServer server, InputLag lag, Readiness readiness);
+    }
+
     private final WebServer server;
     private final RawSender sender;
     private final Admin admin;
@@ -51,10 +61,16 @@ public final class AppServer implements AutoCloseable {
     public static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, KafkaStreams streams) {
         StreamsState state = new StreamsState(streams, StreamsSettings.advertised(config));
         Api api = new Api(state, state, AlertSettings.from(config).trendRetention(), Clock.systemUTC());
-        return start(config, clientSettings, streams::state, (server, lag) -> {
+        return start(config, clientSettings, streams::state, (server, lag, readiness) -> {
             api.addTo(server);
             new Dashboard(api).addTo(server);
             MetricsRoute.of(streams).with(lag).addTo(server);
+            StoryLookup lookup = new StoryLookup(clientSettings, config.get(WiretagConfig.TOPIC_TAGGED),
+                    config.getInt(WiretagConfig.DASHBOARD_STORY_SCAN), PANEL_TIMEOUT);
+            new StoryPage(lookup).addTo(server);
+            new PanelsApi(new DlqTail(clientSettings, config.get(WiretagConfig.TOPIC_DLQ), config.getInt(WiretagConfig.DASHBOARD_DLQ_SCAN),
+                    DLQ_SHOWN, PANEL_TIMEOUT, LAG_CACHE, Clock.systemUTC()),
+                    new PipelineHealth(streams::metrics, readiness, lag, config.get(WiretagConfig.APPLICATION_ID), Clock.systemUTC()), lookup).addTo(server);
         });
     }
 
@@ -63,12 +79,12 @@ public final class AppServer implements AutoCloseable {
      * state, the heap); {@code clientSettings} reach the cluster, {@code streamsState} tells readiness.
      */
     public static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, Supplier<KafkaStreams.State> streamsState) {
-        return start(config, clientSettings, streamsState, (server, lag) ->
+        return start(config, clientSettings, streamsState, (server, lag, readiness) ->
                 new MetricsRoute(() -> Map.<MetricName, Metric>of(), streamsState).with(lag).addTo(server));
     }
 
     private static AppServer start(WiretagConfig config, Map<String, Object> clientSettings, Supplier<KafkaStreams.State> streamsState,
-                                   BiConsumer<WebServer, InputLag> moreRoutes) {
+                                   MoreRoutes moreRoutes) {
         Map<String, Object> producer = new HashMap<>(clientSettings);
         // A pushing client is waiting on the answer: fail within the ack timeout, not after two minutes.
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(ACK_TIMEOUT.toMillis()));
@@ -84,12 +100,13 @@ public final class AppServer implements AutoCloseable {
             WebServer server = new WebServer(config.get(WiretagConfig.HTTP_BIND), config.getInt(WiretagConfig.HTTP_PORT));
             new IngestRoute(sender, config.getInt(WiretagConfig.MAX_INPUT_BYTES), ACK_TIMEOUT).addTo(server);
             Clock clock = Clock.systemUTC();
-            Health.addTo(server, new Readiness(streamsState,
+            Readiness readiness = new Readiness(streamsState,
                     Readiness.clusterProbe(admin, String.valueOf(clientSettings.get("bootstrap.servers")), PROBE_TIMEOUT, PROBE_CACHE, clock),
-                    config.getDuration(WiretagConfig.HEALTH_REBALANCE_GRACE), clock));
+                    config.getDuration(WiretagConfig.HEALTH_REBALANCE_GRACE), clock);
+            Health.addTo(server, readiness);
             InputLag lag = new InputLag(admin, config.get(WiretagConfig.APPLICATION_ID),
                     List.of(config.get(WiretagConfig.TOPIC_RAW), config.get(WiretagConfig.TOPIC_STORIES)), LAG_CACHE, clock);
-            moreRoutes.accept(server, lag);
+            moreRoutes.add(server, lag, readiness);
             return new AppServer(server.start(), sender, admin);
         } catch (RuntimeException e) {
             sender.close();

@@ -30,12 +30,12 @@ public final class Dashboard {
     }
 
     public void addTo(WebServer server) {
-        server.route("GET", "/", r -> page());
+        server.route("GET", "/", r -> page(ApiHttp.query(r)));
         server.route("GET", "/dashboard.js", r -> asset("dashboard.js", "text/javascript; charset=utf-8"));
         server.route("GET", "/dashboard.css", r -> asset("dashboard.css", "text/css; charset=utf-8"));
     }
 
-    private static Response secured(Response r) {
+    static Response secured(Response r) {
         return r.withHeader("Content-Security-Policy", CSP).withHeader("X-Content-Type-Options", "nosniff")
                 .withHeader("Referrer-Policy", "no-referrer").withHeader("Cache-Control", "no-store");
     }
@@ -51,7 +51,7 @@ public final class Dashboard {
         }
     }
 
-    private Response page() throws IOException, InterruptedException {
+    private Response page(Map<String, String> q) throws IOException, InterruptedException {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>wiretag</title>")
@@ -59,21 +59,30 @@ public final class Dashboard {
                 .append("<header><h1>wiretag</h1><span id=\"status\">rendered by the server; refreshing every 5 s</span></header>\n<main>");
         String state;
         try {
+            Filter filter = api.filter(q.get("topic"), q.get("entity"));
+            filterBar(h, filter);
+            h.append("<section class=\"wide\" id=\"chart-panel\"><h2 id=\"chart-title\">Stories per minute</h2><p class=\"ranges\">");
+            for (int hours : new int[] {1, 6, 24}) {
+                h.append("<button type=\"button\" data-hours=\"").append(hours).append("\">last ").append(hours).append(" h</button> ");
+            }
+            h.append("</p><div id=\"chart\"><p><small>the chart is drawn by the page's script</small></p></div></section>\n");
             Map<String, Object> topicsNow = api.trendTotals(Trend.TOPIC, 1, TRENDS_SHOWN, false, null);
             Map<String, Object> topics = api.trendTotals(Trend.TOPIC, 60, TRENDS_SHOWN, false, null);
             Map<String, Object> entities = api.trendTotals(Trend.ENTITY, 60, TRENDS_SHOWN, false, null);
-            Map<String, Object> stories = api.latestStories(null, STORIES_SHOWN, false, null);
-            Map<String, Object> alerts = api.latestAlerts(ALERTS_SHOWN, false, null);
+            Map<String, Object> stories = api.latestStories(filter.topic(), STORIES_SHOWN, false, null, filter);
+            Map<String, Object> alerts = api.latestAlerts(ALERTS_SHOWN, false, null, api.alertFilter(filter));
             state = null;
             counts(h, Json.MAPPER.valueToTree(topicsNow), Json.MAPPER.valueToTree(topics));
-            trends(h, "entities", "Trending entities, last hour", Json.MAPPER.valueToTree(entities));
-            trends(h, "topics", "Trending topics, last hour", Json.MAPPER.valueToTree(topics));
+            trends(h, "entities", "entity", "Trending entities", Json.MAPPER.valueToTree(entities));
+            trends(h, "topics", "topic", "Trending topics", Json.MAPPER.valueToTree(topics));
             stories(h, Json.MAPPER.valueToTree(stories));
             alerts(h, Json.MAPPER.valueToTree(alerts));
+            h.append("<section id=\"dlq-panel\"><h2>Refused (news.dlq)</h2><div id=\"dlq\"><small>loading</small></div></section>\n")
+                    .append("<section id=\"health-panel\"><h2>Pipeline health</h2><div id=\"health\"><small>loading</small></div></section>\n");
         } catch (RuntimeException e) {
             // The page still loads while the pipeline starts or rebalances; the script fills it in later.
             state = "state not ready: " + e.getMessage();
-            for (String id : List.of("counts", "entities", "topics", "stories", "alerts")) {
+            for (String id : List.of("chart", "counts", "entities", "topics", "stories", "alerts", "dlq", "health")) {
                 h.append("<section><h2>").append(id).append("</h2><div id=\"").append(id).append("\"></div></section>");
             }
         }
@@ -101,16 +110,42 @@ public final class Dashboard {
         h.append("</tbody></table></section>\n");
     }
 
-    private static void trends(StringBuilder h, String id, String title, JsonNode totals) {
-        h.append("<section><h2>").append(escape(title)).append("</h2><ol id=\"").append(id).append("\">");
+    /** The active filter and how to clear it; links only, since the CSP allows no form submission. */
+    private static void filterBar(StringBuilder h, Filter f) {
+        h.append("<section class=\"wide\" id=\"filter\"><b>Filter:</b> ");
+        if (f.isEmpty()) {
+            h.append("none (click an entity or topic name to filter the stories and alerts by it)");
+        }
+        if (f.topic() != null) {
+            h.append("topic <b class=\"chip\">").append(escape(f.topic())).append("</b> ");
+        }
+        if (f.entity() != null) {
+            h.append("entity <b class=\"chip\">").append(escape(f.entityName() != null ? f.entityName() : f.entity())).append("</b> ");
+        }
+        if (!f.isEmpty()) {
+            h.append("<a href=\"/\">clear</a>");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void trends(StringBuilder h, String id, String kind, String title, JsonNode totals) {
+        h.append("<section><h2>").append(escape(title)).append(" <small id=\"").append(id).append("-range\">last hour</small></h2><ol id=\"")
+                .append(id).append("\" class=\"trends\">");
         for (JsonNode t : totals.path("items")) {
-            h.append("<li>").append(escape(label(t))).append(" <span class=\"n\">").append(t.path("count").asLong()).append("</span></li>");
+            h.append("<li><a href=\"/?").append(kind).append('=').append(escape(ApiHttp.encode(t.path("id").asText()))).append("\">")
+                    .append(escape(label(t))).append("</a> <span class=\"n\">").append(t.path("count").asLong()).append("</span></li>");
         }
         h.append("</ol></section>\n");
     }
 
     private static void stories(StringBuilder h, JsonNode stories) {
         h.append("<section><h2>Latest stories per topic</h2><div id=\"stories\">");
+        if (stories.has("stories")) {
+            h.append("<h3>").append(escape(stories.path("topic").asText())).append("</h3><ul>");
+            stories.path("stories").forEach(s -> story(h, s));
+            h.append("</ul></div></section>\n");
+            return;
+        }
         for (Map.Entry<String, JsonNode> e : stories.path("topics").properties()) {
             h.append("<h3>").append(escape(e.getKey())).append("</h3><ul>");
             e.getValue().forEach(s -> story(h, s));
@@ -122,8 +157,8 @@ public final class Dashboard {
     }
 
     private static void story(StringBuilder h, JsonNode s) {
-        h.append("<li><span class=\"u\">").append(escape(s.path("urgency").asText(""))).append("</span> ")
-                .append(escape(s.path("headline").asText(""))).append(" <small>").append(escape(s.path("provider").asText("")))
+        h.append("<li><span class=\"u\">").append(escape(s.path("urgency").asText(""))).append("</span> <a href=\"/story?id=")
+                .append(escape(ApiHttp.encode(s.path("id").asText("")))).append("\">").append(escape(s.path("headline").asText(""))).append("</a>").append(" <small>").append(escape(s.path("provider").asText("")))
                 .append(" ").append(escape(s.path("routedAt").asText(""))).append("</small></li>");
     }
 

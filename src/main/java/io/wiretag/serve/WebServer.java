@@ -65,6 +65,10 @@ public final class WebServer implements AutoCloseable {
             return json(status, body);
         }
 
+        public Response withStatus(int newStatus) {
+            return new Response(newStatus, contentType, body, headers);
+        }
+
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);

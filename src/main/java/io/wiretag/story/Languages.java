@@ -1,49 +1,101 @@
 package io.wiretag.story;
 
-import java.util.LinkedHashMap;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 
 /**
- * Guesses a story's language from its most common function words, for sources that do not say. Good
- * enough to tell the languages wires send in (en, de, fr, es, it, nl, pt, ru, uk) apart on a paragraph.
+ * A story's language, for sources that do not declare one, by Lingua (n-gram models, made for short text)
+ * on the headline and the lead. Only the languages wires send in and their close neighbours are loaded
+ * (en, de, fr, es, it, pt, nl, pl, ru, uk, be), in Lingua's low-accuracy mode (trigram models only), which
+ * keeps the heap and the CPU per story low; the models load on first use.
+ *
+ * <p>The neighbours are there so that an Italian or Polish story is not taken for Spanish or Russian; when
+ * one of them wins by a hair over a language the wires send in (within {@link #PRIOR}), the wire language
+ * is taken: a short Spanish headline that reads a little more like Italian is still Spanish.
  */
 public final class Languages {
-    private static final Map<String, Set<String>> STOPWORDS = new LinkedHashMap<>(Map.of(
-            "en", Set.of("the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "has", "by", "he", "it", "from", "at"),
-            "de", Set.of("der", "die", "und", "das", "nicht", "ist", "den", "mit", "sich", "des", "auf", "ein", "eine", "dem", "im", "sagte", "wird", "auch"),
-            "fr", Set.of("le", "la", "les", "et", "des", "est", "une", "pour", "dans", "qui", "du", "que", "au", "sur", "pas", "il", "a", "aux"),
-            "es", Set.of("el", "los", "las", "del", "que", "y", "en", "una", "por", "con", "para", "es", "se", "su", "al", "lo", "como", "dijo"),
-            "it", Set.of("il", "di", "che", "della", "per", "una", "sono", "del", "nel", "gli", "alla", "con", "non", "anche", "ha", "dei", "è", "le"),
-            "nl", Set.of("de", "het", "een", "van", "en", "dat", "niet", "zijn", "met", "voor", "op", "is", "ook", "werd", "door", "naar", "bij", "aan"),
-            "pt", Set.of("o", "os", "do", "da", "que", "em", "um", "uma", "para", "com", "não", "dos", "das", "se", "ao", "foi", "disse", "mais"),
-            "ru", Set.of("и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "за", "от", "он", "года", "к", "для", "также", "заявил"),
-            "uk", Set.of("і", "в", "не", "на", "що", "з", "та", "у", "до", "як", "це", "за", "від", "року", "для", "також", "його", "заявив")));
+    /** Characters of headline + lead looked at: enough for the detector, bounded CPU per story. */
+    public static final int MAX_CHARS = 150;
+    /** A neighbour must beat the best wire language by more than this share of its confidence. */
+    static final double PRIOR = 0.01;
+    private static final java.util.Set<Language> WIRE = java.util.EnumSet.of(Language.ENGLISH, Language.GERMAN,
+            Language.FRENCH, Language.SPANISH, Language.RUSSIAN, Language.UKRAINIAN);
+
+    private static final class Holder {
+        static final LanguageDetector DETECTOR = LanguageDetectorBuilder
+                .fromLanguages(Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
+                        Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.POLISH,
+                        Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN)
+                .withLowAccuracyMode()
+                .build();
+    }
 
     private Languages() {
     }
 
-    /** The BCP 47 tag of the language the text is most likely in, or null when there is too little text. */
-    public static String detect(String text) {
-        if (text == null || text.isBlank()) {
+    /** The ISO 639-1 code of the language of a headline and lead ("uk"), or null when it cannot tell. */
+    public static String detect(String headline, String lead) {
+        return detect(headline, lead, MAX_CHARS);
+    }
+
+    /** As {@link #detect(String, String)}, looking at up to {@code maxChars} of headline and lead (for the bench). */
+    public static String detect(String headline, String lead, int maxChars) {
+        String text = sample(headline, lead, maxChars);
+        if (text.isBlank()) {
             return null;
         }
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+", 2000);
-        String best = null;
-        int bestScore = 0;
-        for (Map.Entry<String, Set<String>> e : STOPWORDS.entrySet()) {
-            int score = 0;
-            for (String w : words) {
-                if (e.getValue().contains(w)) {
-                    score++;
-                }
-            }
-            if (score > bestScore || (score == bestScore && score > 0 && e.getKey().compareTo(best) < 0)) {
+        SortedMap<Language, Double> confidence = Holder.DETECTOR.computeLanguageConfidenceValues(text);
+        Language best = null;
+        double top = 0;
+        Language bestWire = null;
+        double topWire = 0;
+        for (Map.Entry<Language, Double> e : confidence.entrySet()) {
+            double c = e.getValue();
+            if (c > top) {
                 best = e.getKey();
-                bestScore = score;
+                top = c;
+            }
+            if (WIRE.contains(e.getKey()) && c > topWire) {
+                bestWire = e.getKey();
+                topWire = c;
             }
         }
-        return bestScore >= 2 ? best : null;
+        if (best == null || top <= 0) {
+            return null;
+        }
+        Language l = bestWire != null && topWire >= top * (1 - PRIOR) ? bestWire : best;
+        return l.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Loads the models now (at startup) rather than on the first story. */
+    public static void warmUp() {
+        detect("Warm-up", null);
+    }
+
+    /** Headline and lead, cut at a word boundary near {@link #MAX_CHARS}. */
+    static String sample(String headline, String lead) {
+        return sample(headline, lead, MAX_CHARS);
+    }
+
+    private static String sample(String headline, String lead, int maxChars) {
+        StringBuilder b = new StringBuilder(maxChars + 40);
+        if (headline != null) {
+            b.append(headline.strip());
+        }
+        if (lead != null && !lead.isBlank()) {
+            if (b.length() > 0) {
+                b.append(". ");
+            }
+            b.append(lead.strip());
+        }
+        if (b.length() > maxChars) {
+            int cut = b.lastIndexOf(" ", maxChars);
+            b.setLength(cut > maxChars / 2 ? cut : maxChars);
+        }
+        return b.toString();
     }
 }

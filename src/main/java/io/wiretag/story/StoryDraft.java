@@ -65,7 +65,7 @@ public final class StoryDraft {
                         + firstNonBlank(dateKey, versionCreated == null ? null : versionCreated.toString(), "")).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         PubStatus status = pubStatus == null ? PubStatus.USABLE : pubStatus;
         Revision rev = revision != null ? revision : status == PubStatus.CANCELED ? Revision.KILL : Revision.NEW;
-        String lang = language != null && !language.isBlank() ? language.strip() : Languages.detect(head + "\n" + body);
+        String lang = language != null && !language.isBlank() ? language.strip() : Languages.detect(head, body);
         List<String> notes = editorNotes.stream().map(Text::cleanParagraph).filter(s -> !s.isEmpty()).toList();
         return new Story(id, blankToNull(guid), blankToNull(version), versionCreated, firstCreated, embargoedUntil,
                 status, rev, urgency, lang, head, slug, blankToNull(Text.cleanParagraph(byline)),

@@ -22,8 +22,10 @@ public final class Explanation {
     private final List<String> skipped;
     private final Map<String, List<String>> rules;
     private final Map<String, String> topicLines;
+    private final String languageLine;
 
     private Explanation(Story story, Tags tags, Builder b) {
+        this.languageLine = b.languageLine;
         this.story = story;
         this.tags = tags;
         this.mentions = b.mentions;
@@ -41,6 +43,9 @@ public final class Explanation {
         StringBuilder out = new StringBuilder();
         out.append("story ").append(story.id()).append(": ").append(story.headline()).append('\n');
         out.append("taxonomy ").append(tags.taxonomyVersion()).append('\n');
+        if (languageLine != null) {
+            out.append(languageLine).append('\n');
+        }
         out.append("entities (").append(tags.entities().size()).append("):\n");
         for (var e : tags.entities()) {
             out.append("  ").append(e.id()).append("  ").append(e.name()).append(" (").append(e.type())
@@ -73,6 +78,38 @@ public final class Explanation {
         private final Map<String, List<String>> rules = new LinkedHashMap<>();
         private final Map<String, String> topicLines = new LinkedHashMap<>();
         private final Map<Integer, String> why = new HashMap<>();
+        private static final java.util.regex.Pattern QUOTED_OR_KEYWORD = java.util.regex.Pattern.compile(
+                "\"([^\"]+)\"|keyword: ([^;]+?)(?= in (?:headline|lead)|;|$)");
+        private String languageLine;
+        private Map<String, String> formOf = Map.of();
+
+        /** The story's language, the language whose names and keywords were used, and generated forms. */
+        void language(String storyLanguage, String used, Map<String, String> forms) {
+            this.formOf = forms;
+            languageLine = "language " + (storyLanguage == null ? "unknown" : storyLanguage) + ": "
+                    + (used == null ? "the taxonomy's own names and English keywords"
+                    : "names of " + used + " added, " + used + " keywords (inflected forms marked \"form of\")");
+        }
+
+        /** A matched text with the name or keyword it is a form of, when it is a generated form. */
+        private String withForm(String text) {
+            String base = formOf.get(text.toLowerCase(Locale.ROOT));
+            return base == null ? "\"" + text + "\"" : "\"" + text + "\" (form of \"" + base + "\")";
+        }
+
+        private String withForms(String evidence) {
+            if (formOf.isEmpty()) {
+                return evidence;
+            }
+            java.util.regex.Matcher m = QUOTED_OR_KEYWORD.matcher(evidence);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String r = m.group(1) != null ? withForm(m.group(1)) : "keyword: " + withForm(m.group(2));
+                m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(r));
+            }
+            m.appendTail(b);
+            return b.toString();
+        }
 
         void why(int match, String reason) {
             why.put(match, reason);
@@ -84,7 +121,7 @@ public final class Explanation {
 
         void mention(String entity, Mention m, String alias, String reason) {
             mentions.computeIfAbsent(entity, k -> new ArrayList<>()).add(m.field() + " " + m.start() + "-" + m.end()
-                    + " \"" + m.text() + "\"  alias \"" + alias + "\"" + (reason == null ? "" : "  (" + reason + ")"));
+                    + " \"" + m.text() + "\"  alias " + withForm(alias) + (reason == null ? "" : "  (" + reason + ")"));
         }
 
         void skipped(int field, int start, int end, String text, String alias, String reason) {
@@ -94,7 +131,8 @@ public final class Explanation {
 
         void rule(String topic, String rule, double got, List<String> evidence, String near) {
             String mark = got > 0 ? "+" + String.format(Locale.ROOT, "%.2f", got) + " FIRED  " : "  0    ";
-            String detail = !evidence.isEmpty() ? ": " + String.join("; ", evidence) : near != null ? ": " + near : "";
+            String detail = !evidence.isEmpty() ? ": " + withForms(String.join("; ", evidence))
+                    : near != null ? ": " + withForms(near) : "";
             rules.computeIfAbsent(topic, k -> new ArrayList<>()).add(mark + rule + detail);
         }
 

@@ -5,7 +5,10 @@ import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tags a story with the entities it names and the topics it covers, from a compiled {@link Taxonomy}.
@@ -16,6 +19,9 @@ import java.util.List;
  * and keywords), {@link PhraseMatcher} (finds them), {@link EntityResolver} (what each name stands for),
  * {@link EntityTags} (mentions and relevance), {@link NameFinder} (the names the gazetteer does not know,
  * as unlinked entities), {@link TopicRules} and {@link TopicScorer} (topics).
+ *
+ * <p>A story in a language the taxonomy has names or keywords for is tagged by a tagger compiled from that
+ * language's {@link LanguageView} (one per language, built once); other stories by the taxonomy as written.
  */
 public final class Tagger {
     static final int HEADLINE = 0;
@@ -31,9 +37,30 @@ public final class Tagger {
     private final NameFinder nameFinder;
     private final TopicScorer scorer;
     private final ThreadLocal<Scratch> scratch;
+    /** The language this tagger is for (null: the taxonomy as written), and its taggers per language. */
+    private final String language;
+    private final Map<String, Tagger> byLanguage;
+    /** Generated form to the name or keyword it was made from, for explanations. */
+    private final Map<String, String> formOf;
+    private final String version;
 
     private Tagger(Taxonomy taxonomy) {
+        this(taxonomy, null, Map.of(), taxonomy.version());
+    }
+
+    private Tagger(Taxonomy taxonomy, String language, Map<String, String> formOf, String version) {
         this.taxonomy = taxonomy;
+        this.language = language;
+        this.formOf = formOf;
+        this.version = version;
+        Map<String, Tagger> langs = new HashMap<>();
+        if (language == null) {
+            for (String lang : LanguageView.languages(taxonomy)) {
+                LanguageView.View v = LanguageView.of(taxonomy, lang);
+                langs.put(lang, new Tagger(v.taxonomy(), lang, v.formOf(), taxonomy.version()));
+            }
+        }
+        this.byLanguage = Map.copyOf(langs);
         Gazetteer gz = new Gazetteer(taxonomy);
         TopicRules rules = new TopicRules(taxonomy, gz);
         this.gazetteer = gz;
@@ -68,13 +95,15 @@ public final class Tagger {
     }
 
     public Tags tag(Story story) {
-        return analyse(story, null);
+        return forLanguage(story.language()).analyse(story, null);
     }
 
     /** Tags a story and explains every decision, for taxonomy editors. */
     public Explanation explain(Story story) {
+        Tagger t = forLanguage(story.language());
         Explanation.Builder b = new Explanation.Builder();
-        Tags tags = analyse(story, b);
+        b.language(story.language(), t.language, t.formOf);
+        Tags tags = t.analyse(story, b);
         return b.build(story, tags);
     }
 
@@ -94,6 +123,21 @@ public final class Tagger {
         return known;
     }
 
+    /** The tagger for a story's language ("de", "de-AT"), or this one when it has none of its own. */
+    Tagger forLanguage(String tag) {
+        if (tag == null || byLanguage.isEmpty()) {
+            return this;
+        }
+        int dash = tag.indexOf('-');
+        String primary = (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return byLanguage.getOrDefault(primary, this);
+    }
+
+    /** The languages with a tagger of their own (names or keywords in the taxonomy). */
+    public java.util.Set<String> languages() {
+        return new java.util.TreeSet<>(byLanguage.keySet());
+    }
+
     private Tags analyse(Story story, Explanation.Builder explain) {
         Scratch s = scratch.get();
         Tokens tk = s.tokens;
@@ -109,13 +153,15 @@ public final class Tagger {
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
             // The name finder first: a lone surname of a person found in full joins that person's mentions.
-            List<EntityTag> unlinked = nameFinder.find(tk, s, headline, body, leadParagraph, explain);
+            // Its cues (titles, given names, "Ministry", "in") are English: other languages get linked names only.
+            List<EntityTag> unlinked = language == null || language.equals("en")
+                    ? nameFinder.find(tk, s, headline, body, leadParagraph, explain) : List.of();
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
                 entityList = byRelevance(entityList, unlinked);
             }
             List<TopicTag> topicTags = scorer.score(tk, s, leadParagraph, explain);
-            return new Tags(entityList, topicTags, taxonomy.version());
+            return new Tags(entityList, topicTags, version);
         } finally {
             s.clear();
         }

@@ -30,6 +30,7 @@ public final class Taxonomy {
     public static final String ENTITY = "entity:";
     public static final String TOPIC = "topic:";
     public static final String IGNORE = "ignore:";
+    public static final String LANGUAGE = "language:";
 
     /** Taxonomy files are written by people: a misspelt field name is an error, not silently ignored. */
     static final ObjectMapper STRICT = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -37,21 +38,30 @@ public final class Taxonomy {
     private final List<EntityDef> entities;
     private final List<TopicDef> topics;
     private final List<IgnoreDef> ignores;
+    private final List<LanguageDef> languages;
     /** Where each definition was read from ("entities/people.json"), for messages; not part of the content. */
     private final Map<String, String> origins;
     private final String version;
 
-    private Taxonomy(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores, Map<String, String> origins) {
+    private Taxonomy(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores,
+                     List<LanguageDef> languages, Map<String, String> origins) {
         this.entities = List.copyOf(entities);
         this.topics = List.copyOf(topics);
         this.ignores = List.copyOf(ignores);
+        this.languages = List.copyOf(languages);
         this.origins = Map.copyOf(origins);
-        this.version = fingerprint(records(this.entities, this.topics, this.ignores));
+        this.version = fingerprint(records(this.entities, this.topics, this.ignores, this.languages));
     }
 
     /** A taxonomy from definitions in memory (tests, synthetic benchmarks); checked like files are. */
     public static Taxonomy of(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores) {
-        Taxonomy t = new Taxonomy(entities, topics, ignores, Map.of());
+        return of(entities, topics, ignores, List.of());
+    }
+
+    /** A taxonomy from definitions in memory, with names per language; checked like files are. */
+    public static Taxonomy of(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores,
+                              List<LanguageDef> languages) {
+        Taxonomy t = new Taxonomy(entities, topics, ignores, languages, Map.of());
         List<String> problems = TaxonomyValidator.problems(t);
         if (!problems.isEmpty()) {
             throw new TaxonomyException(problems);
@@ -69,6 +79,7 @@ public final class Taxonomy {
         Taxonomy t = read(dir, problems);
         if (problems.isEmpty()) {
             problems.addAll(TaxonomyValidator.problems(t));
+            LanguageValidator.unknownIds(t, problems); // in files, a misspelt id; on the topic, a deleted entity
         }
         if (!problems.isEmpty()) {
             throw new TaxonomyException(problems);
@@ -81,18 +92,20 @@ public final class Taxonomy {
         List<EntityDef> entities = new ArrayList<>();
         List<TopicDef> topics = new ArrayList<>();
         List<IgnoreDef> ignores = new ArrayList<>();
+        List<LanguageDef> languages = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             problems.add(dir + ": no such taxonomy directory");
-            return new Taxonomy(entities, topics, ignores, origins);
+            return new Taxonomy(entities, topics, ignores, languages, origins);
         }
         readAll(dir, "entities", EntityDef.class, entities, ENTITY, EntityDef::id, origins, problems);
         readAll(dir, "topics", TopicDef.class, topics, TOPIC, TopicDef::id, origins, problems);
         readAll(dir, "ignore", IgnoreDef.class, ignores, IGNORE, IgnoreDef::id, origins, problems);
+        readAll(dir, "languages", LanguageDef.class, languages, LANGUAGE, LanguageDef::id, origins, problems);
         if (entities.isEmpty() && problems.isEmpty()) {
             problems.add(dir.resolve("entities") + ": no entity files (*.json)");
         }
-        return new Taxonomy(entities, topics, ignores, origins);
+        return new Taxonomy(entities, topics, ignores, languages, origins);
     }
 
     private static <T> void readAll(Path dir, String sub, Class<T> type, List<T> into, String prefix,
@@ -156,6 +169,7 @@ public final class Taxonomy {
         List<EntityDef> entities = new ArrayList<>();
         List<TopicDef> topics = new ArrayList<>();
         List<IgnoreDef> ignores = new ArrayList<>();
+        List<LanguageDef> languages = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : new TreeMap<>(records).entrySet()) {
@@ -167,8 +181,10 @@ public final class Taxonomy {
                     topics.add(STRICT.readValue(e.getValue(), TopicDef.class));
                 } else if (key.startsWith(IGNORE)) {
                     ignores.add(STRICT.readValue(e.getValue(), IgnoreDef.class));
+                } else if (key.startsWith(LANGUAGE)) {
+                    languages.add(STRICT.readValue(e.getValue(), LanguageDef.class));
                 } else {
-                    problems.add("record " + key + ": key does not start with entity:, topic: or ignore:");
+                    problems.add("record " + key + ": key does not start with entity:, topic:, ignore: or language:");
                     continue;
                 }
                 origins.put(key, "record " + key);
@@ -176,7 +192,7 @@ public final class Taxonomy {
                 problems.add("record " + key + ": " + ex.getMessage());
             }
         }
-        Taxonomy t = new Taxonomy(entities, topics, ignores, origins);
+        Taxonomy t = new Taxonomy(entities, topics, ignores, languages, origins);
         if (problems.isEmpty()) {
             problems.addAll(TaxonomyValidator.problems(t));
         }
@@ -188,14 +204,16 @@ public final class Taxonomy {
 
     /** The records to publish to {@code news.taxonomy}: key ({@code entity:<id>}, {@code topic:<id>}, {@code ignore:<id>}) to definition JSON. */
     public Map<String, byte[]> toRecords() {
-        return records(entities, topics, ignores);
+        return records(entities, topics, ignores, languages);
     }
 
-    private static Map<String, byte[]> records(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores) {
+    private static Map<String, byte[]> records(List<EntityDef> entities, List<TopicDef> topics, List<IgnoreDef> ignores,
+                                               List<LanguageDef> languages) {
         Map<String, byte[]> out = new TreeMap<>();
         entities.forEach(e -> out.put(ENTITY + e.id(), Json.bytes(e)));
         topics.forEach(t -> out.put(TOPIC + t.id(), Json.bytes(t)));
         ignores.forEach(i -> out.put(IGNORE + i.id(), Json.bytes(i)));
+        languages.forEach(l -> out.put(LANGUAGE + l.id(), Json.bytes(l)));
         return out;
     }
 
@@ -221,6 +239,11 @@ public final class Taxonomy {
 
     public List<IgnoreDef> ignores() {
         return ignores;
+    }
+
+    /** Names of entities per language ({@code languages/*.json}). */
+    public List<LanguageDef> languages() {
+        return languages;
     }
 
     /** Where a definition came from ("entities/people.json"), or the record key. */

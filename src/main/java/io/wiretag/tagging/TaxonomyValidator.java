@@ -30,6 +30,7 @@ public final class TaxonomyValidator {
         List<String> problems = new ArrayList<>();
         Taxonomy t = Taxonomy.read(dir, problems);
         problems.addAll(problems(t));
+        LanguageValidator.unknownIds(t, problems);
         return problems;
     }
 
@@ -183,6 +184,7 @@ public final class TaxonomyValidator {
                 out.add(where + ": all rules together weigh " + total + ", below the threshold " + topic.threshold());
             }
         }
+        LanguageValidator.check(t, ids, out);
         return out;
     }
 

@@ -2,7 +2,9 @@ package io.wiretag.tagging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A topic as the taxonomy files declare it: rules that each add their weight when they fire; the topic is
@@ -32,25 +34,50 @@ public record TopicDef(String id, String name, List<String> iptc, double thresho
      * <li>{@code together}: every one of {@code groups} has a member in one {@code scope} unit
      *     ({@code sentence}, {@code paragraph}, {@code headline} or {@code story}).</li>
      * </ul>
+     * {@code keywords} are the English ones; {@code languages} holds the same rule's keywords in other
+     * languages ({@code {"de": ["Krieg", ...]}}), used instead of the English ones for stories in that language.
      */
-    @JsonPropertyOrder({"kind", "entities", "keywords", "groups", "scope", "weight", "max", "required"})
+    @JsonPropertyOrder({"kind", "entities", "keywords", "languages", "groups", "scope", "weight", "max", "required"})
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record Rule(String kind, List<String> entities, List<String> keywords, List<Group> groups, String scope,
-                       double weight, int max, boolean required) {
+                       double weight, int max, boolean required, Map<String, List<String>> languages) {
         public Rule {
             entities = entities == null ? List.of() : List.copyOf(entities);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
             groups = groups == null ? List.of() : List.copyOf(groups);
+            languages = copy(languages);
+        }
+
+        /** A rule with English keywords only. */
+        public Rule(String kind, List<String> entities, List<String> keywords, List<Group> groups, String scope,
+                    double weight, int max, boolean required) {
+            this(kind, entities, keywords, groups, scope, weight, max, required, null);
         }
     }
 
     /** A member of a co-occurrence: any of these entities (or one affiliated with them), or any of these phrases. */
-    @JsonPropertyOrder({"entities", "keywords"})
+    @JsonPropertyOrder({"entities", "keywords", "languages"})
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Group(List<String> entities, List<String> keywords) {
+    public record Group(List<String> entities, List<String> keywords, Map<String, List<String>> languages) {
         public Group {
             entities = entities == null ? List.of() : List.copyOf(entities);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            languages = copy(languages);
         }
+
+        /** A group with English keywords only. */
+        public Group(List<String> entities, List<String> keywords) {
+            this(entities, keywords, null);
+        }
+    }
+
+    /** Keywords per language, in the file's order; empty when none. */
+    static Map<String, List<String>> copy(Map<String, List<String>> in) {
+        if (in == null || in.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, v == null ? List.of() : List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

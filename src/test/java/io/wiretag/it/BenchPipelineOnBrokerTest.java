@@ -77,7 +77,19 @@ class BenchPipelineOnBrokerTest {
             double wb = w.path("bytes_per_story").asDouble();
             double eb = e.path("bytes_per_story").asDouble();
             assertTrue(Math.abs(eb - wb) / wb < 0.25, g + ": equal-I/O bytes " + eb + " vs wiretag " + wb);
-            assertEquals(w.path("topics_written").asInt(), e.path("topics_written").asInt(), g);
+            // A topic wiretag wrote to less than once per input partition (a quiet alert, say) may round to
+            // nothing in each of the equal-I/O fan-out's tasks over 80 stories; every other topic is written.
+            int partitions = 4;
+            int inputs = w.path("inputs").asInt();
+            int often = 0;
+            for (var t : (Iterable<java.util.Map.Entry<String, JsonNode>>) () -> w.path("per_topic").properties().iterator()) {
+                if (t.getValue().path("records_per_story").asDouble() * inputs >= partitions) {
+                    often++;
+                }
+            }
+            int written = e.path("topics_written").asInt();
+            assertTrue(written >= often && written <= w.path("topics_written").asInt(),
+                    g + ": equal-I/O wrote " + written + " topics, wiretag " + w.path("topics_written") + " (" + often + " often)");
         }
         String table = out.toString();
         assertTrue(table.contains("| wiretag | exactly_once_v2 |") && table.contains("| equal-io | at_least_once |"), table);

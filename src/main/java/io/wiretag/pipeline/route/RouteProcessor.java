@@ -69,7 +69,10 @@ public final class RouteProcessor implements Processor<String, Story, String, Ro
             return;
         }
         long at = Kills.issuedAt(story, Instant.ofEpochMilli(record.timestamp())).toEpochMilli();
-        router.offer(id, new Pending.Version(RouteCard.of(story, at), Fingerprints.of(id, at, story.body()), Json.bytes(story),
+        // Copies are ordered, and kept in the window, by when they reached wiretag: the first copy received wins.
+        long received = story.source() != null && story.source().receivedAt() != null
+                ? story.source().receivedAt().toEpochMilli() : record.timestamp();
+        router.offer(id, new Pending.Version(RouteCard.of(story, at), Fingerprints.of(id, received, story.body()), Json.bytes(story),
                 watch.watches().alertsFor(story, Instant.ofEpochMilli(record.timestamp()))), record.timestamp());
     }
 

@@ -1,0 +1,106 @@
+package io.wiretag.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.story.Story;
+import io.wiretag.story.StoryDraft;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Generated inflected forms, and what a story in each language gets from them. */
+class InflectionTest {
+    private static void hasAll(String lang, String phrase, String... forms) {
+        Set<String> got = Inflection.forms(lang, phrase);
+        for (String f : forms) {
+            assertTrue(got.contains(f), lang + " " + phrase + ": no " + f + " in " + got);
+        }
+    }
+
+    @Test
+    void russianNounsAndAdjectivesDecline() {
+        hasAll("ru", "Украина", "Украины", "Украине", "Украину", "Украиной");
+        hasAll("ru", "Россия", "России", "Россию", "Россией");
+        hasAll("ru", "Кремль", "Кремля", "Кремле");
+        hasAll("ru", "Путин", "Путина", "Путину", "Путиным");
+        hasAll("ru", "Зеленский", "Зеленского", "Зеленскому", "Зеленским");
+        hasAll("ru", "Белый дом", "Белого дома", "Белом доме");
+        hasAll("ru", "Соединенные Штаты", "Соединенных Штатов", "Соединенным Штатам");
+        hasAll("ru", "грузинский", "грузинское", "грузинская", "грузинских");
+    }
+
+    @Test
+    void ukrainianNounsDeclineWithTheVowelAlternation() {
+        hasAll("uk", "Харків", "Харкова", "Харкову", "Харкові");
+        hasAll("uk", "Київ", "Києва", "Києві");
+        hasAll("uk", "Україна", "України", "Україні", "Україну");
+        hasAll("uk", "Америка", "Америці");
+        hasAll("uk", "Росія", "Росії", "Росію");
+        hasAll("uk", "Запорізька АЕС", "Запорізької АЕС", "Запорізькій АЕС");
+    }
+
+    @Test
+    void germanFrenchSpanishEndings() {
+        hasAll("de", "Russland", "Russlands");
+        hasAll("de", "Selenskyj", "Selenskyjs");
+        hasAll("de", "russisch", "russische", "russischen");
+        hasAll("de", "Krieg", "Krieges", "Kriegs");
+        hasAll("de", "Atomkraftwerk Saporischschja", "Atomkraftwerks Saporischschja");
+        hasAll("fr", "Ukraine", "l'Ukraine", "d'Ukraine");
+        hasAll("fr", "ukrainien", "ukrainienne", "ukrainiens");
+        hasAll("es", "ruso", "rusa", "rusos");
+        hasAll("es", "francés", "francesa", "franceses");
+    }
+
+    @Test
+    void acronymsAndLiteralsStayAsWritten() {
+        assertEquals(Set.of("НАТО"), Inflection.forms("ru", "НАТО"));
+        assertEquals(Set.of("санкций"), Inflection.forms("ru", "=санкций"));
+        assertEquals(Set.of("war"), Inflection.forms("en", "war"));
+    }
+
+    private static Story story(String lang, String headline, String body) {
+        StoryDraft d = new StoryDraft();
+        d.provider = "test";
+        d.guid = headline;
+        d.headline = headline;
+        d.paragraphs.add(body);
+        d.language = lang;
+        return d.build(new StoryDraft.Delivery(new byte[0], "test", "test", "test", Instant.EPOCH, null, "UTF-8"));
+    }
+
+    @Test
+    void namesOfALanguageApplyOnlyToStoriesInIt(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("languages"));
+        Files.writeString(dir.resolve("entities/e.json"), "[{\"id\":\"ukraine\",\"name\":\"Ukraine\",\"type\":\"country\"}]",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("languages/uk.json"), "{\"id\":\"uk\",\"source\":\"test\",\"names\":{\"ukraine\":[\"Україна\"]}}",
+                StandardCharsets.UTF_8);
+        Tagger t = Tagger.compile(Taxonomy.load(dir));
+        assertEquals(List.of("ukraine"), t.tag(story("uk", "Візит до України", "Прем'єр прибув до України.")).entityIds());
+        assertEquals(List.of(), t.tag(story("ru", "Визит", "Премьер прибув до України.")).entityIds(),
+                "a Ukrainian form in a Russian story is not matched");
+        assertTrue(t.explain(story("uk-UA", "Візит до України", "Текст.")).render()
+                .contains("\"України\" (form of \"Україна\")"));
+    }
+
+    @Test
+    void germanStoriesDoNotReadEnglishKeywords() throws Exception {
+        Taxonomy shipped = Taxonomy.load(Path.of("config/taxonomy"));
+        Tagger t = Tagger.compile(shipped);
+        // "war" is German for "was": with English keywords this would be a war story.
+        Story de = story("de", "Selenskyj in Berlin", "Es war ein ruhiger Besuch, sagte Selenskyj in Berlin über "
+                + "die Ukraine und Russland.");
+        assertEquals(List.of(), t.tag(de).topicIds());
+        String explained = t.explain(story("de", "Krieg in der Ukraine", "Russlands Krieg gegen die Ukraine geht weiter.")).render();
+        assertTrue(explained.contains("language de: names of de added, de keywords"), explained);
+        assertTrue(explained.contains("\"Russlands\" (form of \"Russland\")"), explained);
+    }
+}
