@@ -59,14 +59,14 @@ final class NameFinder {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
             String text = f == Tagger.HEADLINE ? headline : body;
-            int shape = f == Tagger.HEADLINE ? shape(tk, from, to) : capsShape(tk, from, to);
-            if (shape == SHAPE_CAPS) {
+            int shape = f == Tagger.HEADLINE ? NameText.shape(tk, from, to) : NameText.capsShape(tk, from, to);
+            if (shape == NameText.SHAPE_CAPS) {
                 if (f == Tagger.BODY) {
                     dateline(tk, w, text, from, to);
                 }
                 continue; // all capitals: every word looks like a name, so none is read as one
             }
-            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == SHAPE_TITLE);
+            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
         }
         if (w.runs == 0) {
             return List.of();
@@ -135,52 +135,6 @@ final class NameFinder {
                 w.cover[t] = mark;
             }
         }
-    }
-
-    private static final int SHAPE_PLAIN = 0;
-    private static final int SHAPE_TITLE = 1;
-    private static final int SHAPE_CAPS = 2;
-
-    /** A field in capitals (80% of words) or in title case (70% of at least four words capitalised). */
-    private static int shape(Tokens tk, int from, int to) {
-        int words = 0;
-        int caps = 0;
-        int upperFirst = 0;
-        for (int t = from; t < to; t++) {
-            int fl = tk.flags[t];
-            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
-                words++;
-                caps += (fl & Tokens.ALL_UPPER) != 0 ? 1 : 0;
-                upperFirst += (fl & Tokens.FIRST_UPPER) != 0 ? 1 : 0;
-            }
-        }
-        if (words >= 3 && caps * 5 >= words * 4) {
-            return SHAPE_CAPS;
-        }
-        return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
-    }
-
-    /**
-     * {@link #shape} for a body, where only capitals matter: {@link #SHAPE_CAPS} or {@link #SHAPE_PLAIN}, and
-     * it stops reading as soon as too many words are not in capitals, for a body mostly is not.
-     */
-    private static int capsShape(Tokens tk, int from, int to) {
-        int words = 0;
-        int notCaps = 0;
-        int n = to - from;
-        for (int t = from; t < to; t++) {
-            int fl = tk.flags[t];
-            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
-                words++;
-                if ((fl & Tokens.ALL_UPPER) == 0) {
-                    notCaps++;
-                    if (notCaps * 5 > n) {
-                        return SHAPE_PLAIN; // capitals need words >= 5 * notCaps, and words <= n
-                    }
-                }
-            }
-        }
-        return words >= 3 && (words - notCaps) * 5 >= words * 4 ? SHAPE_CAPS : SHAPE_PLAIN;
     }
 
     private boolean covered(NameWork w, int t) {
