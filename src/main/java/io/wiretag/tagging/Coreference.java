@@ -10,24 +10,33 @@ final class Coreference {
     }
 
     static void resolve(NameWork w, Tokens tk) {
+        w.clearKeys();
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] == NameFinder.UNKNOWN || w.rType[r] == NameFinder.LINKED) {
                 continue;
             }
-            int e = byKey(w, w.rKey[r]);
+            int e = w.entityOfKey(w.rKey[r]);
             if (e < 0) {
                 e = w.newEntity(w.rKey[r], w.rType[r], r, w.rSurname[r]);
+                w.putKey(w.rKey[r], e);
             } else if (length(w, r) > length(w, w.eLongest[e])) {
                 w.eLongest[e] = r;
             }
             w.rEntity[r] = e;
+        }
+        // The people named in full (two words or more), by surname: from here on that set does not change,
+        // for only people known by one word are merged away below.
+        for (int e = 0; e < w.ents; e++) {
+            if (w.eType[e] == NameFinder.PERSON && length(w, w.eLongest[e]) >= 2) {
+                w.putSurname(w.eSurname[e], e);
+            }
         }
         // A person known by one word joins the one person named in full with that surname.
         for (int e = 0; e < w.ents; e++) {
             if (w.eType[e] != NameFinder.PERSON || length(w, w.eLongest[e]) != 1) {
                 continue;
             }
-            int full = fullPerson(w, tk.lower[w.rFirst[w.eLongest[e]]], e);
+            int full = w.personOfSurname(tk.lower[w.rFirst[w.eLongest[e]]]);
             if (full >= 0) {
                 for (int r = 0; r < w.runs; r++) {
                     if (w.rEntity[r] == e) {
@@ -35,6 +44,7 @@ final class Coreference {
                     }
                 }
                 w.eType[e] = NameFinder.UNKNOWN; // merged away
+                w.putKey(w.eKey[e], -1);
                 w.eKey[e] = 0;
             }
         }
@@ -44,10 +54,10 @@ final class Coreference {
             }
             int e = -1;
             if (length(w, r) == 1) {
-                e = fullPerson(w, tk.lower[w.rFirst[r]], -1);
+                e = w.personOfSurname(tk.lower[w.rFirst[r]]);
             }
             if (e < 0) {
-                e = byKey(w, w.rKey[r]);
+                e = w.entityOfKey(w.rKey[r]);
             }
             w.rEntity[r] = e;
         }
@@ -55,29 +65,5 @@ final class Coreference {
 
     private static int length(NameWork w, int run) {
         return w.rLast[run] - w.rFirst[run] + 1;
-    }
-
-    private static int byKey(NameWork w, long key) {
-        for (int e = 0; e < w.ents; e++) {
-            if (w.eKey[e] == key && w.eType[e] != NameFinder.UNKNOWN) {
-                return e;
-            }
-        }
-        return -1;
-    }
-
-    /** The only person of at least two words whose last word is {@code surname}; -1 when none or several. */
-    private static int fullPerson(NameWork w, long surname, int except) {
-        int found = -1;
-        for (int e = 0; e < w.ents; e++) {
-            if (e != except && w.eType[e] == NameFinder.PERSON && w.eSurname[e] == surname
-                    && length(w, w.eLongest[e]) >= 2) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = e;
-            }
-        }
-        return found;
     }
 }

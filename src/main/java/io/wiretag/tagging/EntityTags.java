@@ -3,6 +3,7 @@ package io.wiretag.tagging;
 import io.wiretag.story.EntityTag;
 import io.wiretag.story.Mention;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Turns the resolved matches of a story into its entity tags: mentions, relevance, and their order. */
@@ -43,22 +44,32 @@ final class EntityTags {
             int k = order[i];
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
-            List<Mention> mentions = new ArrayList<>(s.slotMentions[k]);
+            Mention[] buf = s.mentionBuffer(s.matches - s.slotFirst[k]);
+            int n = 0;
+            int prevToken = -1;
+            boolean inOrder = true; // token order is mention order: the headline's tokens come first
             for (int m = s.slotFirst[k]; m < s.matches; m++) {
                 if (s.mEntity[m] == e) {
                     int f = s.mFirst[m];
+                    inOrder &= f >= prevToken;
+                    prevToken = f;
                     int l = s.mLast[m];
                     Mention mention = new Mention(Tagger.field(tk, f) == Tagger.HEADLINE ? "headline" : "body",
                             tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
-                    mentions.add(mention);
+                    buf[n++] = mention;
                     if (explain != null) {
                         explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
                     }
                 }
             }
-            if (!inOrder(mentions)) { // a surname the name finder joined comes after the matches
-                mentions.sort(MENTION_ORDER);
+            if (!inOrder) { // a surname the name finder joined comes after the matches
+                Arrays.sort(buf, 0, n, MENTION_ORDER);
             }
+            // Most entities have one or two mentions: those lists hold them without an array, and EntityTag keeps
+            // an immutable list as it is.
+            List<Mention> mentions = n == 1 ? List.of(buf[0]) : n == 2 ? List.of(buf[0], buf[1])
+                    : List.of(Arrays.copyOf(buf, n));
+            Arrays.fill(buf, 0, n, null);
             double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
             out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
         }
@@ -67,15 +78,6 @@ final class EntityTags {
 
     private static final java.util.Comparator<Mention> MENTION_ORDER = java.util.Comparator
             .comparing((Mention m) -> !m.field().equals("headline")).thenComparingInt(Mention::start);
-
-    private static boolean inOrder(List<Mention> mentions) {
-        for (int i = 1; i < mentions.size(); i++) {
-            if (MENTION_ORDER.compare(mentions.get(i - 1), mentions.get(i)) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean before(Scratch s, int a, int b) {
         int c = Double.compare(s.slotWeight[b], s.slotWeight[a]);

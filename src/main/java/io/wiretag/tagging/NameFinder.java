@@ -59,14 +59,14 @@ final class NameFinder {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
             String text = f == Tagger.HEADLINE ? headline : body;
-            int shape = shape(tk, from, to);
-            if (shape == SHAPE_CAPS) {
+            int shape = f == Tagger.HEADLINE ? NameText.shape(tk, from, to) : NameText.capsShape(tk, from, to);
+            if (shape == NameText.SHAPE_CAPS) {
                 if (f == Tagger.BODY) {
                     dateline(tk, w, text, from, to);
                 }
                 continue; // all capitals: every word looks like a name, so none is read as one
             }
-            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == SHAPE_TITLE);
+            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
         }
         if (w.runs == 0) {
             return List.of();
@@ -137,29 +137,6 @@ final class NameFinder {
         }
     }
 
-    private static final int SHAPE_PLAIN = 0;
-    private static final int SHAPE_TITLE = 1;
-    private static final int SHAPE_CAPS = 2;
-
-    /** A field in capitals (80% of words) or in title case (70% of at least four words capitalised). */
-    private static int shape(Tokens tk, int from, int to) {
-        int words = 0;
-        int caps = 0;
-        int upperFirst = 0;
-        for (int t = from; t < to; t++) {
-            int fl = tk.flags[t];
-            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
-                words++;
-                caps += (fl & Tokens.ALL_UPPER) != 0 ? 1 : 0;
-                upperFirst += (fl & Tokens.FIRST_UPPER) != 0 ? 1 : 0;
-            }
-        }
-        if (words >= 3 && caps * 5 >= words * 4) {
-            return SHAPE_CAPS;
-        }
-        return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
-    }
-
     private boolean covered(NameWork w, int t) {
         return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
     }
@@ -193,7 +170,7 @@ final class NameFinder {
             int gap = NameText.gap(text, tk.end[last], tk.start[nx]);
             // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
             boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
-                    || (cues.of(tk.lower[last]) & NameCues.TITLE) != 0);
+                    || (bits[last] & NameCues.TITLE) != 0);
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
                     && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
                 last = nx;
@@ -214,11 +191,12 @@ final class NameFinder {
                 break;
             }
             int k = nx;
-            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0
-                    && (cues.of(tk.lower[k + 1]) & NameCues.CONNECT_PERSON) != 0
-                    && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
-                k++; // "von der"
-                bits[k] = cues.of(tk.lower[k]);
+            if (person && k + 1 < to && (flags[k + 1] & Tokens.FIRST_LOWER) != 0) {
+                int c2 = cues.of(tk.lower[k + 1]);
+                if ((c2 & NameCues.CONNECT_PERSON) != 0 && NameText.gap(text, tk.end[k], tk.start[k + 1]) == NameText.GAP_SPACE) {
+                    k++; // "von der"
+                    bits[k] = c2;
+                }
             }
             int after = k + 1;
             if (after < to && tk.sentence[after] == tk.sentence[first] && (flags[after] & Tokens.FIRST_UPPER) != 0

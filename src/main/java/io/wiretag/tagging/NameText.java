@@ -1,6 +1,9 @@
 package io.wiretag.tagging;
 
-/** What the text around a run of capitalised words shows: the gap between two tokens, digits, a dateline's end. */
+/**
+ * What the text around a run of capitalised words shows: the gap between two tokens, digits, a dateline's end;
+ * and the shape of a field (in capitals, in title case, plain).
+ */
 final class NameText {
     static final int GAP_OTHER = 0;
     static final int GAP_SPACE = 1;
@@ -67,5 +70,51 @@ final class NameText {
     static boolean capsNeighbour(Tokens tk, int t, int from, int to) {
         return t > from && tk.sentence[t - 1] == tk.sentence[t] && (tk.flags[t - 1] & Tokens.ALL_UPPER) != 0
                 || t + 1 < to && tk.sentence[t + 1] == tk.sentence[t] && (tk.flags[t + 1] & Tokens.ALL_UPPER) != 0;
+    }
+
+    static final int SHAPE_PLAIN = 0;
+    static final int SHAPE_TITLE = 1;
+    static final int SHAPE_CAPS = 2;
+
+    /** A field in capitals (80% of words) or in title case (70% of at least four words capitalised). */
+    static int shape(Tokens tk, int from, int to) {
+        int words = 0;
+        int caps = 0;
+        int upperFirst = 0;
+        for (int t = from; t < to; t++) {
+            int fl = tk.flags[t];
+            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                caps += (fl & Tokens.ALL_UPPER) != 0 ? 1 : 0;
+                upperFirst += (fl & Tokens.FIRST_UPPER) != 0 ? 1 : 0;
+            }
+        }
+        if (words >= 3 && caps * 5 >= words * 4) {
+            return SHAPE_CAPS;
+        }
+        return words >= 4 && upperFirst * 10 >= words * 7 ? SHAPE_TITLE : SHAPE_PLAIN;
+    }
+
+    /**
+     * {@link #shape} for a body, where only capitals matter: {@link #SHAPE_CAPS} or {@link #SHAPE_PLAIN}, and
+     * it stops reading as soon as too many words are not in capitals, for a body mostly is not.
+     */
+    static int capsShape(Tokens tk, int from, int to) {
+        int words = 0;
+        int notCaps = 0;
+        int n = to - from;
+        for (int t = from; t < to; t++) {
+            int fl = tk.flags[t];
+            if ((fl & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
+                words++;
+                if ((fl & Tokens.ALL_UPPER) == 0) {
+                    notCaps++;
+                    if (notCaps * 5 > n) {
+                        return SHAPE_PLAIN; // capitals need words >= 5 * notCaps, and words <= n
+                    }
+                }
+            }
+        }
+        return words >= 3 && (words - notCaps) * 5 >= words * 4 ? SHAPE_CAPS : SHAPE_PLAIN;
     }
 }

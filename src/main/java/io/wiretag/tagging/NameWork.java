@@ -20,6 +20,11 @@ final class NameWork {
     long[] rSurname = new long[32];
     boolean[] rJoinable = new boolean[32];
     int[] rEntity = new int[32];
+    /** The next run of the same entity, for {@link UnlinkedTags}; and each entity's first run. */
+    int[] rNext = new int[32];
+    int[] eHead = new int[32];
+    /** Where {@link UnlinkedTags} writes an id before it becomes a String. */
+    final StringBuilder idText = new StringBuilder(64);
     int linked;
     long[] linkedSurname = new long[16];
     int[] linkedEntity = new int[16];
@@ -29,6 +34,12 @@ final class NameWork {
     int[] eType = new int[32];
     int[] eLongest = new int[32];
     long[] eSurname = new long[32];
+    /** Two small open-addressing maps for {@link Coreference}: run key to entity, surname to person. */
+    private long[] keyHash = new long[64];
+    private int[] keyValue = new int[64]; // entity + 2; 0: empty; 1: none (merged away)
+    private long[] surnameHash = new long[64];
+    private int[] surnameValue = new int[64]; // person + 2; 0: empty; 1: several people of that surname
+    private int mapMask = 63;
 
     void reset(int tokens) {
         if (cover.length < tokens) {
@@ -69,6 +80,8 @@ final class NameWork {
             rSurname = Arrays.copyOf(rSurname, n);
             rJoinable = Arrays.copyOf(rJoinable, n);
             rEntity = Arrays.copyOf(rEntity, n);
+            rNext = Arrays.copyOf(rNext, n);
+            eHead = Arrays.copyOf(eHead, n);
             eKey = Arrays.copyOf(eKey, n);
             eType = Arrays.copyOf(eType, n);
             eLongest = Arrays.copyOf(eLongest, n);
@@ -83,6 +96,76 @@ final class NameWork {
         rJoinable[runs] = joinable;
         rEntity[runs] = -1;
         runs++;
+    }
+
+    /** Empties the maps, sized for this story's runs (a quarter full at most). */
+    void clearKeys() {
+        int size = keyHash.length;
+        while (size < 4 * runs) {
+            size *= 2;
+        }
+        if (size != keyHash.length) {
+            keyHash = new long[size];
+            keyValue = new int[size];
+            surnameHash = new long[size];
+            surnameValue = new int[size];
+        } else {
+            Arrays.fill(keyValue, 0);
+            Arrays.fill(surnameValue, 0);
+        }
+        mapMask = size - 1;
+    }
+
+    /** The entity of a run key; -1 when none (or merged away). */
+    int entityOfKey(long key) {
+        int i = slot(key);
+        while (keyValue[i] != 0) {
+            if (keyHash[i] == key) {
+                return keyValue[i] - 2;
+            }
+            i = (i + 1) & mapMask;
+        }
+        return -1;
+    }
+
+    /** Sets the entity of a key; -1 forgets it. */
+    void putKey(long key, int entity) {
+        int i = slot(key);
+        while (keyValue[i] != 0 && keyHash[i] != key) {
+            i = (i + 1) & mapMask;
+        }
+        keyHash[i] = key;
+        keyValue[i] = entity + 2;
+    }
+
+    /** Records a person named in full by surname; a second person of that surname makes it ambiguous. */
+    void putSurname(long surname, int person) {
+        int i = slot(surname);
+        while (surnameValue[i] != 0 && surnameHash[i] != surname) {
+            i = (i + 1) & mapMask;
+        }
+        if (surnameValue[i] == 0) {
+            surnameHash[i] = surname;
+            surnameValue[i] = person + 2;
+        } else if (surnameValue[i] != person + 2) {
+            surnameValue[i] = 1;
+        }
+    }
+
+    /** The only person named in full with that surname; -1 when none or several. */
+    int personOfSurname(long surname) {
+        int i = slot(surname);
+        while (surnameValue[i] != 0) {
+            if (surnameHash[i] == surname) {
+                return surnameValue[i] - 2 >= 0 ? surnameValue[i] - 2 : -1;
+            }
+            i = (i + 1) & mapMask;
+        }
+        return -1;
+    }
+
+    private int slot(long h) {
+        return (int) ((h * 0x9E3779B97F4A7C15L) >>> 40) & mapMask;
     }
 
     int newEntity(long key, int type, int run, long surname) {

@@ -1,5 +1,6 @@
 package io.wiretag.tagging;
 
+import io.wiretag.story.Mention;
 import java.util.Arrays;
 
 /**
@@ -37,6 +38,15 @@ final class Scratch {
     /** The story's day ({@link StoryDates}), for names and topics bound to dates. */
     long storyDay = StoryDates.NONE;
     private int[] order = new int[16];
+    private Mention[] mentions = new Mention[16];
+
+    /** Room for {@code n} mentions of one entity while {@link EntityTags} orders them. */
+    Mention[] mentionBuffer(int n) {
+        if (mentions.length < n) {
+            mentions = new Mention[Math.max(n, mentions.length * 2)];
+        }
+        return mentions;
+    }
 
     int[] order(int n) {
         if (order.length < n) {

@@ -4,7 +4,6 @@ import io.wiretag.story.EntityTag;
 import io.wiretag.story.Story;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -108,6 +107,22 @@ public final class Tagger {
         return b.build(story, tags);
     }
 
+    /**
+     * The known and the unlinked entities in one list, most relevant first, a known entity before an unlinked
+     * one of the same relevance (as a stable sort of both would give). The known ones come in that order
+     * already (by weight, which relevance follows), so only the few unlinked ones are sorted, then merged.
+     */
+    private static List<EntityTag> byRelevance(List<EntityTag> known, List<EntityTag> unlinked) {
+        unlinked.sort(BY_RELEVANCE);
+        int i = known.size() - 1;
+        int j = unlinked.size() - 1;
+        known.addAll(unlinked); // the list EntityTags made is this story's own: merged in place, from the back
+        for (int k = known.size() - 1; j >= 0; k--) {
+            known.set(k, i >= 0 && known.get(i).relevance() < unlinked.get(j).relevance() ? known.get(i--) : unlinked.get(j--));
+        }
+        return known;
+    }
+
     /** The tagger for a story's language ("de", "de-AT"), or this one when it has none of its own. */
     Tagger forLanguage(String tag) {
         if (tag == null || byLanguage.isEmpty()) {
@@ -143,11 +158,7 @@ public final class Tagger {
                     ? nameFinder.find(tk, s, headline, body, leadParagraph, explain) : List.of();
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
-                List<EntityTag> all = new ArrayList<>(entityList.size() + unlinked.size());
-                all.addAll(entityList);
-                all.addAll(unlinked);
-                all.sort(BY_RELEVANCE); // stable: a known entity before an unlinked one of the same relevance
-                entityList = all;
+                entityList = byRelevance(entityList, unlinked);
             }
             List<TopicTag> topicTags = scorer.score(tk, s, leadParagraph, explain);
             return new Tags(entityList, topicTags, version);
