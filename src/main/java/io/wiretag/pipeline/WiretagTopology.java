@@ -67,6 +67,11 @@ public final class WiretagTopology {
     private WiretagTopology() {
     }
 
+    /** The full name of one of the topology's repartition topics, as Kafka Streams names it. */
+    static String internalTopic(Properties streamsProps, String name) {
+        return streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + name + "-repartition";
+    }
+
     /** The internal topics the app reads from, besides news.raw, news.stories and news.alerts: what a drain must watch. */
     public static List<String> internalInputTopics(String applicationId) {
         return List.of(applicationId + "-" + StateStores.CLAIMS_TOPIC + "-repartition",
@@ -127,6 +132,14 @@ public final class WiretagTopology {
                         .withNumberOfPartitions(partitions))
                 .process(() -> new VerdictProcessor(topics, spec.watch(), partitions), Named.as("verdicts"), routeStores);
 
+        // The verdict half sends claims too (a version that waited behind its story's verdict and needs its own
+        // round, a re-registration, a queued kill's forget): to the same partitions of the same topic. The DSL
+        // cannot feed them back through the repartition above (a cycle), so they go to its topic by name.
+        decided.filter((id, r) -> r instanceof Routed.ToShards, Named.as("verdict-claims"))
+                .mapValues(r -> ((Routed.ToShards) r).claim(), Named.as("verdict-claim"))
+                .to(internalTopic(streamsProps, StateStores.CLAIMS_TOPIC), Produced.with(Serdes.String(), Claim.SERDE)
+                        .withStreamPartitioner(new ClaimPartitioner()).withName("verdict-claims-sink"));
+
         // What the two halves of the router send on: the same story bytes to news.tagged and every topic.
         routed.merge(decided, Named.as("routed")).split(Named.as("routed-"))
                 .branch((id, r) -> r instanceof Routed.Tagged, Branched.<String, Routed>withConsumer(s -> s
@@ -139,7 +152,7 @@ public final class WiretagTopology {
                         .mapValues(r -> ((Routed.Alert) r).json(), Named.as("alert-json"))
                         .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"))).withName("alert"))
                 .branch((id, r) -> r instanceof Routed.Hits, Branched.<String, Routed>withConsumer(s -> trends(builder, s, spec)).withName("hits"))
-                .noDefaultBranch();
+                .noDefaultBranch(); // claims: above
 
         // 5: the newest alerts, for the dashboard.
         builder.addStateStore(StateStores.latestAlerts());
