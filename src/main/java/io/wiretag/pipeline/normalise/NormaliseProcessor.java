@@ -86,7 +86,8 @@ public final class NormaliseProcessor implements Processor<byte[], byte[], Strin
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static Instant receivedAt(Headers headers, long timestamp) {
+    /** When a raw record was received: its {@value Topics#H_RECEIVED_AT} header, else its timestamp. */
+    public static Instant receivedAt(Headers headers, long timestamp) {
         String v = header(headers, Topics.H_RECEIVED_AT);
         if (v != null) {
             try {

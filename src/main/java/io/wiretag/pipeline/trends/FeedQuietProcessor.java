@@ -11,7 +11,6 @@ import io.wiretag.story.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -53,7 +52,8 @@ public final class FeedQuietProcessor implements Processor<byte[], byte[], Strin
         if (feed == null || feed.isBlank()) {
             return; // nothing says which feed this is: no usual gap to learn
         }
-        QuietRule.Result r = QuietRule.arrived(feeds.get(feed), feed, receivedAt(record));
+        QuietRule.Result r = QuietRule.arrived(feeds.get(feed), feed,
+                NormaliseProcessor.receivedAt(record.headers(), record.timestamp()));
         feeds.put(feed, r.state());
         r.alert().ifPresent(a -> send(a, record.timestamp()));
     }
@@ -74,17 +74,5 @@ public final class FeedQuietProcessor implements Processor<byte[], byte[], Strin
 
     private void send(FeedAlert a, long timestamp) {
         context.forward(new Record<>(a.id(), Json.bytes(a), timestamp));
-    }
-
-    private static Instant receivedAt(Record<byte[], byte[]> record) {
-        String v = NormaliseProcessor.header(record.headers(), Topics.H_RECEIVED_AT);
-        if (v != null) {
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException ignored) {
-                // fall back to the record's timestamp
-            }
-        }
-        return Instant.ofEpochMilli(record.timestamp());
     }
 }
