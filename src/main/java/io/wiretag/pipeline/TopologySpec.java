@@ -38,10 +38,6 @@ public record TopologySpec(Topics topics, FormatDetector detector, LiveTaxonomy 
         return new TopologySpec(topics, detector, taxonomy, t, lifecycle, watch, partitions, trendEmitInterval);
     }
 
-    public TopologySpec withDetector(FormatDetector d) {
-        return new TopologySpec(topics, d, taxonomy, tagger, lifecycle, watch, partitions, trendEmitInterval);
-    }
-
     public TopologySpec withLifecycle(LifecycleSettings l) {
         return new TopologySpec(topics, detector, taxonomy, tagger, l, watch, partitions, trendEmitInterval);
     }
