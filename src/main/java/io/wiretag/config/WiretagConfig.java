@@ -54,7 +54,6 @@ public final class WiretagConfig {
     public static final String EMBARGO_INTERVAL = "wiretag.lifecycle.embargo-interval";
     /** How long an AP Media item and its NITF rendition wait for each other before each goes on alone. */
     public static final String RENDITION_WAIT = "wiretag.lifecycle.rendition-wait";
-    public static final String DUPLICATE_SETTLE = "wiretag.lifecycle.duplicate-settle";
 
     /** Where other instances reach this one's HTTP API (host:port); empty: wiretag.http.bind:wiretag.http.port. */
     public static final String HTTP_ADVERTISED = "wiretag.http.advertised";
@@ -146,7 +145,6 @@ public final class WiretagConfig {
         d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
         d.put(EMBARGO_INTERVAL, "1s");
         d.put(RENDITION_WAIT, "30s");
-        d.put(DUPLICATE_SETTLE, "5s");
         d.put(HTTP_ADVERTISED, "");
         d.put(TREND_RETENTION, "24h");
         d.put(TREND_GRACE, "5m");

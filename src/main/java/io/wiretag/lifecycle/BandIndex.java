@@ -17,13 +17,15 @@ import java.util.function.LongPredicate;
  * over partitions by key, so each decides only on the keys it owns; a story asks every shard that owns one
  * of its keys, and is a duplicate when any shard says so.
  * <p>
- * The verdict does not depend on which shard answers or in which order two copies reached it: a story is
- * a duplicate of the earliest similar story, in the order (time, story id), that is earlier than itself,
- * where a story's time is that of its first version (a correction does not make an original younger than
- * its copies).
- * Only a copy that is later in that order but was registered here longer than {@code settleMs} ago (it was
- * routed long since: a late, earlier-stamped copy must not be routed beside it) also makes a story a
- * duplicate. Not thread-safe; one per stream task.
+ * Two similar stories usually share several keys, so they meet on several shards, which may see them in
+ * different orders. Each pair is therefore judged by one shard only, its <em>decider</em>: the owner of the
+ * smallest key the two share. The decider sees the pair in one order, so the pair gets one verdict: a story
+ * is a duplicate of the earliest similar story, in the order (time, story id), that is earlier than itself;
+ * or, where there is none, of a similar story the decider already answered for (it reached the decider
+ * first and may be routed already: the later-stamped copy keeps its place, the earlier one is its
+ * duplicate). A story's time is that of its first version (a correction does not make an original younger
+ * than its copies). So of two copies exactly one is the original, whichever order the shards saw them in.
+ * Not thread-safe; one per stream task.
  */
 public final class BandIndex {
     /** The key tag of the exact-body key; band keys are the band hashes themselves. */
@@ -58,7 +60,6 @@ public final class BandIndex {
 
     private final double threshold;
     private final long windowMs;
-    private final long settleMs;
     private final LongPredicate owns;
     private final Map<String, Entry> byId = new HashMap<>();
     private final Map<Long, Set<String>> byKey = new HashMap<>();
@@ -67,16 +68,14 @@ public final class BandIndex {
     /**
      * @param threshold near-duplicate threshold: estimated Jaccard similarity of word 3-shingles, 0 to 1
      * @param windowMs  how far apart in time two copies may be and still count as duplicates
-     * @param settleMs  how long after it was registered a later-stamped copy counts as routed
      * @param owns      which duplicate keys this shard answers for
      */
-    public BandIndex(double threshold, long windowMs, long settleMs, LongPredicate owns) {
+    public BandIndex(double threshold, long windowMs, LongPredicate owns) {
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1], not " + threshold);
         }
         this.threshold = threshold;
         this.windowMs = windowMs;
-        this.settleMs = settleMs;
         this.owns = owns;
     }
 
@@ -107,13 +106,13 @@ public final class BandIndex {
 
     /** This shard's verdict on {@code f}, registered at {@code nowMs} (wall clock); then registers it. */
     public Verdict claim(Fingerprint f, long nowMs) {
-        Verdict v = decide(f, nowMs);
+        Verdict v = decide(f);
         register(f, nowMs);
         return v;
     }
 
-    /** This shard's verdict on {@code f}, without registering it. */
-    public Verdict decide(Fingerprint f, long nowMs) {
+    /** This shard's verdict on {@code f}, without registering it: on the pairs this shard is the decider of. */
+    public Verdict decide(Fingerprint f) {
         long[] keys = keys(f);
         Entry self = byId.get(f.storyId());
         Fingerprint me = self != null ? self.order() : f;
@@ -133,7 +132,7 @@ public final class BandIndex {
             }
         }
         Fingerprint earlier = null;
-        Entry established = null;
+        Entry answered = null;
         for (String id : candidates) {
             Entry e = byId.get(id);
             if (id.equals(f.storyId()) || Math.abs(e.f().time() - f.time()) > windowMs) {
@@ -142,20 +141,44 @@ public final class BandIndex {
             if (!exactMatches.contains(id) && !(f.size() > 0 && Fingerprints.similarity(f, e.f()) >= threshold)) {
                 continue;
             }
+            if (!owns.test(smallestShared(keys, keys(e.f())))) {
+                continue; // another shard decides this pair
+            }
             Fingerprint other = e.order();
             if (ORDER.compare(other, me) < 0) {
                 if (earlier == null || ORDER.compare(other, earlier) < 0) {
                     earlier = other;
                 }
-            } else if (nowMs - e.registeredMs() > settleMs
-                    && (established == null || e.registeredMs() < established.registeredMs())) {
-                established = e;
+            } else if (answered == null || e.registeredMs() < answered.registeredMs()) {
+                answered = e;
             }
         }
         if (earlier != null) {
             return new Verdict(earlier.storyId(), earlier.time());
         }
-        return established != null ? new Verdict(established.f().storyId(), established.order().time()) : Verdict.ORIGINAL;
+        return answered != null ? new Verdict(answered.f().storyId(), answered.order().time()) : Verdict.ORIGINAL;
+    }
+
+    /** The smallest key in both arrays (two stories that meet on a shard share at least the key they met on). */
+    static long smallestShared(long[] a, long[] b) {
+        long min = Long.MAX_VALUE;
+        boolean found = false;
+        for (long x : a) {
+            if (found && x >= min) {
+                continue;
+            }
+            for (long y : b) {
+                if (x == y) {
+                    min = x;
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("the two stories share no duplicate key");
+        }
+        return min;
     }
 
     /** Registers (or replaces, for a new version) a story's fingerprint under the keys this shard owns. */

@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class BandIndexTest {
     private static final long HOUR = 3_600_000;
-    private static final long SETTLE = 5_000;
     private static final String BODY = FingerprintsTest.randomText(11, 200);
 
     private static BandIndex whole(long window) {
-        return new BandIndex(0.8, window, SETTLE, k -> true);
+        return new BandIndex(0.8, window, k -> true);
     }
 
     private static String withChangedWords(String text, int n) {
@@ -37,33 +36,68 @@ class BandIndexTest {
         index.claim(Fingerprints.of("afp:9", 10, "KYIV (AFP) - " + BODY), 0);
         // A third feed's copy matches both; the earliest wins.
         assertEquals("ap:1", of(index.claim(Fingerprints.of("dpa:5", 20, "Kyiv (dpa) - " + BODY), 0)));
-        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:1", 30, BODY), 0)), "an exact copy");
+        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:1", 30, BODY))), "an exact copy");
+    }
+
+    private static List<BandIndex> shards(int n) {
+        List<BandIndex> parts = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            int mine = s;
+            parts.add(new BandIndex(0.8, 24 * HOUR, k -> BandIndex.shardOf(k, n) == mine));
+        }
+        return parts;
+    }
+
+    /** Claims two stories on every shard, {@code early} first on the shards whose bit is set in {@code earlyFirst}. */
+    private static List<String> race(List<BandIndex> parts, Fingerprint early, Fingerprint late, int earlyFirst) {
+        BandIndex.Verdict e = BandIndex.Verdict.ORIGINAL;
+        BandIndex.Verdict l = BandIndex.Verdict.ORIGINAL;
+        for (int s = 0; s < parts.size(); s++) {
+            BandIndex p = parts.get(s);
+            if ((earlyFirst >> s & 1) == 1) {
+                e = e.and(p.claim(early, 1_000));
+                l = l.and(p.claim(late, 1_001));
+            } else {
+                l = l.and(p.claim(late, 1_000));
+                e = e.and(p.claim(early, 1_001));
+            }
+        }
+        return List.of(of(e), of(l));
     }
 
     @Test
-    void twoCopiesInFlightAtOnceGetTheSameVerdictWhicheverArrivesFirst() {
-        // Copies filed at 10 and 20 reach two shards in opposite orders, within the settle time.
-        BandIndex a = whole(24 * HOUR);
-        BandIndex b = whole(24 * HOUR);
-        String earlyOnA = of(a.claim(Fingerprints.of("ap:1", 10, BODY), 1_000));
-        String lateOnA = of(a.claim(Fingerprints.of("afp:2", 20, "Paris - " + BODY), 1_001));
-        String lateOnB = of(b.claim(Fingerprints.of("afp:2", 20, "Paris - " + BODY), 1_000));
-        String earlyOnB = of(b.claim(Fingerprints.of("ap:1", 10, BODY), 1_001));
-        assertEquals(List.of("original", "ap:1"), List.of(earlyOnA, lateOnA));
-        assertEquals(List.of("original", "original"), List.of(lateOnB, earlyOnB),
-                "shard b never calls ap:1 a copy of the later-filed afp:2, though afp:2 reached it first");
-        // Combined over the shards: afp:2 is ap:1's duplicate, ap:1 the original; neither is lost, neither routed twice.
-        assertEquals("ap:1", of(new BandIndex.Verdict("ap:1", 10).and(BandIndex.Verdict.ORIGINAL)));
-        assertEquals("original", of(BandIndex.Verdict.ORIGINAL.and(BandIndex.Verdict.ORIGINAL)));
+    void twoCopiesInFlightAtOnceAreOneOriginalAndOneDuplicateInWhateverOrderTheShardsSeeThem() {
+        int n = 4;
+        Fingerprint[][] pairs = {
+                {Fingerprints.of("ap:1", 10, BODY), Fingerprints.of("afp:2", 20, BODY)},
+                {Fingerprints.of("ap:1", 10, BODY), Fingerprints.of("afp:2", 20, "Paris - " + BODY)},
+                {Fingerprints.of("ap:1", 10, BODY), Fingerprints.of("afp:2", 20, withChangedWords(BODY, 2))}};
+        for (Fingerprint[] pair : pairs) {
+            for (int order = 0; order < 1 << n; order++) {
+                List<String> verdicts = race(shards(n), pair[0], pair[1], order);
+                long originals = verdicts.stream().filter("original"::equals).count();
+                assertEquals(1, originals, pair[1].storyId() + " against " + pair[0].storyId() + " in order " + order + ": " + verdicts);
+                assertTrue(verdicts.contains("ap:1") || verdicts.contains("afp:2"), "the other names the original: " + verdicts);
+            }
+            assertEquals(List.of("original", "ap:1"), race(shards(n), pair[0], pair[1], (1 << n) - 1),
+                    "seen in their order everywhere, the earlier copy is the original");
+        }
     }
 
     @Test
-    void anEarlierStampedCopyArrivingLongAfterTheRoutedOneIsItsDuplicate() {
+    void theCopyThatReachesTheDeciderFirstKeepsItsPlace() {
+        // Identical bodies share every key, so one shard decides: the later-stamped copy got there first and
+        // may have been routed already; the earlier-stamped one is then its duplicate, not routed beside it.
+        assertEquals(List.of("afp:2", "original"),
+                race(shards(4), Fingerprints.of("ap:1", 10, BODY), Fingerprints.of("afp:2", 20, BODY), 0));
+    }
+
+    @Test
+    void anEarlierStampedCopyArrivingAfterTheRoutedOneIsItsDuplicate() {
         BandIndex index = whole(24 * HOUR);
         index.claim(Fingerprints.of("afp:2", 20, BODY), 1_000);
-        assertEquals("afp:2", of(index.decide(Fingerprints.of("ap:1", 10, BODY), 1_000 + SETTLE + 1)),
-                "afp:2 was routed long since: the late copy must not be routed beside it");
-        assertEquals("original", of(index.decide(Fingerprints.of("ap:1", 10, BODY), 1_000 + SETTLE)));
+        assertEquals("afp:2", of(index.decide(Fingerprints.of("ap:1", 10, BODY))),
+                "afp:2 was answered first: the late copy must not be routed beside it");
     }
 
     @Test
@@ -78,7 +112,7 @@ class BandIndexTest {
     void aStoryIsNeverADuplicateOfItself() {
         BandIndex index = whole(24 * HOUR);
         index.claim(Fingerprints.of("ap:1", 0, BODY), 0);
-        assertEquals("original", of(index.decide(Fingerprints.of("ap:1", 5, BODY), 0)));
+        assertEquals("original", of(index.decide(Fingerprints.of("ap:1", 5, BODY))));
     }
 
     @Test
@@ -86,9 +120,9 @@ class BandIndexTest {
         BandIndex index = whole(24 * HOUR);
         index.claim(Fingerprints.of("ap:1", 0, BODY), 0);
         // 2 of 200 words changed: about 6 of ~200 shingles differ, Jaccard ~0.94.
-        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:2", 1, withChangedWords(BODY, 2)), 0)));
+        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:2", 1, withChangedWords(BODY, 2)))));
         // 40 of 200 changed: Jaccard ~0.3.
-        assertEquals("original", of(index.decide(Fingerprints.of("x:3", 1, withChangedWords(BODY, 40)), 0)));
+        assertEquals("original", of(index.decide(Fingerprints.of("x:3", 1, withChangedWords(BODY, 40)))));
     }
 
     @Test
@@ -97,7 +131,7 @@ class BandIndexTest {
         List<BandIndex> parts = new ArrayList<>();
         for (int s = 0; s < shards; s++) {
             int mine = s;
-            parts.add(new BandIndex(0.8, 24 * HOUR, SETTLE, k -> BandIndex.shardOf(k, shards) == mine));
+            parts.add(new BandIndex(0.8, 24 * HOUR, k -> BandIndex.shardOf(k, shards) == mine));
         }
         BandIndex whole = whole(24 * HOUR);
         String[] bodies = {BODY, "KYIV - " + BODY, withChangedWords(BODY, 2), withChangedWords(BODY, 40), FingerprintsTest.randomText(3, 120)};
@@ -126,8 +160,8 @@ class BandIndexTest {
     void copiesFartherApartThanTheWindowAreNotDuplicates() {
         BandIndex index = whole(HOUR);
         index.claim(Fingerprints.of("ap:1", 0, BODY), 0);
-        assertEquals("original", of(index.decide(Fingerprints.of("x:2", HOUR + 1, BODY), 0)));
-        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:2", HOUR, BODY), 0)));
+        assertEquals("original", of(index.decide(Fingerprints.of("x:2", HOUR + 1, BODY))));
+        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:2", HOUR, BODY))));
     }
 
     @Test
@@ -137,7 +171,7 @@ class BandIndexTest {
         index.claim(Fingerprints.of("new", HOUR, FingerprintsTest.randomText(12, 50)), 0);
         assertEquals(List.of("old"), index.expire(HOUR + 1));
         assertEquals(1, index.size());
-        assertEquals("original", of(index.decide(Fingerprints.of("x", HOUR + 1, BODY), 0)));
+        assertEquals("original", of(index.decide(Fingerprints.of("x", HOUR + 1, BODY))));
         assertTrue(index.remove("new"));
         assertFalse(index.remove("new"));
         assertEquals(0, index.size());
@@ -152,12 +186,12 @@ class BandIndexTest {
         restored.restore(Fingerprints.of("ap:1", 2, BODY + " update"), index.registeredAt("ap:1").orElseThrow(),
                 index.orderTime("ap:1").orElseThrow());
         assertEquals(100L, restored.registeredAt("ap:1").orElseThrow());
-        assertEquals("ap:1", of(restored.decide(Fingerprints.of("x", 1, BODY), 200)), "ordered by its first version, at 0");
+        assertEquals("ap:1", of(restored.decide(Fingerprints.of("x", 1, BODY))), "ordered by its first version, at 0");
     }
 
     @Test
     void thresholdMustBeAProportion() {
-        assertThrows(IllegalArgumentException.class, () -> new BandIndex(1.5, HOUR, SETTLE, k -> true));
-        assertThrows(IllegalArgumentException.class, () -> new BandIndex(0, HOUR, SETTLE, k -> true));
+        assertThrows(IllegalArgumentException.class, () -> new BandIndex(1.5, HOUR, k -> true));
+        assertThrows(IllegalArgumentException.class, () -> new BandIndex(0, HOUR, k -> true));
     }
 }

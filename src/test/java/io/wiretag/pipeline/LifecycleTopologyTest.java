@@ -299,6 +299,16 @@ class LifecycleTopologyTest {
     }
 
     @Test
+    void aCopyReceivedLaterThatReachesTheShardsFirstKeepsItsPlaceAndTheEarlierIsItsDuplicate() {
+        // Two instances race: afp:9, received 30 s after ap:1, is judged and routed before ap:1 reaches the shards.
+        send(story("afp:9", "1", T0.plusSeconds(30), "US, Russia talk in Riyadh", BODY, "ukraine-war"));
+        send(story("ap:1", "1", T0, "Talks resume in Riyadh", BODY, "ukraine-war"));
+        assertEquals("afp:9@1 ap:1@1:dup-of-afp:9", summary(read(topics.tagged().name())));
+        assertEquals("afp:9@1", summary(read(UKRAINE)), "routed once, not beside its copy");
+        assertEquals(1.0, metric("duplicates-marked-total"));
+    }
+
+    @Test
     void nearDuplicateOverTheThresholdIsMarked() {
         send(story("ap:1", "1", T0, "Talks resume", BODY, "ukraine-war"));
         // Redistributed with its own headline and dateline: Jaccard of the shingles ~0.88.

@@ -40,7 +40,7 @@ public final class DuplicateShardProcessor implements Processor<String, Claim, S
         shard = context.taskId().partition();
         store = context.getStateStore(StateStores.DUPLICATE_SHARD);
         index = new BandIndex(settings.nearDuplicateThreshold(), settings.duplicateWindow().toMillis(),
-                settings.duplicateSettle().toMillis(), k -> BandIndex.shardOf(k, shards) == shard);
+                k -> BandIndex.shardOf(k, shards) == shard);
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 FingerprintCodec.Entry e = FingerprintCodec.decode(it.next().value);
@@ -68,7 +68,7 @@ public final class DuplicateShardProcessor implements Processor<String, Claim, S
         }
         long now = context.currentSystemTimeMs();
         if (c.kind() == Claim.Kind.CHECK) {
-            BandIndex.Verdict v = index.decide(c.fingerprint(), now);
+            BandIndex.Verdict v = index.decide(c.fingerprint());
             context.forward(record.withKey(c.storyId()).withValue(new ShardVerdict(c.round(), shard, v)));
         }
         index.register(c.fingerprint(), now);
