@@ -104,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             FileIngest.Summary summary;
             try (RawSender sender = new RawSender(cluster.clientSettings(), topics.raw().name())) {
-                summary = input != null ? ingestDir(sender, err) : ingestSamples(sender);
+                summary = input != null ? ingestDir(sender, c.getInt(WiretagConfig.MAX_INPUT_BYTES), err) : ingestSamples(sender);
             }
             out.println("wiretag demo: ingested " + summary.line());
             summary.problems().forEach(err::println);
@@ -147,9 +147,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private FileIngest.Summary ingestDir(RawSender sender, PrintWriter err) {
+    private FileIngest.Summary ingestDir(RawSender sender, int maxBytes, PrintWriter err) {
         List<Path> files = FileIngest.expand(List.of(input));
-        return new FileIngest(sender, null, null, FileIngest.DEFAULT_MAX_BYTES).send(files, line -> {
+        return new FileIngest(sender, null, null, maxBytes).send(files, line -> {
             err.println(line);
             err.flush();
         });

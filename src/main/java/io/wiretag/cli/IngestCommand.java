@@ -99,7 +99,7 @@ public final class IngestCommand implements Callable<Integer> {
             if (!feeds.isEmpty()) {
                 return pollFeeds(c, sender, progress, out, where);
             }
-            return sendPaths(sender, progress, out, err, where);
+            return sendPaths(sender, c.getInt(WiretagConfig.MAX_INPUT_BYTES), progress, out, err, where);
         }
     }
 
@@ -141,15 +141,15 @@ public final class IngestCommand implements Callable<Integer> {
         return null;
     }
 
-    private int sendPaths(RawSender sender, Consumer<String> progress, PrintWriter out, PrintWriter err, String where) throws Exception {
+    private int sendPaths(RawSender sender, int maxBytes, Consumer<String> progress, PrintWriter out, PrintWriter err, String where) throws Exception {
         boolean stdin = paths.stream().anyMatch(p -> p.toString().equals("-"));
         List<Path> files = paths.stream().filter(p -> !p.toString().equals("-")).toList();
         int sent = 0;
         if (stdin) {
-            sender.send(System.in.readAllBytes(), provider, "stdin", "stdin", format, Instant.now()).get();
+            sender.send(Inputs.readStdin(maxBytes), provider, "stdin", "stdin", format, Instant.now()).get();
             sent++;
         }
-        FileIngest.Summary s = new FileIngest(sender, provider, format, FileIngest.DEFAULT_MAX_BYTES)
+        FileIngest.Summary s = new FileIngest(sender, provider, format, maxBytes)
                 .send(FileIngest.expand(files), progress);
         s.problems().forEach(err::println);
         out.println("ingest: " + new FileIngest.Summary(s.sent() + sent, s.failed(), s.skipped(), s.problems()).line() + where);

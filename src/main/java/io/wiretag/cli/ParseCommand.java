@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,16 +42,21 @@ public final class ParseCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Skip detection and read every file as this format.")
     String format;
 
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "A setting over the configuration, e.g. wiretag.max.input.bytes=1000000.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
     private boolean itemFailed;
+    private int maxBytes;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FormatDetector detector = FormatDetector.standard();
+        maxBytes = Inputs.maxInputBytes(settings);
+        FormatDetector detector = FormatDetector.standard(maxBytes);
         if (format != null && !detector.formats().contains(format)) {
             err.println("wiretag parse: unknown format '" + format + "'; known: " + String.join(", ", detector.formats()));
             return 2;
@@ -91,7 +98,7 @@ public final class ParseCommand implements Callable<Integer> {
     /** The file's stories, its unreadable items reported; null (reported) when the file cannot be read as a story. */
     private List<Story> parse(FormatDetector detector, Path file, PrintWriter err) {
         try {
-            ParseResult result = detector.parse(new RawInput(Files.readAllBytes(file), format, provider, file.toString(), Instant.now()));
+            ParseResult result = detector.parse(new RawInput(Inputs.read(file, maxBytes), format, provider, file.toString(), Instant.now()));
             for (ParseResult.ItemFailure failure : result.failures()) {
                 err.println(file + ": item " + (failure.index() + 1) + ": " + failure.reason());
                 itemFailed = true;

@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Spec;
         description = "Parse wire files and print each story tagged with entities and topics (TaggedStory JSON, "
                 + "one line per story), without Kafka. --explain prints why each tag was given instead.")
 public final class TagCommand implements Callable<Integer> {
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "A setting over the configuration, e.g. wiretag.max.input.bytes=1000000.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -58,11 +63,12 @@ public final class TagCommand implements Callable<Integer> {
             err.println("tag: taxonomy " + taxonomyDir + ": " + e.getMessage());
             return 1;
         }
-        FormatDetector detector = FormatDetector.standard();
+        int maxBytes = Inputs.maxInputBytes(settings);
+        FormatDetector detector = FormatDetector.standard(maxBytes);
         int failures = 0;
         for (Path file : files) {
             try {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = Inputs.read(file, maxBytes);
                 ParseResult result = detector.parse(new RawInput(bytes, null, null, file.toString(), Instant.now()));
                 for (Story story : result.stories()) {
                     if (explain) {
