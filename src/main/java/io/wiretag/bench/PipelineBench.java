@@ -33,7 +33,7 @@ public final class PipelineBench {
     /** What to run. Latency is measured under {@code latencyGuarantee} for the topologies in {@code latencyFor}. */
     public record Options(int stories, long seed, List<String> guarantees, List<String> topologies, int partitions,
                           List<Integer> loads, double loadSeconds, double warmSeconds, double drainSeconds,
-                          boolean skipLatency, List<String> latencyFor, Duration timeout) {
+                          boolean skipLatency, List<String> latencyFor, Duration timeout, int warmupStories) {
     }
 
     /** The stream that was sent and what each run did with it. */
@@ -72,15 +72,15 @@ public final class PipelineBench {
         progress.accept("stream: " + stats.line());
         List<RunResult> results = new ArrayList<>();
         try (Admin admin = Admin.create(clients)) {
+            if (options.warmupStories() > 0) {
+                warmUp(admin, clients, bootstrap, dir);
+            }
             for (String g : options.guarantees()) {
                 RunResult wiretag = null;
                 RunResult oneToOne = null;
                 for (String topology : options.topologies()) {
                     String run = topology + "-" + shortName(g);
-                    WiretagConfig c = base.with(WiretagConfig.PROCESSING_GUARANTEE, g)
-                            .with(WiretagConfig.PARTITIONS, String.valueOf(options.partitions()))
-                            .with(WiretagConfig.BOOTSTRAP_SERVERS, bootstrap);
-                    BenchRun r = new BenchRun(admin, clients, c, run, options, progress, dir.resolve(run));
+                    BenchRun r = new BenchRun(admin, clients, configFor(g, bootstrap), run, options, progress, dir.resolve(run));
                     RunResult result = switch (topology) {
                         case WIRETAG -> r.wiretag(taxonomy, stream);
                         case PASS_THROUGH -> r.oneToOne(stream);
@@ -104,6 +104,42 @@ public final class PipelineBench {
             }
         }
         return new Outcome(stats, results);
+    }
+
+    /** At most this many warm-up rounds. */
+    static final int MAX_WARMUP_ROUNDS = 4;
+    /** The JIT is taken as settled when it compiled for less than this share of a round's wall time. */
+    static final double JIT_SETTLED = 0.25;
+
+    /**
+     * Sends generated stories through wiretag, unreported, until the JIT has settled: with the broker, the
+     * clients, Streams and wiretag in one JVM on two cores, C2 compiles for a minute or more, and a run
+     * measured meanwhile pays for it while the runs after it do not. One round of {@code warmupStories}, then
+     * more (another seed each) while the JIT compiled for more than a quarter of the round's wall time.
+     */
+    private void warmUp(Admin admin, Map<String, Object> clients, String bootstrap, Path dir) throws InterruptedException {
+        String g = options.guarantees().get(0);
+        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+            List<StoryStream.Item> warm = new StoryStream(options.seed() + round, "w" + round, StoryStream.Mix.standard())
+                    .generate(options.warmupStories());
+            String run = "warmup" + round + "-" + shortName(g);
+            long jit0 = ProcessMeter.jitMillis();
+            long t0 = System.nanoTime();
+            new BenchRun(admin, clients, configFor(g, bootstrap), run, options, progress, dir.resolve(run)).wiretag(taxonomy, warm);
+            double share = (ProcessMeter.jitMillis() - jit0) / ((System.nanoTime() - t0) / 1e6);
+            progress.accept(String.format(java.util.Locale.ROOT, "warm-up round %d: %,d records through wiretag under %s, "
+                    + "not reported; the JIT compiled for %.0f %% of it", round, warm.size(), g, 100 * share));
+            if (share < JIT_SETTLED) {
+                return;
+            }
+        }
+        progress.accept("warm-up: the JIT is still compiling after " + MAX_WARMUP_ROUNDS + " rounds; the figures include it");
+    }
+
+    private WiretagConfig configFor(String guarantee, String bootstrap) {
+        return base.with(WiretagConfig.PROCESSING_GUARANTEE, guarantee)
+                .with(WiretagConfig.PARTITIONS, String.valueOf(options.partitions()))
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, bootstrap);
     }
 
     /**

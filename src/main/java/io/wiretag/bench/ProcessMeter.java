@@ -29,8 +29,13 @@ public final class ProcessMeter implements AutoCloseable {
         }
     }
 
-    /** CPU outside every Java thread: the collector's workers and native threads such as RocksDB's. */
+    /** CPU outside every Java thread and the JIT: the collector's workers and native threads such as RocksDB's. */
     public static final String OUTSIDE_JAVA_THREADS = "GC and native threads (RocksDB)";
+    /**
+     * The JIT compilers' time (the JVM's own accounting; its compiler threads are hidden from the thread bean).
+     * With the broker, the clients, Streams and wiretag in one JVM, C2 is busy for a minute or more.
+     */
+    public static final String JIT = "JIT compiler";
 
     private final long startNanos = System.nanoTime();
     private final long startCpu = processCpuNanos();
@@ -38,6 +43,7 @@ public final class ProcessMeter implements AutoCloseable {
     private final Map<Long, Long> startThreadCpu = threadCpu();
     private final long startGcMillis = gcMillis();
     private final long startGcCount = gcCount();
+    private final long startJitMillis = jitMillis();
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final List<Runnable> unsubscribe = new ArrayList<>();
@@ -109,10 +115,18 @@ public final class ProcessMeter implements AutoCloseable {
             groups.merge(group(t.getThreadName()), d, Double::sum);
             javaThreads += d;
         }
-        groups.put(OUTSIDE_JAVA_THREADS, Math.max(0, (cpu - startCpu) / 1e9 - javaThreads));
+        double jit = (jitMillis() - startJitMillis) / 1e3;
+        groups.merge(JIT, jit, Double::sum);
+        groups.put(OUTSIDE_JAVA_THREADS, Math.max(0, (cpu - startCpu) / 1e9 - javaThreads - jit));
         return new Usage((System.nanoTime() - startNanos) / 1e9, (cpu - startCpu) / 1e9,
                 (streamThreadCpuNanos() - startStreamCpu) / 1e9, peakUsed.get(), peakAfterGc.get(), groups,
                 (gcMillis() - startGcMillis) / 1e3, gcCount() - startGcCount);
+    }
+
+    /** The JIT compilers' time so far, in milliseconds (0 where the JVM does not keep it). */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
     }
 
     /** Time spent in collections so far (the collectors' own accounting: pauses, and concurrent cycles for some). */
@@ -138,7 +152,7 @@ public final class ProcessMeter implements AutoCloseable {
             return "stream threads";
         }
         if (name.contains("CompilerThread")) {
-            return "JIT compiler";
+            return JIT;
         }
         if (name.startsWith("bench-")) {
             return "bench harness";

@@ -39,6 +39,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             + "redistributed copies come on top (default: ${DEFAULT-VALUE}).")
     int stories;
 
+    @Option(names = "--warmup-stories", defaultValue = "5000", description = "Distinct stories per warm-up round, sent through wiretag first, "
+            + "not reported, until the JIT has settled (at most 4 rounds; default: ${DEFAULT-VALUE}; 0 for none).")
+    int warmupStories;
+
     @Option(names = "--seed", defaultValue = "8", description = "Seed of the generated stream (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -90,6 +94,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (quick) {
             stories = 200;
+            warmupStories = 0;
             loads = List.of(20);
             loadSeconds = 2;
             warmSeconds = 1;
@@ -101,10 +106,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             return 2;
         }
         int parts = partitions != null ? partitions : c.getInt(WiretagConfig.PARTITIONS);
-        if (stories < 1 || parts < 1 || loadSeconds <= 0 || warmSeconds < 0 || drainSeconds < 0 || timeoutSeconds < 1
+        if (stories < 1 || warmupStories < 0 || parts < 1 || loadSeconds <= 0 || warmSeconds < 0 || drainSeconds < 0 || timeoutSeconds < 1
                 || loads.stream().anyMatch(l -> l < 1) || guarantees.isEmpty()) {
             err.println("wiretag bench pipeline: --stories, --partitions, --loads, --load-seconds and --timeout must be positive, "
-                    + "--warm-seconds and --drain-seconds not negative, --guarantees not empty");
+                    + "--warmup-stories, --warm-seconds and --drain-seconds not negative, --guarantees not empty");
             return 2;
         }
         for (String g : guarantees) {
@@ -131,7 +136,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         }
         Taxonomy taxonomy = Taxonomy.load(taxonomyDir);
         PipelineBench.Options o = new PipelineBench.Options(stories, seed, guarantees, topologies, parts, loads, loadSeconds,
-                warmSeconds, drainSeconds, skipLatency, latencyFor, Duration.ofSeconds(timeoutSeconds));
+                warmSeconds, drainSeconds, skipLatency, latencyFor, Duration.ofSeconds(timeoutSeconds), warmupStories);
         long start = System.nanoTime();
         err.printf(Locale.ROOT, "bench pipeline: %d cores, max heap %d MB, load average %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1_000_000, loadAverage(), quick ? "quick mode, figures mean nothing" : "this takes minutes");

@@ -17,7 +17,8 @@ class BenchPipelineArgumentsTest {
         "--topologies|equal-io,wiretag|list wiretag before it",
         "--topologies|nope|unknown topology nope",
         "--stories|0|must be positive",
-        "--loads|0|must be positive"})
+        "--loads|0|must be positive",
+        "--warmup-stories|-1|--warmup-stories, --warm-seconds and --drain-seconds not negative"})
     void refusesBadArgumentsInOneLine(String option, String value, String message) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
