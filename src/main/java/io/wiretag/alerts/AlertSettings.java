@@ -13,8 +13,32 @@ import java.util.List;
  * @param breakingUrgency  the least urgent level that still counts as breaking (1 is flash)
  * @param trendRetention   how long per-minute counts are kept (and queryable)
  * @param trendGrace       how late (in stream time) a story may still count in its minute
+ * @param trendTime        which minute a story counts in: {@link TrendTime}
  */
-public record AlertSettings(List<String> watchedTopics, int breakingUrgency, Duration trendRetention, Duration trendGrace) {
+public record AlertSettings(List<String> watchedTopics, int breakingUrgency, Duration trendRetention, Duration trendGrace,
+                            TrendTime trendTime) {
+    /** Which minute a story counts in, in the trends and the surge rule ({@code wiretag.trends.time}). */
+    public enum TrendTime {
+        /**
+         * When it was filed (versionCreated), but when it arrived where that is missing, in the future, or older
+         * than the trends keep: a live newsroom, where an old story sent again is news to the dashboard now.
+         */
+        LIVE,
+        /**
+         * When it was filed, however old (when it arrived only where that is missing or in the future): a
+         * replay of a day's or an archive's stories, whose trends and surges come out as they were.
+         */
+        FILED;
+
+        public static TrendTime parse(String s) {
+            return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "live" -> LIVE;
+                case "filed" -> FILED;
+                default -> throw new IllegalArgumentException(WiretagConfig.TREND_TIME + " is live or filed, not '" + s + "'");
+            };
+        }
+    }
+
     public AlertSettings {
         watchedTopics = List.copyOf(watchedTopics);
         if (breakingUrgency < 1 || breakingUrgency > 9) {
@@ -35,6 +59,6 @@ public record AlertSettings(List<String> watchedTopics, int breakingUrgency, Dur
         List<String> topics = Arrays.stream(c.get(WiretagConfig.BREAKING_TOPICS).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new AlertSettings(topics, c.getInt(WiretagConfig.BREAKING_URGENCY), c.getDuration(WiretagConfig.TREND_RETENTION),
-                c.getDuration(WiretagConfig.TREND_GRACE));
+                c.getDuration(WiretagConfig.TREND_GRACE), TrendTime.parse(c.get(WiretagConfig.TREND_TIME)));
     }
 }

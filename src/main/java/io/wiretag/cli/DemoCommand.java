@@ -79,6 +79,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         WiretagConfig c = config.load();
         Path tempData = null;
+        if (once && !config.settings.containsKey(WiretagConfig.TREND_TIME) && System.getenv(WiretagConfig.envName(WiretagConfig.TREND_TIME)) == null) {
+            // A batch over a folder is a replay: its trends and surges in the minutes the stories were filed.
+            c = c.with(WiretagConfig.TREND_TIME, "filed");
+        }
         if (once && c.embedded()) {
             // A fresh broker for each --once run, so the dump holds this run's records and nothing older.
             tempData = Files.createTempDirectory("wiretag-demo-");

@@ -61,6 +61,8 @@ public final class WiretagConfig {
     public static final String TREND_RETENTION = "wiretag.trends.retention";
     /** How late, in stream time, a story may arrive and still count in its minute. */
     public static final String TREND_GRACE = "wiretag.trends.grace";
+    /** Which minute a story counts in: live (the default) or filed (a replay; {@code demo --once} uses it). */
+    public static final String TREND_TIME = "wiretag.trends.time";
     /** Topic ids whose urgent stories raise a breaking alert, comma-separated. */
     public static final String BREAKING_TOPICS = "wiretag.alerts.breaking.topics";
     /** The least urgent level (1 flash .. 9) that still raises a breaking alert. */
@@ -148,6 +150,7 @@ public final class WiretagConfig {
         d.put(HTTP_ADVERTISED, "");
         d.put(TREND_RETENTION, "24h");
         d.put(TREND_GRACE, "5m");
+        d.put(TREND_TIME, "live");
         d.put(BREAKING_TOPICS, "ukraine-war,us-russia-relations");
         d.put(BREAKING_URGENCY, "2");
         d.put(SURGE_MIN_COUNT, "5");

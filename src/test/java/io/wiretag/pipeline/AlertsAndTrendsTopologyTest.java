@@ -18,6 +18,7 @@ import io.wiretag.story.Story;
 import io.wiretag.story.Subject;
 import io.wiretag.story.Tags;
 import io.wiretag.story.TopicTag;
+import io.wiretag.alerts.AlertSettings;
 import io.wiretag.alerts.Watch;
 import io.wiretag.alerts.Watches;
 import io.wiretag.pipeline.trends.LatestAlertsProcessor;
@@ -100,11 +101,15 @@ class AlertsAndTrendsTopologyTest {
 
     @BeforeEach
     void start() {
+        startDriver(WatchSettings.defaults());
+    }
+
+    void startDriver(WatchSettings settings) {
         Properties p = DriverSettings.of("alerts-test", stateDir);
         LiveTaxonomy live = new LiveTaxonomy(Taxonomy.load(Path.of("config/taxonomy")), t -> { });
         driver = new TopologyTestDriver(WiretagTopology.build(
                 TopologySpec.defaults(topics, live).withPartitions(1).withTagger(AlertsAndTrendsTopologyTest::standInTags)
-                        .withWatch(WatchSettings.defaults().withWatches(new Watches(List.of(new Watch("russia-war",
+                        .withWatch(settings.withWatches(new Watches(List.of(new Watch("russia-war",
                                 Watch.parse("entity:russia AND topic:ukraine-war"), 0))))), p), p, T0);
         stories = driver.createInputTopic(topics.stories().name(), Serdes.String().serializer(), topics.stories().valueSerde().serializer());
     }
@@ -259,6 +264,54 @@ class AlertsAndTrendsTopologyTest {
         raw.pipeInput(new TestRecord<>(feed, "back".getBytes(java.nio.charset.StandardCharsets.UTF_8), at.plus(Duration.ofHours(1))));
         assertEquals(1, alerts("resumed").size());
         assertEquals(List.of(), alerts("quiet"), "still one quiet alert for the one silence");
+    }
+
+    /** Sends a story filed at {@code filed} that reaches wiretag at {@code arrived}, with the wall clock at its arrival. */
+    void sendLate(Story s, Instant filed, Instant arrived) {
+        if (arrived.isAfter(wall)) {
+            driver.advanceWallClockTime(Duration.between(wall, arrived));
+            wall = arrived;
+        }
+        Story f = new Story(s.id(), s.guid(), s.version(), filed, s.firstCreated(), s.embargoedUntil(), s.pubStatus(),
+                s.revision(), s.urgency(), s.language(), s.headline(), s.slugline(), s.byline(), s.dateline(), s.located(), s.body(),
+                s.editorNotes(), s.subjects(), s.source(), s.raw(), s.warnings(), s.duplicateOf(), s.kill(), s.tags());
+        stories.pipeInput(new TestRecord<>(s.id(), f, arrived));
+    }
+
+    /** The plant's hourly stories and the fire, filed 30 days before they are all sent within a few seconds. */
+    List<JsonNode> archivedBurstReplayed() {
+        Instant now = T0.plus(Duration.ofDays(30));
+        int n = 0;
+        for (int h = 0; h < 12; h++) {
+            sendLate(story("ap:z" + h, "1", null, "h", body(), "entity:zaporizhzhia"), T0.plus(Duration.ofHours(h)), now.plusMillis(n++));
+        }
+        Instant fire = T0.plus(Duration.ofHours(12));
+        for (int i = 0; i < 30; i++) {
+            sendLate(story("ap:fire" + i, "1", null, "Fire at the plant", body(), "entity:zaporizhzhia"), fire.plusSeconds(20L * i),
+                    now.plusMillis(n++));
+        }
+        return alerts("surge");
+    }
+
+    @Test
+    void liveAnArchiveSentAgainCountsWhenItArrivesAndRaisesNoSurge() {
+        assertEquals(List.of(), archivedBurstReplayed(), "42 stories in one minute of a key with no history: no baseline to surge over");
+    }
+
+    @Test
+    void replayedByFiledTimeAnArchivedBurstIsOneSurgeAtTheTimeOfTheFire() {
+        stop();
+        AlertSettings a = AlertSettings.defaults();
+        WatchSettings w = WatchSettings.defaults();
+        startDriver(new WatchSettings(new AlertSettings(a.watchedTopics(), a.breakingUrgency(), a.trendRetention(), a.trendGrace(),
+                AlertSettings.TrendTime.FILED), w.surge(), w.quiet(), w.watches(), w.storiesPerTopic(), w.alertsKept()));
+        List<JsonNode> surges = archivedBurstReplayed();
+        assertEquals(1, surges.size(), surges.toString());
+        assertEquals("entity:zaporizhzhia", surges.get(0).path("key").asText());
+        Instant start = Instant.parse(surges.get(0).path("windowStart").asText());
+        Instant fire = T0.plus(Duration.ofHours(12));
+        assertTrue(!start.isAfter(fire.plus(Duration.ofMinutes(10))) && start.isAfter(fire.minus(Duration.ofHours(1))),
+                "the surge is dated at the fire, 30 days ago, not when the replay ran: " + surges.get(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wiretag.pipeline.route;
 
+import io.wiretag.alerts.AlertSettings;
 import io.wiretag.alerts.Breaking;
 import io.wiretag.alerts.BreakingAlert;
 import io.wiretag.alerts.WatchAlert;
@@ -196,17 +197,23 @@ final class Router {
 
     /**
      * The time a story counts at in the trends: when it was filed (versionCreated), so a backlog sent at once
-     * spreads over the minutes it was filed in; but when it arrived where versionCreated is missing, in the
-     * future (a source's clock), or older than the trends keep (an archive or a demo replayed: news to this
-     * dashboard now, and too old for its own minute).
+     * spreads over the minutes it was filed in; but when it arrived where versionCreated is missing or in the
+     * future (a source's clock), and, live ({@link AlertSettings.TrendTime#LIVE}), where it is older than the
+     * trends keep (an old story sent again: news to this dashboard now, and too old for its own minute).
      */
     private long trendTime(RouteCard card, long arrivedMs) {
         if (card.versionCreated() == null) {
             return arrivedMs;
         }
         long filed = card.versionCreated().toEpochMilli();
+        if (filed > arrivedMs) {
+            return arrivedMs;
+        }
+        if (watch.alerts().trendTime() == AlertSettings.TrendTime.FILED) {
+            return filed;
+        }
         long oldest = arrivedMs - watch.alerts().trendRetention().toMillis() + StateStores.MINUTE_MS + watch.alerts().trendGrace().toMillis();
-        return filed > arrivedMs || filed < oldest ? arrivedMs : filed;
+        return filed < oldest ? arrivedMs : filed;
     }
 
     /**
