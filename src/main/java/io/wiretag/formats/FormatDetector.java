@@ -1,5 +1,8 @@
 package io.wiretag.formats;
 
+import io.wiretag.story.Story;
+import java.util.function.Consumer;
+
 import io.wiretag.formats.plain.PlainTextParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,10 +94,24 @@ public final class FormatDetector {
 
     /** Detects the format and parses; every failure is a {@link ParseException} with a reason. */
     public ParseResult parse(RawInput input) throws ParseException {
+        return ParseResult.collect(sink -> stream(input, sink));
+    }
+
+    /**
+     * Detects the format and reads the input, handing each story to {@code sink} as it is read (a feed one
+     * item at a time). Every failure is a {@link ParseException} with a reason, and then nothing was handed
+     * on; but a parser bug after some stories went on ends the read with a failure after them, so that
+     * they are not sent twice.
+     */
+    public ParseResult.Streamed stream(RawInput input, Consumer<Story> sink) throws ParseException {
         WireParser parser = detect(input);
+        int[] handed = {0};
         try {
-            ParseResult result = parser.parse(input);
-            if (result.stories().isEmpty() && result.failures().isEmpty()) {
+            ParseResult.Streamed result = parser.stream(input, story -> {
+                handed[0]++;
+                sink.accept(story);
+            });
+            if (result.stories() == 0 && result.failures().isEmpty()) {
                 throw new ParseException(parser.format() + ": no story in this input");
             }
             return result;
@@ -102,7 +119,12 @@ public final class FormatDetector {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must not stop the pipeline: the input goes to the dead-letter topic with the cause.
-            throw new ParseException(parser.format() + ": parser failed on this input: " + e, e);
+            String reason = parser.format() + ": parser failed on this input: " + e;
+            if (handed[0] > 0) {
+                return new ParseResult.Streamed(handed[0], List.of(new ParseResult.ItemFailure(handed[0],
+                        reason + " (after " + handed[0] + " stories)")));
+            }
+            throw new ParseException(reason, e);
         }
     }
 

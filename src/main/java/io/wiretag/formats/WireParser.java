@@ -16,4 +16,15 @@ public interface WireParser {
 
     /** Reads the input. Throws when nothing in it can become a story, with a reason a person can act on. */
     ParseResult parse(RawInput input) throws ParseException;
+
+    /**
+     * Reads the input, handing each story to {@code sink} as it is read. A format whose items can be read one
+     * at a time (a feed) overrides this so that a many-item input is never held whole; the others read it
+     * all, then hand it on. Throws as {@link #parse} does, and then has handed nothing on.
+     */
+    default ParseResult.Streamed stream(RawInput input, java.util.function.Consumer<io.wiretag.story.Story> sink) throws ParseException {
+        ParseResult r = parse(input);
+        r.stories().forEach(sink);
+        return new ParseResult.Streamed(r.stories().size(), r.failures());
+    }
 }

@@ -12,7 +12,9 @@ import io.wiretag.formats.xml.Fields;
 import io.wiretag.formats.xml.Providers;
 import io.wiretag.formats.xml.XmlRoot;
 import io.wiretag.story.Revision;
+import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
+import java.util.function.Consumer;
 import java.util.Locale;
 import org.w3c.dom.Element;
 
@@ -47,12 +49,17 @@ public final class AtomParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, maxBytes, "entry", "feed", feed -> {
+        return ParseResult.collect(sink -> stream(input, sink));
+    }
+
+    @Override
+    public ParseResult.Streamed stream(RawInput input, Consumer<Story> sink) throws ParseException {
+        return FeedItems.stream(FORMAT, input, maxBytes, "entry", "feed", feed -> {
             // what the feed says is read once: looking it up per entry scans every entry each time
             Feed f = new Feed(Providers.first(alternateLink(feed), input.provider()),
                     Dom.childText(Dom.child(feed, "author"), "name"));
             return (entry, where) -> read(entry, f);
-        });
+        }, sink);
     }
 
     /** The feed's alternate link (for the provider) and author, shared by its entries. */

@@ -1,16 +1,17 @@
 package io.wiretag.formats.feed;
 
-import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
 import io.wiretag.formats.xml.BodyText;
 import io.wiretag.formats.xml.Dom;
 import io.wiretag.formats.xml.SafeXml;
+import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.story.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.w3c.dom.Element;
 
@@ -29,32 +30,108 @@ final class FeedItems {
         ItemReader forRoot(Element root);
     }
 
-    static ParseResult parse(String format, RawInput input, int maxBytes, String itemName, String containerName, ReaderFactory readers)
-            throws ParseException {
+    /**
+     * Reads the feed item by item, handing each story to {@code sink} as it is read: a well-formed feed
+     * without a DOCTYPE is streamed ({@link FeedStream}, one item's tree in memory at a time), any other is
+     * read whole, leniently. A bad item is a failure and the others go on; when no item is a story, throws
+     * (and nothing was handed on).
+     */
+    static ParseResult.Streamed stream(String format, RawInput input, int maxBytes, String itemName, String containerName,
+            ReaderFactory readers, Consumer<Story> sink) throws ParseException {
         SafeXml.Text text = SafeXml.decode(input.bytes());
+        StoryDraft.Delivery delivery = input.delivery(format, text.declaredCharset(), text.detectedCharset());
+        String streamable = SafeXml.forStreaming(format, text.xml(), maxBytes);
+        if (streamable != null) {
+            FeedStream feed = new FeedStream(streamable, itemName);
+            try {
+                FeedStream.Outline outline = feed.outline();
+                if (outline.items() == 0) {
+                    throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it");
+                }
+                ItemReader reader = readers.forRoot(outline.root());
+                Collected out = new Collected(format, sink);
+                feed.items((item, i) -> out.read(() -> story(format, reader, item, itemName + " " + (i + 1) + " of " + outline.items(),
+                        null, delivery), i));
+                return out.result();
+            } catch (FeedStream.NotStreamable e) {
+                // read whole below: the lenient reader recovers what a strict stream cannot
+            }
+        }
         SafeXml.Parsed parsed = SafeXml.parseLenient(format, text.xml(), maxBytes);
         Element root = parsed.document().getDocumentElement();
         List<Element> items = Dom.descendants(root, itemName);
-        ItemReader reader = readers.forRoot(root);
         if (items.isEmpty()) {
             throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it"
                     + (parsed.leniencyWarning() == null ? "" : "; and it is " + parsed.leniencyWarning()));
         }
-        StoryDraft.Delivery delivery = input.delivery(format, text.declaredCharset(), text.detectedCharset());
-        return Items.read(items, (item, i) -> {
+        ItemReader reader = readers.forRoot(root);
+        Collected out = new Collected(format, sink);
+        for (int i = 0; i < items.size(); i++) {
+            Element item = items.get(i);
             String where = itemName + " " + (i + 1) + " of " + items.size();
-            StoryDraft d = reader.read(item, where);
-            if (d.headline == null && d.paragraphs.isEmpty()) {
-                String link = link(item);
-                throw new ParseException(format + ": " + where + " has neither a title nor text"
-                        + (link == null ? "" : " (only the link " + link + ")") + ": nothing to publish");
+            out.read(() -> story(format, reader, item, where, parsed.leniencyWarning(), delivery), i);
+        }
+        return out.result();
+    }
+
+    private interface StoryRead {
+        Story read() throws ParseException;
+    }
+
+    /**
+     * The stories handed on and the items that failed, as {@link io.wiretag.formats.Items} keeps them, but
+     * without holding the stories: the first story that reads well goes on at once.
+     */
+    private static final class Collected {
+        private final String format;
+        private final Consumer<Story> sink;
+        private final List<ParseResult.ItemFailure> failures = new ArrayList<>();
+        private ParseException firstError;
+        private int stories;
+
+        Collected(String format, Consumer<Story> sink) {
+            this.format = format;
+            this.sink = sink;
+        }
+
+        void read(StoryRead read, int index) {
+            Story story;
+            try {
+                story = read.read();
+            } catch (ParseException e) {
+                firstError = firstError == null ? e : firstError;
+                failures.add(new ParseResult.ItemFailure(index, e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                // a reader bug on one item must not lose the others, which may have gone on already
+                failures.add(new ParseResult.ItemFailure(index, format + ": parser failed on this item: " + e));
+                return;
             }
-            if (parsed.leniencyWarning() != null) {
-                d.warnings.add(parsed.leniencyWarning());
+            sink.accept(story);
+            stories++;
+        }
+
+        ParseResult.Streamed result() throws ParseException {
+            if (stories == 0 && !failures.isEmpty()) {
+                throw failures.size() == 1 && firstError != null ? firstError : new ParseException(format + ": none of the "
+                        + failures.size() + " items is a story: " + failures.stream().map(ParseResult.ItemFailure::reason).toList());
             }
-            return d.build(delivery);
-        }, failures -> format + ": none of the " + failures.size() + " items is a story: "
-                + failures.stream().map(ParseResult.ItemFailure::reason).toList());
+            return new ParseResult.Streamed(stories, failures);
+        }
+    }
+
+    private static Story story(String format, ItemReader reader, Element item, String where, String leniencyWarning,
+            StoryDraft.Delivery delivery) throws ParseException {
+        StoryDraft d = reader.read(item, where);
+        if (d.headline == null && d.paragraphs.isEmpty()) {
+            String link = link(item);
+            throw new ParseException(format + ": " + where + " has neither a title nor text"
+                    + (link == null ? "" : " (only the link " + link + ")") + ": nothing to publish");
+        }
+        if (leniencyWarning != null) {
+            d.warnings.add(leniencyWarning);
+        }
+        return d.build(delivery);
     }
 
     /** A title as text: feeds put escaped HTML in titles too. */

@@ -10,7 +10,9 @@ import io.wiretag.formats.xml.Dom;
 import io.wiretag.formats.xml.Fields;
 import io.wiretag.formats.xml.Providers;
 import io.wiretag.formats.xml.XmlRoot;
+import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
+import java.util.function.Consumer;
 import org.w3c.dom.Element;
 
 /**
@@ -45,13 +47,18 @@ public final class RssParser implements WireParser {
 
     @Override
     public ParseResult parse(RawInput input) throws ParseException {
-        return FeedItems.parse(FORMAT, input, maxBytes, "item", "channel", root -> {
+        return ParseResult.collect(sink -> stream(input, sink));
+    }
+
+    @Override
+    public ParseResult.Streamed stream(RawInput input, Consumer<Story> sink) throws ParseException {
+        return FeedItems.stream(FORMAT, input, maxBytes, "item", "channel", root -> {
             // what the channel says is read once: looking it up per item scans every item each time
             Element channel = Dom.child(root, "channel");
             Channel c = new Channel(Providers.first(Dom.childText(channel, "link"), input.provider()),
                     Dom.childText(channel, "language"));
             return (item, where) -> read(item, c);
-        });
+        }, sink);
     }
 
     /** The channel's link (for the provider) and language, shared by its items. */

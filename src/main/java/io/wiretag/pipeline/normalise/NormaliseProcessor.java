@@ -44,25 +44,33 @@ public final class NormaliseProcessor implements Processor<byte[], byte[], Strin
         Instant received = receivedAt(headers, record.timestamp());
         RawInput input = new RawInput(value, header(headers, Topics.H_FORMAT), header(headers, Topics.H_PROVIDER),
                 header(headers, Topics.H_SOURCE), received);
-        ParseResult result;
+        String renditionOf = header(headers, Topics.H_RENDITION_OF);
+        boolean rendition = renditionOf != null && !renditionOf.isBlank();
+        ParseResult.Streamed result;
         try {
-            result = detector.parse(input);
+            if (rendition) {
+                // An AP item's NITF rendition takes the item's id; the header it keeps marks it for the join.
+                ParseResult r = detector.parse(input);
+                boolean one = r.stories().size() == 1;
+                r.stories().forEach(s -> forward(record, one ? ApRendition.asRenditionOf(s, renditionOf) : s));
+                result = new ParseResult.Streamed(r.stories().size(), r.failures());
+            } else {
+                // Each story goes on as it is read: a feed of many items is never held whole.
+                result = detector.stream(input, s -> forward(record, s));
+            }
         } catch (ParseException e) {
             refuse(record, e.getMessage(), e.getCause() != null ? e.getCause().getClass().getName() : e.getClass().getName());
             return;
         }
-        String renditionOf = header(headers, Topics.H_RENDITION_OF);
-        boolean rendition = renditionOf != null && !renditionOf.isBlank() && result.stories().size() == 1;
-        for (Story parsed : result.stories()) {
-            // An AP item's NITF rendition takes the item's id; the header it keeps marks it for the join.
-            Story story = rendition ? ApRendition.asRenditionOf(parsed, renditionOf) : parsed;
-            context.forward(new Record<String, Normalised>(story.id(), new Normalised.Parsed(story), record.timestamp(),
-                    copy(headers)));
-        }
-        int items = result.stories().size() + result.failures().size();
+        int items = result.stories() + result.failures().size();
         for (ParseResult.ItemFailure f : result.failures()) {
             refuse(record, "item " + (f.index() + 1) + " of " + items + ": " + f.reason(), ParseException.class.getName());
         }
+    }
+
+    private void forward(Record<byte[], byte[]> record, Story story) {
+        context.forward(new Record<String, Normalised>(story.id(), new Normalised.Parsed(story), record.timestamp(),
+                copy(record.headers())));
     }
 
     private void refuse(Record<byte[], byte[]> record, String reason, String exceptionClass) {

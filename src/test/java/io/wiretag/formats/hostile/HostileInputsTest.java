@@ -79,16 +79,53 @@ class HostileInputsTest {
         assertTrue(s.body().length() > 9 * MB, "the whole text is the body: " + s.body().length());
     }
 
-    @Test
-    void rssWithOneHundredThousandItemsIsReadInLinearTime() {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+    /** An RSS feed of {@code n} small items, after {@code prolog} (an XML declaration, maybe a DOCTYPE). */
+    static byte[] rss(String prolog, int n) {
+        StringBuilder sb = new StringBuilder(prolog + "<rss version=\"2.0\"><channel><title>T</title>"
                 + "<link>https://example.com/</link>\n");
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < n; i++) {
             sb.append("<item><title>Story ").append(i).append("</title><guid>urn:x:").append(i)
                     .append("</guid><description>Text of story ").append(i).append(".</description></item>\n");
         }
         sb.append("</channel></rss>");
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static long liveHeap() {
+        System.gc();
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
+    /**
+     * Streams a feed to a sink that keeps nothing; returns how much more heap is live (after a collection) at
+     * its middle item than before the read began, whatever other tests left in this JVM.
+     */
+    static long liveHeapHalfwayThrough(byte[] feed, int items) throws Exception {
+        long before = liveHeap();
+        long[] live = {-1};
+        int[] seen = {0};
+        ParseResult.Streamed s = FormatDetector.standard().stream(new RawInput(feed, null, null, "feed.xml", Instant.EPOCH), story -> {
+            if (++seen[0] == items / 2) {
+                live[0] = liveHeap() - before;
+            }
+        });
+        assertEquals(items, s.stories());
+        return live[0];
+    }
+
+    @Test
+    void aFeedOfManyItemsIsHandedOnItemByItemNeverHeldWhole() throws Exception {
+        int n = 100_000;
+        long streamed = liveHeapHalfwayThrough(rss("<?xml version=\"1.0\"?>", n), n);
+        // A DOCTYPE sends the same feed down the path that reads a document whole (the DOM, then every item).
+        long whole = liveHeapHalfwayThrough(rss("<?xml version=\"1.0\"?><!DOCTYPE rss>", n), n);
+        System.out.printf("hostile: RSS, %,d items, heap live halfway beyond the input: streamed %d MB, read whole %d MB%n", n, streamed / MB, whole / MB);
+        assertTrue(streamed * 2 < whole, "streamed " + streamed / MB + " MB live halfway, read whole " + whole / MB + " MB");
+    }
+
+    @Test
+    void rssWithOneHundredThousandItemsIsReadInLinearTime() {
+        byte[] bytes = rss("<?xml version=\"1.0\"?>", 100_000);
         assertTrue(bytes.length < FormatDetector.DEFAULT_MAX_BYTES, "under the input limit: " + bytes.length);
         Object r = Measured.run("RSS, 100,000 items (" + bytes.length / MB + " MB)", Duration.ofSeconds(90), () -> readOrRefuse(bytes, null));
         ParseResult result = assertInstanceOfResult(r);
