@@ -3,32 +3,16 @@ package io.wiretag.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code parse} and {@code tag} refuse a file over {@code wiretag.max.input.bytes} as configured, in one line, without reading it. */
 class InputLimitCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     Path story() throws Exception {
         StringBuilder body = new StringBuilder("Talks resume in Riyadh\n\n");
@@ -43,12 +27,12 @@ class InputLimitCommandTest {
     @Test
     void parseRefusesAFileOverTheConfiguredLimitAndReadsItUnderTheDefault() throws Exception {
         Path f = story();
-        Run refused = run("parse", "-D", "wiretag.max.input.bytes=1000", f.toString());
+        CommandLineTest.Run refused = CommandLineTest.run("parse", "-D", "wiretag.max.input.bytes=1000", f.toString());
         assertEquals(1, refused.exit());
         assertEquals("", refused.out());
         long size = Files.size(f);
         assertEquals(f + ": input is " + size + " bytes, over the limit of 1000 bytes (wiretag.max.input.bytes)", refused.err().strip());
-        Run read = run("parse", f.toString());
+        CommandLineTest.Run read = CommandLineTest.run("parse", f.toString());
         assertEquals(0, read.exit(), read.err());
         assertTrue(read.out().contains("Talks resume in Riyadh"), read.out());
     }
@@ -56,10 +40,10 @@ class InputLimitCommandTest {
     @Test
     void tagRefusesAFileOverTheConfiguredLimit() throws Exception {
         Path f = story();
-        Run refused = run("tag", "-D", "wiretag.max.input.bytes=1000", f.toString());
+        CommandLineTest.Run refused = CommandLineTest.run("tag", "-D", "wiretag.max.input.bytes=1000", f.toString());
         assertEquals(1, refused.exit(), refused.out());
         assertTrue(refused.err().contains("over the limit of 1000 bytes (wiretag.max.input.bytes)"), refused.err());
-        Run read = run("tag", f.toString());
+        CommandLineTest.Run read = CommandLineTest.run("tag", f.toString());
         assertEquals(0, read.exit(), read.err());
         assertTrue(read.out().contains("ukraine-war"), read.out());
     }
