@@ -1,5 +1,6 @@
 package io.wiretag.formats.feed;
 
+import io.wiretag.formats.Items;
 import io.wiretag.formats.ParseException;
 import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
@@ -49,7 +50,7 @@ final class FeedItems {
                     throw new ParseException(format + ": the " + containerName + " has no <" + itemName + ">: no story in it");
                 }
                 ItemReader reader = readers.forRoot(outline.root());
-                Collected out = new Collected(format, sink);
+                Items.Collector out = collector(format, sink);
                 feed.items((item, i) -> out.read(() -> story(format, reader, item, itemName + " " + (i + 1) + " of " + outline.items(),
                         null, delivery), i));
                 return out.result();
@@ -65,7 +66,7 @@ final class FeedItems {
                     + (parsed.leniencyWarning() == null ? "" : "; and it is " + parsed.leniencyWarning()));
         }
         ItemReader reader = readers.forRoot(root);
-        Collected out = new Collected(format, sink);
+        Items.Collector out = collector(format, sink);
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
             String where = itemName + " " + (i + 1) + " of " + items.size();
@@ -74,50 +75,9 @@ final class FeedItems {
         return out.result();
     }
 
-    private interface StoryRead {
-        Story read() throws ParseException;
-    }
-
-    /**
-     * The stories handed on and the items that failed, as {@link io.wiretag.formats.Items} keeps them, but
-     * without holding the stories: the first story that reads well goes on at once.
-     */
-    private static final class Collected {
-        private final String format;
-        private final Consumer<Story> sink;
-        private final List<ParseResult.ItemFailure> failures = new ArrayList<>();
-        private ParseException firstError;
-        private int stories;
-
-        Collected(String format, Consumer<Story> sink) {
-            this.format = format;
-            this.sink = sink;
-        }
-
-        void read(StoryRead read, int index) {
-            Story story;
-            try {
-                story = read.read();
-            } catch (ParseException e) {
-                firstError = firstError == null ? e : firstError;
-                failures.add(new ParseResult.ItemFailure(index, e.getMessage()));
-                return;
-            } catch (RuntimeException e) {
-                // a reader bug on one item must not lose the others, which may have gone on already
-                failures.add(new ParseResult.ItemFailure(index, format + ": parser failed on this item: " + e));
-                return;
-            }
-            sink.accept(story);
-            stories++;
-        }
-
-        ParseResult.Streamed result() throws ParseException {
-            if (stories == 0 && !failures.isEmpty()) {
-                throw failures.size() == 1 && firstError != null ? firstError : new ParseException(format + ": none of the "
-                        + failures.size() + " items is a story: " + failures.stream().map(ParseResult.ItemFailure::reason).toList());
-            }
-            return new ParseResult.Streamed(stories, failures);
-        }
+    private static Items.Collector collector(String format, Consumer<Story> sink) {
+        return new Items.Collector(sink, failures -> format + ": none of the " + failures.size() + " items is a story: "
+                + failures.stream().map(ParseResult.ItemFailure::reason).toList());
     }
 
     private static Story story(String format, ItemReader reader, Element item, String where, String leniencyWarning,
