@@ -1,8 +1,10 @@
 package io.wiretag.cli;
 
 import io.wiretag.config.WiretagConfig;
+import io.wiretag.formats.FormatDetector;
 import io.wiretag.ingest.FileIngest;
 import io.wiretag.ingest.RawSender;
+import io.wiretag.ingest.ReplayOrder;
 import io.wiretag.kafka.Drain;
 import io.wiretag.kafka.Ports;
 import io.wiretag.kafka.TopicDump;
@@ -153,6 +155,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     private FileIngest.Summary ingestDir(RawSender sender, int maxBytes, PrintWriter err) {
         List<Path> files = FileIngest.expand(List.of(input));
+        if (once) {
+            // A replay: sent in the order the stories were filed, as the trends count them.
+            err.println("wiretag demo: ordering " + files.size() + " files by when their stories were filed");
+            files = ReplayOrder.byFiledTime(files, FormatDetector.standard(maxBytes), maxBytes);
+        }
         return new FileIngest(sender, null, null, maxBytes).send(files, line -> {
             err.println(line);
             err.flush();

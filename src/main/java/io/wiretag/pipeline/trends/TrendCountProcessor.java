@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Counts trend hits per key and minute of versionCreated, on every partition of {@code trend-hits} (keys
  * are spread by the default partitioner), and runs each key's surge rule ({@link SurgeRule}: sliding windows
- * against the key's own baseline) on the same hits. A story later than the grace behind the newest minute
- * seen is not counted. Updated counts go to {@code news.trends} once per emit interval, not once per story:
+ * against the key's own baseline) on the same hits. A story later than the grace behind its key's newest
+ * minute is not counted for that key (other keys, busier or quieter, do not close its minutes). Updated counts go to {@code news.trends} once per emit interval, not once per story:
  * a busy key costs one record per interval, however many stories name it.
  */
 public final class TrendCountProcessor implements Processor<String, TrendBatch, String, TrendCountProcessor.Out> {
@@ -41,7 +41,6 @@ public final class TrendCountProcessor implements Processor<String, TrendBatch, 
     private WindowStore<String, TrendCount> counts;
     private KeyValueStore<String, SurgeState> surges;
     private final Map<Dirty, Boolean> dirty = new LinkedHashMap<>();
-    private long newestMinute = Long.MIN_VALUE;
 
     public TrendCountProcessor(AlertSettings settings, SurgeSettings surge, Duration emitEvery) {
         this.settings = settings;
@@ -63,17 +62,17 @@ public final class TrendCountProcessor implements Processor<String, TrendBatch, 
         if (b == null) {
             return;
         }
-        newestMinute = Math.max(newestMinute, b.minuteMs());
-        if (b.minuteMs() + StateStores.MINUTE_MS + settings.trendGrace().toMillis() < newestMinute) {
-            return;
-        }
+        long minute = Math.floorDiv(b.minuteMs(), StateStores.MINUTE_MS);
         for (int i = 0; i < b.keys().size(); i++) {
             String key = b.keys().get(i);
+            SurgeState before = surges.get(key);
+            if (before != null && before.headMinute() - minute > settings.trendGrace().toMinutes()) {
+                continue; // later than the grace behind this key's newest minute: its minute is closed
+            }
             TrendCount c = counts.fetch(key, b.minuteMs());
             counts.put(key, (c == null ? TrendCount.empty() : c).plus(b.names().get(i), 1), b.minuteMs());
             dirty.put(new Dirty(key, b.minuteMs()), Boolean.TRUE);
-            SurgeState before = surges.get(key);
-            SurgeRule.Result r = SurgeRule.update(before, key, b.names().get(i), Math.floorDiv(b.minuteMs(), StateStores.MINUTE_MS), 1,
+            SurgeRule.Result r = SurgeRule.update(before, key, b.names().get(i), minute, 1,
                     Instant.ofEpochMilli(context.currentSystemTimeMs()), surge);
             if (r.state() != before) {
                 surges.put(key, r.state());
