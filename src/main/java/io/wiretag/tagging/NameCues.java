@@ -30,10 +30,12 @@ final class NameCues {
     private final int mask;
     /**
      * One bit per word of the lists, set at a second hash of the word: most words of a story are in no list,
-     * and this 8 KB filter (it stays in the first-level cache, where the table does not) says so in one probe.
+     * and this 16 KB filter (it stays in the first-level cache, where the table does not) says so in one probe.
      */
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
-    private static final int FILTER_BITS = 16;
+    private static final int FILTER_BITS = 17;
+    /** Words in the table; kept to at most half its slots so that a probe ends soon. */
+    private int words;
 
     private NameCues(int capacity) {
         int size = Integer.highestOneBit(Math.max(16, capacity * 2) - 1) << 1;
@@ -51,10 +53,11 @@ final class NameCues {
     }
 
     private static NameCues load() {
-        NameCues c = new NameCues(2048); // about 1,400 words in 4,096 slots
+        NameCues c = new NameCues(16384); // about 8,800 words in 32,768 slots
         c.addList("common.txt", COMMON);
         c.addList("titles.txt", TITLE);
         c.addList("first-names.txt", FIRST);
+        c.addList("first-names-moby.txt", FIRST);
         c.addList("org-heads.txt", ORG_HEAD);
         c.addList("place-heads.txt", PLACE_HEAD);
         c.addList("roles.txt", ROLE);
@@ -132,6 +135,9 @@ final class NameCues {
         int i = slot(h);
         while (table[2 * i + 1] != 0 && table[2 * i] != h) {
             i = (i + 1) & mask;
+        }
+        if (table[2 * i + 1] == 0 && ++words > (mask + 1) / 2) {
+            throw new IllegalStateException("the name lists outgrow their table of " + (mask + 1) + " slots");
         }
         table[2 * i] = h;
         table[2 * i + 1] |= bit;

@@ -92,4 +92,18 @@ class NameFinderTest {
         assertEquals(2, entity(tags, "colin-powell").mentions().size(), () -> tags.entities().toString());
         assertTrue(tags.entities().stream().allMatch(EntityTag::linked), () -> tags.entityIds().toString());
     }
+
+    @Test
+    void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
+        String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
+                + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("g", "2012-03-01", "Petrol prices rise", body));
+        for (String id : List.of("unlinked:person:patti-thompson", "unlinked:person:kristy-morgan")) {
+            EntityTag p = entity(tags, id);
+            assertEquals("person", p.type());
+            assertFalse(p.linked());
+        }
+        assertEquals("Patti Thompson", entity(tags, "unlinked:person:patti-thompson").name());
+        assertEquals("Kristy Morgan", entity(tags, "unlinked:person:kristy-morgan").name());
+    }
 }
