@@ -62,6 +62,9 @@ final class EntityTags {
                     }
                 }
             }
+            if (n == 0) {
+                continue; // every mention gave way to a longer name the name finder read (NameFinder.markCovered)
+            }
             if (!inOrder) { // a surname the name finder joined comes after the matches
                 Arrays.sort(buf, 0, n, MENTION_ORDER);
             }

@@ -40,13 +40,16 @@ final class NameFinder {
     private final NameCues cues;
     private final byte[] aliasTarget;
     private final boolean[] entityIsPerson;
+    private final boolean[] entityIsPlace;
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
         this.aliasTarget = g.aliasTarget;
         this.entityIsPerson = new boolean[g.entities.length];
+        this.entityIsPlace = new boolean[g.entities.length];
         for (int e = 0; e < g.entities.length; e++) {
             entityIsPerson[e] = "person".equals(g.entities[e].type());
+            entityIsPlace[e] = "place".equals(g.entities[e].type());
         }
     }
 
@@ -54,7 +57,7 @@ final class NameFinder {
     List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
         NameWork w = s.names;
         w.reset(tk.count);
-        markCovered(tk, s, w);
+        markCovered(tk, s, w, headline, body, explain);
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
@@ -119,12 +122,21 @@ final class NameFinder {
         }
     }
 
-    private void markCovered(Tokens tk, Scratch s, NameWork w) {
+    private void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
             // Post", "Melania Trump": no entity of the gazetteer, but a name) are left to the name finder.
             if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
+                continue;
+            }
+            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, s.mLast[m] < tk.fieldStart[Tagger.BODY] ? headline : body)) {
+                // "Illinois Emergency Management Agency", "Arkansas City": the place only opens a longer name,
+                // which the name finder reads whole; the place itself is not named here.
+                if (explain != null) {
+                    explain.why(m, "opens a longer name, read whole");
+                }
+                s.mEntity[m] = -1;
                 continue;
             }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
@@ -135,6 +147,35 @@ final class NameFinder {
                 w.cover[t] = mark;
             }
         }
+    }
+
+    /**
+     * Whether match {@code m} is followed, in its sentence and with a space between, by capitalised words the
+     * gazetteer did not match that end in an organisation's or a place's head word ("Agency", "City",
+     * "University", "River"): then the match only opens that longer name.
+     */
+    private boolean opensLongerName(Tokens tk, Scratch s, int m, String text) {
+        int last = s.mLast[m];
+        int to = Math.min(tk.count, last + 6);
+        for (int t = last + 1; t < to; t++) {
+            if (tk.sentence[t] != tk.sentence[last] || (tk.flags[t] & Tokens.FIRST_UPPER) == 0
+                    || NameText.gap(text, tk.end[t - 1], tk.start[t]) != NameText.GAP_SPACE || startsMatch(s, t)) {
+                return false;
+            }
+            if ((cues.of(tk.lower[t]) & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsMatch(Scratch s, int t) {
+        for (int m = 0; m < s.matches; m++) {
+            if (s.mFirst[m] <= t && t <= s.mLast[m] && s.mEntity[m] >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean covered(NameWork w, int t) {

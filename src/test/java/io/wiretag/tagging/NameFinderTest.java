@@ -106,4 +106,19 @@ class NameFinderTest {
         assertEquals("Patti Thompson", entity(tags, "unlinked:person:patti-thompson").name());
         assertEquals("Kristy Morgan", entity(tags, "unlinked:person:kristy-morgan").name());
     }
+
+    @Test
+    void aKnownPlaceThatOpensALongerNameGivesWayToTheWholeName() {
+        String body = "The Illinois Emergency Management Agency said nine people had died. The river is expected to crest "
+                + "at Arkansas City on Thursday.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("p", "2016-01-04", "Floods", body));
+        EntityTag agency = entity(tags, "unlinked:organisation:illinois-emergency-management-agency");
+        assertEquals("Illinois Emergency Management Agency", agency.name());
+        assertEquals("place", entity(tags, "unlinked:place:arkansas-city").type());
+        assertFalse(tags.entityIds().contains("illinois"), "Illinois is named only inside the agency's name: " + tags.entityIds());
+        assertFalse(tags.entityIds().contains("arkansas"), tags.entityIds().toString());
+
+        Tags alone = tagger.tag(NameFinderSetTest.story("q", "2016-01-04", "Floods", "Flooding in Illinois and Arkansas closed roads."));
+        assertTrue(alone.entityIds().containsAll(List.of("illinois", "arkansas")), "a place alone stays linked: " + alone.entityIds());
+    }
 }
