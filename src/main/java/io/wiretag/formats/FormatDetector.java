@@ -1,12 +1,11 @@
 package io.wiretag.formats;
 
-import io.wiretag.story.Story;
-import java.util.function.Consumer;
-
 import io.wiretag.formats.plain.PlainTextParser;
+import io.wiretag.story.Story;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Picks the parser for an input: the {@code wiretag.format} hint when it names a known format, else the

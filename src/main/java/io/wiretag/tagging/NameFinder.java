@@ -130,7 +130,7 @@ final class NameFinder {
             if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
                 continue;
             }
-            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, s.mLast[m] < tk.fieldStart[Tagger.BODY] ? headline : body)) {
+            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, Tagger.field(tk, s.mLast[m]) == Tagger.HEADLINE ? headline : body)) {
                 // "Illinois Emergency Management Agency", "Arkansas City": the place only opens a longer name,
                 // which the name finder reads whole; the place itself is not named here.
                 if (explain != null) {
@@ -159,7 +159,7 @@ final class NameFinder {
         int to = Math.min(tk.count, last + 6);
         for (int t = last + 1; t < to; t++) {
             if (tk.sentence[t] != tk.sentence[last] || (tk.flags[t] & Tokens.FIRST_UPPER) == 0
-                    || NameText.gap(text, tk.end[t - 1], tk.start[t]) != NameText.GAP_SPACE || startsMatch(s, t)) {
+                    || NameText.gap(text, tk.end[t - 1], tk.start[t]) != NameText.GAP_SPACE || insideMatch(s, t)) {
                 return false;
             }
             if ((cues.of(tk.lower[t]) & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD)) != 0) {
@@ -169,7 +169,8 @@ final class NameFinder {
         return false;
     }
 
-    private static boolean startsMatch(Scratch s, int t) {
+    /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
+    private static boolean insideMatch(Scratch s, int t) {
         for (int m = 0; m < s.matches; m++) {
             if (s.mFirst[m] <= t && t <= s.mLast[m] && s.mEntity[m] >= 0) {
                 return true;
