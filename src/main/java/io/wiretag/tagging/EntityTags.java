@@ -55,7 +55,7 @@ final class EntityTags {
                     prevToken = f;
                     int l = s.mLast[m];
                     Mention mention = new Mention(Tagger.field(tk, f) == Tagger.HEADLINE ? "headline" : "body",
-                            tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body, aliasText.get(s.mAlias[m])));
+                            tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body));
                     buf[n++] = mention;
                     if (explain != null) {
                         explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
@@ -87,14 +87,12 @@ final class EntityTags {
         return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
     }
 
-    /** The text of a mention; the alias's own String when the text is exactly the alias, as it mostly is. */
-    private static String mentionText(Tokens tk, int first, int last, String headline, String body, String alias) {
+    /**
+     * The text of a mention as the story writes it. A copy of the span: comparing it with the alias's own
+     * String first, to share that, cost more than the copy (the alias's chars are rarely in cache).
+     */
+    private static String mentionText(Tokens tk, int first, int last, String headline, String body) {
         String src = first < tk.fieldStart[Tagger.BODY] ? headline : body;
-        int from = tk.start[first];
-        int len = tk.end[last] - from;
-        if (alias.length() == len && src.regionMatches(from, alias, 0, len)) {
-            return alias;
-        }
-        return src.substring(from, from + len);
+        return src.substring(tk.start[first], tk.end[last]);
     }
 }

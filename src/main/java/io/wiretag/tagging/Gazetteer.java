@@ -17,7 +17,6 @@ final class Gazetteer {
     static final byte TARGET_ENTITY = 0;
     static final byte TARGET_SHARED = 1;
     static final byte TARGET_IGNORE = 2;
-    static final int FILTER_BITS = 20;
 
     /** All-capital names that are also English words: in an all-capital field ("PUTIN TELLS US ...") they
      * count only when the story names the same entity elsewhere. */
@@ -34,11 +33,12 @@ final class Gazetteer {
     final EntityDef[] entities;
 
     final TokenTrie names = new TokenTrie();
-    /** Bloom-style filter of the first tokens of all names, so most words cost one bit test. */
-    final long[] rootFilter = new long[1 << (FILTER_BITS - 6)];
+    /** The first tokens of all names, so most words cost one bit test. */
+    final TokenFilter rootFilter;
     /** First tokens of names written in lower case, which may start a match at a lower-case word. */
     final LongSet lowerStarts;
-    final long[] lowerFilter = new long[1 << (FILTER_BITS - 6)];
+    final TokenFilter lowerFilter;
+    private Set<Long> roots = new HashSet<>(); // while building
     /** Per alias id (parallel arrays, so matching reads no objects): its text, what it names, how it must be cased. */
     final List<String> aliasText = new ArrayList<>();
     byte[] aliasTarget = new byte[64];
@@ -51,7 +51,9 @@ final class Gazetteer {
     private final Map<String, String> sharedText = new HashMap<>();
 
     final TokenTrie words = new TokenTrie();
-    final long[] wordsFilter = new long[1 << (FILTER_BITS - 6)];
+    /** The first tokens of keywords and cues. */
+    final TokenFilter wordsFilter;
+    private Set<Long> wordRoots = new HashSet<>(); // while building
     final List<String> keywordText = new ArrayList<>();
     private final Map<String, Integer> keywordIndex = new HashMap<>();
 
@@ -114,6 +116,9 @@ final class Gazetteer {
         }
         names.trim();
         lowerStarts = new LongSet(lower);
+        lowerFilter = new TokenFilter(lower);
+        rootFilter = new TokenFilter(roots);
+        roots = null;
         // The topics' keywords join the cues here, in the order the topic rules name them, so the keyword
         // trie is complete (and its ids fixed) before any rule is compiled.
         for (TopicDef topic : taxonomy.topics()) {
@@ -129,6 +134,8 @@ final class Gazetteer {
             topic.unless().forEach(this::keyword);
         }
         words.trim();
+        wordsFilter = new TokenFilter(wordRoots);
+        wordRoots = null;
     }
 
     private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
@@ -166,17 +173,11 @@ final class Gazetteer {
         aliasExact[id] = p.mode() == Phrase.Case.EXACT ? p.exact() : null;
         names.add(p.lower(), id);
         long first = p.lower()[0];
-        int bit = filterBit(first);
-        rootFilter[bit >>> 6] |= 1L << bit;
+        roots.add(first);
         if (p.mode() == Phrase.Case.ANY) {
             lowerStarts.add(first);
-            lowerFilter[bit >>> 6] |= 1L << bit;
         }
         return id;
-    }
-
-    static int filterBit(long hash) {
-        return Tokens.filterBit(hash, FILTER_BITS);
     }
 
     /** The id of a keyword or cue phrase, adding it to the keyword trie the first time. */
@@ -190,8 +191,7 @@ final class Gazetteer {
             keywordIndex.put(key, id);
             if (p.lower().length > 0) {
                 words.add(p.lower(), id);
-                int bit = filterBit(p.lower()[0]);
-                wordsFilter[bit >>> 6] |= 1L << bit;
+                wordRoots.add(p.lower()[0]);
             }
         }
         return id;

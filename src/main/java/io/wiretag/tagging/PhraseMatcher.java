@@ -7,13 +7,13 @@ package io.wiretag.tagging;
 final class PhraseMatcher {
     // Copies of the gazetteer's tables in final fields of this class, so the hot loops read them directly.
     private final TokenTrie names;
-    private final long[] rootFilter;
+    private final TokenFilter rootFilter;
     private final LongSet lowerStarts;
-    private final long[] lowerFilter;
+    private final TokenFilter lowerFilter;
     private final Phrase.Case[] aliasMode;
     private final long[][] aliasExact;
     private final TokenTrie words;
-    private final long[] wordsFilter;
+    private final TokenFilter wordsFilter;
 
     PhraseMatcher(Gazetteer g) {
         this.names = g.names;
@@ -35,12 +35,11 @@ final class PhraseMatcher {
         int[] sentence = tk.sentence;
         for (int i = 0; i < n; i++) {
             long h = lower[i];
-            int bit = Gazetteer.filterBit(h);
             if ((flags[i] & Tokens.FIRST_LOWER) != 0) {
-                if ((lowerFilter[bit >>> 6] & (1L << bit)) == 0 || !lowerStarts.contains(h)) {
+                if (!lowerFilter.mayContain(h) || !lowerStarts.contains(h)) {
                     continue;
                 }
-            } else if ((rootFilter[bit >>> 6] & (1L << bit)) == 0) {
+            } else if (!rootFilter.mayContain(h)) {
                 continue;
             }
             int node = TokenTrie.ROOT;
@@ -95,8 +94,7 @@ final class PhraseMatcher {
         long[] lower = tk.lower;
         int[] sentence = tk.sentence;
         for (int i = 0; i < n; i++) {
-            int bit = Gazetteer.filterBit(lower[i]);
-            if ((wordsFilter[bit >>> 6] & (1L << bit)) == 0) {
+            if (!wordsFilter.mayContain(lower[i])) {
                 continue;
             }
             int node = words.child(TokenTrie.ROOT, lower[i]);
