@@ -39,27 +39,55 @@ final class EntityTags {
             }
             order[j] = k;
         }
+        // Each slot's matches in match order, gathered in one pass (a counting sort by slot).
+        int matches = s.matches;
+        int[] groupStart = s.groupStart(used + 1);
+        for (int m = 0; m < matches; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0 && s.entitySlot[e] >= 0) {
+                groupStart[s.entitySlot[e] + 1]++;
+            }
+        }
+        for (int k = 0; k < used; k++) {
+            groupStart[k + 1] += groupStart[k];
+        }
+        int[] grouped = s.grouped(matches);
+        int[] cursor = s.cursor;
+        System.arraycopy(groupStart, 0, cursor, 0, used);
+        for (int m = 0; m < matches; m++) {
+            int e = s.mEntity[m];
+            if (e >= 0 && s.entitySlot[e] >= 0) {
+                grouped[cursor[s.entitySlot[e]]++] = m;
+            }
+        }
         List<EntityTag> out = new ArrayList<>(used);
         for (int i = 0; i < used; i++) {
             int k = order[i];
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
-            Mention[] buf = s.mentionBuffer(s.matches - s.slotFirst[k]);
+            Mention[] buf = s.mentionBuffer(groupStart[k + 1] - groupStart[k]);
             int n = 0;
             int prevToken = -1;
+            String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
-            for (int m = s.slotFirst[k]; m < s.matches; m++) {
-                if (s.mEntity[m] == e) {
-                    int f = s.mFirst[m];
-                    inOrder &= f >= prevToken;
-                    prevToken = f;
-                    int l = s.mLast[m];
-                    Mention mention = new Mention(Tagger.field(tk, f) == Tagger.HEADLINE ? "headline" : "body",
-                            tk.start[f], tk.end[l], mentionText(tk, f, l, headline, body));
-                    buf[n++] = mention;
-                    if (explain != null) {
-                        explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
-                    }
+            for (int g = groupStart[k]; g < groupStart[k + 1]; g++) {
+                int m = grouped[g];
+                int f = s.mFirst[m];
+                inOrder &= f >= prevToken;
+                prevToken = f;
+                int l = s.mLast[m];
+                boolean inHeadline = Tagger.field(tk, f) == Tagger.HEADLINE;
+                String src = inHeadline ? headline : body;
+                int from = tk.start[f];
+                int to = tk.end[l];
+                // An entity named again the same way shares the text of its mention before (just made, in cache).
+                String text = prevText != null && prevText.length() == to - from
+                        && src.regionMatches(from, prevText, 0, to - from) ? prevText : src.substring(from, to);
+                prevText = text;
+                Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
+                buf[n++] = mention;
+                if (explain != null) {
+                    explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
                 }
             }
             if (n == 0) {
@@ -87,12 +115,4 @@ final class EntityTags {
         return c != 0 ? c < 0 : s.slotFirst[a] < s.slotFirst[b];
     }
 
-    /**
-     * The text of a mention as the story writes it. A copy of the span: comparing it with the alias's own
-     * String first, to share that, cost more than the copy (the alias's chars are rarely in cache).
-     */
-    private static String mentionText(Tokens tk, int first, int last, String headline, String body) {
-        String src = first < tk.fieldStart[Tagger.BODY] ? headline : body;
-        return src.substring(tk.start[first], tk.end[last]);
-    }
 }

@@ -38,6 +38,10 @@ final class Scratch {
     /** The story's day ({@link StoryDates}), for names and topics bound to dates. */
     long storyDay = StoryDates.NONE;
     private int[] order = new int[16];
+    private int[] groupStart = new int[17];
+    private int[] grouped = new int[64];
+    /** Where the next match of each slot goes in {@link #grouped}; as long as {@link #groupStart}. */
+    int[] cursor = new int[17];
     private Mention[] mentions = new Mention[16];
 
     /** Room for {@code n} mentions of one entity while {@link EntityTags} orders them. */
@@ -54,6 +58,24 @@ final class Scratch {
         }
         return order;
     }
+    /** Zeroed room for {@code n} group starts (slots + 1), for {@link EntityTags} to group matches by slot. */
+    int[] groupStart(int n) {
+        if (groupStart.length < n) {
+            groupStart = new int[n * 2];
+            cursor = new int[n * 2];
+        }
+        Arrays.fill(groupStart, 0, n, 0);
+        return groupStart;
+    }
+
+    /** Room for {@code matches} match indices grouped by slot. */
+    int[] grouped(int matches) {
+        if (grouped.length < matches) {
+            grouped = new int[matches * 2];
+        }
+        return grouped;
+    }
+
     private int[] seenKeywords = new int[8];
 
     Scratch(int entities, int keywords, int maskWords, int shared) {
