@@ -61,7 +61,7 @@ class StemmingComparisonTest {
             assertEquals(unlabelledEntities(r.generated()), unlabelledEntities(r.stemmed()), e.getKey());
         }
         // Generation finds every labelled entity that has a name in the language, except the United States
-        // in German stories, which name it "US" (an English alias, outside this comparison).
+        // in German stories, which call it "US" or "USA" (English aliases, outside this comparison).
         for (Result r : RESULTS.values()) {
             if (!"de".equals(r.lang())) {
                 assertEquals(r.expectedEntities(), r.foundGenerated(), r.lang() + " " + r.stemmer().name());
