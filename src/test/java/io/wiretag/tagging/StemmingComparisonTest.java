@@ -1,0 +1,119 @@
+package io.wiretag.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretag.tagging.StemmingComparison.Mention;
+import io.wiretag.tagging.StemmingComparison.Result;
+import io.wiretag.tagging.StemmingComparison.Story;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The correctness half of {@link StemmingComparison} (the timing half runs from its main): what generated
+ * inflected forms and Lucene's stemmers find on the labelled multilingual set, as the README reports it.
+ */
+class StemmingComparisonTest {
+    private static final Map<String, Result> RESULTS = new LinkedHashMap<>();
+    private static Map<String, Story> stories;
+
+    @BeforeAll
+    static void compare() {
+        Taxonomy base = StemmingComparison.taxonomy();
+        stories = StemmingComparison.storiesByName();
+        for (String lang : StemmingComparison.LANGUAGES) {
+            for (StemmingComparison.Stemmer s : StemmingComparison.stemmers(lang)) {
+                RESULTS.put(lang + " " + s.name(), StemmingComparison.compare(base, lang, s));
+            }
+        }
+    }
+
+    private static Result result(String key) {
+        Result r = RESULTS.get(key);
+        assertTrue(r != null, key + " not compared: " + RESULTS.keySet());
+        return r;
+    }
+
+    private static boolean has(List<Mention> mentions, String story, String text, String entity) {
+        return mentions.stream().anyMatch(m -> m.story().equals(story) && m.text().equals(text)
+                && (entity == null ? m.keyword() : entity.equals(m.entity())));
+    }
+
+    @Test
+    void everyLanguageHasAStemmerIncludingUkrainian() {
+        assertEquals(Set.of("de snowball", "de lucene", "fr snowball", "fr lucene", "es snowball", "es lucene",
+                "ru snowball", "uk morfologik"), RESULTS.keySet());
+    }
+
+    @Test
+    void generationFindsEveryLabelledEntityStemmingFindsAndStemmingAddsNoUnlabelledOne() {
+        for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
+            Result r = e.getValue();
+            assertTrue(r.foundGenerated() >= r.foundStemmed(), e.getKey() + ": generation " + r.foundGenerated()
+                    + ", stemming " + r.foundStemmed());
+            assertEquals(unlabelledEntities(r.generated()), unlabelledEntities(r.stemmed()), e.getKey());
+        }
+        // Generation finds every labelled entity that has a name in the language, except the United States
+        // in German stories, which call it "US" or "USA" (English aliases, outside this comparison).
+        for (Result r : RESULTS.values()) {
+            if (!"de".equals(r.lang())) {
+                assertEquals(r.expectedEntities(), r.foundGenerated(), r.lang() + " " + r.stemmer().name());
+            } else {
+                assertTrue(r.missedByBoth().stream().allMatch(m -> m.endsWith(": united-states")), r.missedByBoth().toString());
+            }
+        }
+    }
+
+    private static Set<String> unlabelledEntities(StemmingComparison.Side side) {
+        return side.unlabelled(stories).stream().filter(m -> !m.keyword())
+                .map(m -> m.story() + ":" + m.entity()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void stemmingFindsMoreKeywordMentionsInEveryLanguage() {
+        for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
+            Result r = e.getValue();
+            assertTrue(r.stemmed().keywordMentions() > r.generated().keywordMentions(), e.getKey() + ": generation "
+                    + r.generated().keywordMentions() + ", stemming " + r.stemmed().keywordMentions());
+        }
+        // Plural cases the generator does not make for Russian nouns, and verbs it does not conjugate.
+        assertTrue(has(result("ru snowball").onlyStemmed(), "ru-udar-kiev", "дронов", null));
+        assertTrue(has(result("ru snowball").onlyStemmed(), "ru-posolstva", "посольств", null));
+        assertTrue(has(result("uk morfologik").onlyStemmed(), "uk-ataka-kyiv", "дронами", null));
+        assertTrue(has(result("fr snowball").onlyStemmed(), "fr-kharkiv-bombardement", "bombardée", null));
+        assertTrue(has(result("es snowball").onlyStemmed(), "es-embajadas", "negocian", null));
+    }
+
+    @Test
+    void stemsThatCollideOrSplitWhereGeneratedFormsDoNot() {
+        // Snowball Russian: Киев -> "ки" but Киеву -> "киев"; Казахстан -> "казахста", Казахстане -> "казахстан".
+        Result ru = result("ru snowball");
+        assertTrue(has(ru.onlyGenerated(), "ru-udar-kiev", "Киеву", "kyiv"));
+        assertTrue(has(ru.onlyGenerated(), "ru-inflyatsiya", "Казахстане", "kazakhstan"));
+        // ... and Нигер and Нигерия, Бразилия and Бразилиа stem alike: two countries, one stem.
+        assertTrue(ru.contested().values().stream().anyMatch(v -> v.contains("niger: Нигер") && v.contains("nigeria: Нигерия")),
+                ru.contested().toString());
+        // The Ukrainian dictionary does not know Віткофф or Роснафта, so their cases are not lemmatised.
+        Result uk = result("uk morfologik");
+        assertTrue(has(uk.onlyGenerated(), "uk-vitkoff", "Віткоффа", "steve-witkoff"));
+        assertTrue(has(uk.onlyGenerated(), "uk-rosnaft", "Роснафти", "rosneft"));
+        // Lucene's light Spanish stemmer leaves ruso but cuts rusos to "rus".
+        assertTrue(has(result("es lucene").onlyGenerated(), "es-drones-kiev", "rusos", "russia"));
+        // Stemming matches other words: "traf" (scored, in a football report) as "trafen" (met), "appelle"
+        // (calls for) as "appel" (a call); the stories are labelled with neither keyword's topic.
+        Map<String, List<Mention>> onlyStemmed = new HashMap<>();
+        RESULTS.forEach((k, r) -> onlyStemmed.put(k, r.onlyStemmed()));
+        assertTrue(has(onlyStemmed.get("de snowball"), "de-fussball", "traf", null));
+        assertTrue(has(onlyStemmed.get("de lucene"), "de-fussball", "traf", null));
+        assertTrue(has(onlyStemmed.get("fr snowball"), "fr-centrale", "appelle", null));
+        assertTrue(!stories.get("de-fussball").topics().contains("us-russia-relations"));
+        assertTrue(!stories.get("fr-centrale").topics().contains("us-russia-relations"));
+    }
+}
