@@ -164,10 +164,115 @@ final class Inflection {
         return w.substring(0, w.length() - n);
     }
 
+    /**
+     * A Russian word's forms per case. A common noun (a keyword, written in lower case) also gets its plural
+     * (дрон: дроны, дронов, дронами; ракета: ракеты, ракет; посольство: посольств): reports count drones and
+     * missiles. Names do not: a plural of one name could be a case of another, and neither would keep it.
+     */
     static List<List<String>> russian(String w) {
         if (fixed(w)) {
             return same(w);
         }
+        List<List<String>> singular = russianSingular(w);
+        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, RUSSIAN_PLURALS)) : singular;
+    }
+
+    /**
+     * Plural endings by the word's ending, for common nouns: {ending, letters cut, nominative, genitive (| between
+     * alternatives), а or я}, the last for the dative, instrumental and prepositional (+ам/ами/ах or +ям/ями/ях).
+     * Adjectives and words already plural are left to the singular rules, which give their plural too. A form
+     * that is no word (the rules do not know fleeting vowels: бомбардировк) is harmless: no text has it.
+     */
+    private static final String[][] RUSSIAN_PLURALS = {
+        {"ия", "1", "и", "й", "я"},
+        {"ие", "1", "я", "й", "я"},
+        {"о", "1", "а", "", "а"},
+        {"ка", "1", "и", "", "а"},
+        {"га", "1", "и", "", "а"},
+        {"ха", "1", "и", "", "а"},
+        {"жа", "1", "и", "", "а"},
+        {"ша", "1", "и", "", "а"},
+        {"ча", "1", "и", "", "а"},
+        {"ща", "1", "и", "", "а"},
+        {"а", "1", "ы", "", "а"},
+        {"я", "1", "и", "ь", "я"},
+        {"ь", "1", "и", "ей", "я"},
+        {"ж", "0", "и", "ей", "а"},
+        {"ш", "0", "и", "ей", "а"},
+        {"ч", "0", "и", "ей", "а"},
+        {"щ", "0", "и", "ей", "а"},
+        {"к", "0", "и", "ов", "а"},
+        {"г", "0", "и", "ов", "а"},
+        {"х", "0", "и", "ов", "а"},
+        {"ц", "0", "ы", "ев", "а"},
+    };
+
+    private static final String[][] UKRAINIAN_PLURALS = {
+        {"ія", "1", "ї", "й", "я"},
+        {"я", "1", "і", "ь", "я"},
+        {"о", "1", "а", "", "а"},
+        {"ка", "1", "и", "", "а"},
+        {"жа", "1", "і", "", "а"},
+        {"ча", "1", "і", "", "а"},
+        {"ша", "1", "і", "", "а"},
+        {"ща", "1", "і", "", "а"},
+        {"а", "1", "и", "", "а"},
+        {"ь", "1", "і", "ів|ей", "я"},
+        {"ж", "0", "і", "ів|ей", "а"},
+        {"ч", "0", "і", "ів|ей", "а"},
+        {"ш", "0", "і", "ів|ей", "а"},
+        {"щ", "0", "і", "ів|ей", "а"},
+    };
+
+    /** Russian and Ukrainian consonants a hard-stem noun may end in (the default plural row). */
+    private static final String HARD_CONSONANTS = "бвгґджзклмнпрстфхцчшщ";
+
+    /**
+     * The plural forms of a common noun per case slot (nominative, genitive, dative, accusative, instrumental,
+     * prepositional), each from the first row of {@code rows} whose ending the word has; a hard consonant
+     * with no row of its own takes ы/ов (Russian) or и/ів (Ukrainian). Nothing for adjectives and plurals.
+     */
+    private static List<List<String>> plural(String w, String[][] rows) {
+        String l = w.toLowerCase(Locale.ROOT);
+        boolean russian = rows == RUSSIAN_PLURALS;
+        if (l.endsWith("ий") || l.endsWith("ый") || l.endsWith("ой") || l.endsWith("ій") || l.endsWith("ые")
+                || l.endsWith("ое") || l.endsWith("ее") || l.endsWith("ая") || l.endsWith("яя")
+                || l.endsWith("ие") && l.length() > 2 && "кгхжшчщ".indexOf(l.charAt(l.length() - 3)) >= 0
+                || l.endsWith("ы") || l.endsWith("и") || l.endsWith("і")) {
+            return emptySlots();
+        }
+        for (String[] row : rows) {
+            if (l.endsWith(row[0])) {
+                return pluralSlots(cut(w, Integer.parseInt(row[1])), row[2], row[3], row[4]);
+            }
+        }
+        char last = l.charAt(l.length() - 1);
+        if (HARD_CONSONANTS.indexOf(last) >= 0) {
+            return russian ? pluralSlots(w, "ы", "ов", "а") : pluralSlots(w, "и", "ів", "а");
+        }
+        return emptySlots();
+    }
+
+    private static List<List<String>> pluralSlots(String stem, String nom, String gen, String vowel) {
+        List<String> gens = new ArrayList<>();
+        for (String g : gen.split("\\|", -1)) {
+            gens.add(stem + g);
+        }
+        List<String> acc = new ArrayList<>(gens);
+        acc.add(0, stem + nom);
+        return List.of(List.of(stem + nom), List.copyOf(gens), List.of(stem + vowel + "м"), List.copyOf(acc),
+                List.of(stem + vowel + "ми"), List.of(stem + vowel + "х"));
+    }
+
+    private static List<List<String>> emptySlots() {
+        List<List<String>> slots = new ArrayList<>();
+        for (int c = 0; c < CASES; c++) {
+            slots.add(List.of());
+        }
+        return slots;
+    }
+
+    private static List<List<String>> russianSingular(String w) {
         String l = w.toLowerCase(Locale.ROOT);
         char before = l.length() >= 2 ? l.charAt(l.length() - 2) : ' ';
         if (l.endsWith("ий") || l.endsWith("ый") || l.endsWith("ой")) {
@@ -238,13 +343,24 @@ final class Inflection {
                     : l.endsWith("ин") || l.endsWith("ов") || l.endsWith("ев") || l.endsWith("ын") ? "ым" : "ом";
             return slots(w, w, a("а"), a("у"), a(null, "а"), a(ins, "ом"), a("е"));
         }
+        if (l.endsWith("о") && Character.isLowerCase(w.charAt(0))) {
+            // A common neuter noun (посольство, соглашение is -ие above); names in -о are not declined (Токио).
+            String st = cut(w, 1);
+            return slots(w, st, a("а"), a("у"), a((String) null), a("ом"), a("е"));
+        }
         return same(w); // -о, -е, -у, -ю and foreign endings: not declined (Токио, Шойгу)
     }
 
+    /** A Ukrainian word's forms per case; a common noun also gets its plural, as in {@link #russian}. */
     static List<List<String>> ukrainian(String w) {
         if (fixed(w)) {
             return same(w);
         }
+        List<List<String>> singular = ukrainianSingular(w);
+        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, UKRAINIAN_PLURALS)) : singular;
+    }
+
+    private static List<List<String>> ukrainianSingular(String w) {
         String l = w.toLowerCase(Locale.ROOT);
         char before = l.length() >= 2 ? l.charAt(l.length() - 2) : ' ';
         if (l.endsWith("ий") || l.endsWith("ій")) {

@@ -46,6 +46,27 @@ class InflectionTest {
     }
 
     @Test
+    void russianAndUkrainianCommonNounsAlsoDeclineInThePlural() {
+        hasAll("ru", "дрон", "дроны", "дронов", "дронам", "дронами", "дронах");
+        hasAll("ru", "ракета", "ракеты", "ракет", "ракетами", "ракетах");
+        hasAll("ru", "беспилотник", "беспилотники", "беспилотников", "беспилотниками");
+        hasAll("ru", "посольство", "посольства", "посольству", "посольстве", "посольств", "посольствами");
+        hasAll("ru", "соглашение", "соглашения", "соглашений", "соглашениям");
+        hasAll("ru", "санкция", "санкции", "санкций", "санкциями");
+        hasAll("ru", "ракетный удар", "ракетные удары", "ракетных ударов", "ракетными ударами");
+        hasAll("uk", "дрон", "дрони", "дронів", "дронами", "дронах");
+        hasAll("uk", "ракета", "ракети", "ракет", "ракетами");
+        hasAll("uk", "посольство", "посольства", "посольств", "посольствах");
+        hasAll("uk", "зустріч", "зустрічі", "зустрічей", "зустрічами");
+        hasAll("uk", "ракетний удар", "ракетні удари", "ракетних ударів");
+        // Names keep to the singular: a plural of one name could be a case of another.
+        assertTrue(!Inflection.forms("ru", "Путин").contains("Путины"));
+        assertTrue(!Inflection.forms("uk", "Харків").contains("Харківи"));
+        // Adjectives are not given noun plurals.
+        assertTrue(!Inflection.forms("ru", "грузинское").contains("грузинска"));
+    }
+
+    @Test
     void germanFrenchSpanishEndings() {
         hasAll("de", "Russland", "Russlands");
         hasAll("de", "Selenskyj", "Selenskyjs");

@@ -77,16 +77,22 @@ class StemmingComparisonTest {
     }
 
     @Test
-    void stemmingFindsMoreKeywordMentionsInEveryLanguage() {
+    void stemmingFindsMoreKeywordMentionsInTheLatinScriptLanguagesOnly() {
         for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
             Result r = e.getValue();
-            assertTrue(r.stemmed().keywordMentions() > r.generated().keywordMentions(), e.getKey() + ": generation "
-                    + r.generated().keywordMentions() + ", stemming " + r.stemmed().keywordMentions());
+            String counts = e.getKey() + ": generation " + r.generated().keywordMentions() + ", stemming "
+                    + r.stemmed().keywordMentions();
+            if (r.lang().equals("ru") || r.lang().equals("uk")) {
+                assertTrue(r.generated().keywordMentions() >= r.stemmed().keywordMentions(), counts);
+            } else {
+                assertTrue(r.stemmed().keywordMentions() > r.generated().keywordMentions(), counts);
+            }
         }
-        // Plural cases the generator does not make for Russian nouns, and verbs it does not conjugate.
-        assertTrue(has(result("ru snowball").onlyStemmed(), "ru-udar-kiev", "дронов", null));
-        assertTrue(has(result("ru snowball").onlyStemmed(), "ru-posolstva", "посольств", null));
-        assertTrue(has(result("uk morfologik").onlyStemmed(), "uk-ataka-kyiv", "дронами", null));
+        // The plural cases of Russian and Ukrainian nouns are generated (they were what stemming found more).
+        assertTrue(has(result("ru snowball").generated().mentions(), "ru-udar-kiev", "дронов", null));
+        assertTrue(has(result("ru snowball").generated().mentions(), "ru-posolstva", "посольств", null));
+        assertTrue(has(result("uk morfologik").generated().mentions(), "uk-ataka-kyiv", "дронами", null));
+        // Verbs the generator does not conjugate.
         assertTrue(has(result("fr snowball").onlyStemmed(), "fr-kharkiv-bombardement", "bombardée", null));
         assertTrue(has(result("es snowball").onlyStemmed(), "es-embajadas", "negocian", null));
     }
