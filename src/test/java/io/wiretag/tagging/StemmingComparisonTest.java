@@ -53,12 +53,19 @@ class StemmingComparisonTest {
     }
 
     @Test
-    void generationFindsEveryLabelledEntityStemmingFindsAndStemmingAddsNoUnlabelledOne() {
+    void generationFindsEveryLabelledEntityStemmingFindsAndStemmingAddsNoUnlabelledOneButTheFirstLady() {
         for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
             Result r = e.getValue();
             assertTrue(r.foundGenerated() >= r.foundStemmed(), e.getKey() + ": generation " + r.foundGenerated()
                     + ", stemming " + r.foundStemmed());
-            assertEquals(unlabelledEntities(r.generated()), unlabelledEntities(r.stemmed()), e.getKey());
+            Set<String> extra = unlabelledEntities(r.stemmed());
+            if (e.getKey().equals("uk morfologik")) {
+                // The dictionary gives Зеленський and Зеленська one lemma: the President's mentions also
+                // name his wife, Olena Zelenska, whom the stories do not name.
+                assertEquals(Set.of("uk-kharkiv:olena-zelenska", "uk-zelenskyi-front:olena-zelenska"), extra);
+                extra.removeIf(m -> m.endsWith(":olena-zelenska"));
+            }
+            assertEquals(unlabelledEntities(r.generated()), extra, e.getKey());
         }
         // Generation finds every labelled entity that has a name in the language, except the United States
         // in German stories, which call it "US" or "USA" (English aliases, outside this comparison).
