@@ -2,6 +2,7 @@ package io.wiretag.cli;
 
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.kafka.TaxonomyPublisher;
+import io.wiretag.tagging.Tagger;
 import io.wiretag.tagging.Taxonomy;
 import io.wiretag.tagging.TaxonomySource;
 import java.io.PrintWriter;
@@ -66,6 +67,12 @@ public final class TaxonomyCommand implements Callable<Integer> {
                 return 1;
             }
             Taxonomy t = Taxonomy.load(d);
+            try {
+                Tagger.compile(t); // what the pipeline does with it: a file check cannot see every clash of forms
+            } catch (RuntimeException e) {
+                err.println("taxonomy check: the taxonomy loads but does not compile into a tagger: " + e.getMessage());
+                return 1;
+            }
             out.println("taxonomy check: " + d + " is valid, version " + t.version() + ", " + t.topicIds().size() + " topics");
             return 0;
         }
