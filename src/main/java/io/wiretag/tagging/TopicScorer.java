@@ -90,7 +90,7 @@ final class TopicScorer {
         if (explain != null) {
             return evaluateExplained(topic, tk, s, leadParagraph, explain);
         }
-        if (excluded(topic, s) != null) {
+        if (excluded(topic, tk, s, leadParagraph) != null) {
             return null;
         }
         CompiledRule[] rules = topic.rules;
@@ -161,7 +161,7 @@ final class TopicScorer {
             }
         }
         double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
-        String excluded = excluded(topic, s);
+        String excluded = excluded(topic, tk, s, leadParagraph);
         boolean assigned = required && score >= def.threshold() && excluded == null;
         if (explain != null && excluded != null) {
             explain.rule(def.id(), "not this topic: " + excluded, 0, List.of(), null);
@@ -172,14 +172,25 @@ final class TopicScorer {
         return assigned ? new TopicTag(def.id(), def.name(), def.iptc(), score, evidence) : null;
     }
 
-    /** Why the topic cannot be the story's whatever its rules say (dated before it, a veto phrase), or null. */
-    private static String excluded(CompiledTopic topic, Scratch s) {
+    /**
+     * Why the topic cannot be the story's whatever its rules say, or null: the story is dated before the topic,
+     * or a veto phrase is in its headline or lead, where what a story is about is said. Further down, a veto
+     * phrase is a passing mention ("like the Crimean War of 1854") and vetoes nothing.
+     */
+    private static String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
         if (topic.fromDay != StoryDates.NONE && s.storyDay != StoryDates.NONE && s.storyDay < topic.fromDay) {
             return "the story is dated " + StoryDates.show(s.storyDay) + ", before " + StoryDates.show(topic.fromDay);
         }
         for (int k : topic.unless) {
-            if (s.wordSeen[k]) {
-                return "\"" + topic.def.unless().get(indexOf(topic.unless, k)) + "\" in the story";
+            if (!s.wordSeen[k]) {
+                continue;
+            }
+            for (int w = 0; w < s.words; w++) {
+                int t = s.wFirst[w];
+                if (s.wId[w] == k && (t < tk.fieldStart[Tagger.BODY] || tk.paragraph[t] == leadParagraph)) {
+                    return "\"" + topic.def.unless().get(indexOf(topic.unless, k)) + "\" in the "
+                            + (t < tk.fieldStart[Tagger.BODY] ? "headline" : "lead");
+                }
             }
         }
         return null;
