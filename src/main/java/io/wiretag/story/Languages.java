@@ -90,7 +90,9 @@ public final class Languages {
             if (b.length() > 0) {
                 b.append(". ");
             }
-            b.append(lead.strip());
+            // The lead is the story's body: only its start is looked at, so only that is copied.
+            String start = lead.length() > maxChars + 40 ? lead.substring(0, maxChars + 40) : lead;
+            b.append(start.strip());
         }
         if (b.length() > maxChars) {
             int cut = b.lastIndexOf(" ", maxChars);
