@@ -84,24 +84,43 @@ class StemmingComparisonTest {
     }
 
     @Test
-    void stemmingFindsMoreKeywordMentionsInTheLatinScriptLanguagesOnly() {
+    void stemmingFindsMoreKeywordMentionsOnlyThroughWordsTheListsLeaveOut() {
+        // What stemming alone finds are words the keyword lists leave out because wire reports also use them
+        // in other senses: German "traf" (scored) and "sprach" (said; the hockey report is a trap for both),
+        // French "appelle" (calls for), Spanish "hablan" (speak) and "ocupará" (will take its place).
+        // Everywhere else generation finds every keyword mention stemming finds, and none more.
+        Set<String> german = Set.of("de-gipfel-alaska: sprach", "de-fussball: traf", "de-eishockey: traf",
+                "de-eishockey: sprach");
+        Map<String, Set<String>> leftOut = Map.of("de snowball", german, "de lucene", german,
+                "fr snowball", Set.of("fr-centrale: appelle"), "fr lucene", Set.of("fr-centrale: appelle"),
+                "es snowball", Set.of("es-trump-putin: hablan", "es-wagner-mali: ocupará"), "es lucene", Set.of(),
+                "ru snowball", Set.of(), "uk morfologik", Set.of());
+        assertEquals(RESULTS.keySet(), leftOut.keySet());
         for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
             Result r = e.getValue();
             String counts = e.getKey() + ": generation " + r.generated().keywordMentions() + ", stemming "
                     + r.stemmed().keywordMentions();
-            if (r.lang().equals("ru") || r.lang().equals("uk")) {
-                assertTrue(r.generated().keywordMentions() >= r.stemmed().keywordMentions(), counts);
-            } else {
-                assertTrue(r.stemmed().keywordMentions() > r.generated().keywordMentions(), counts);
-            }
+            assertEquals(leftOut.get(e.getKey()), keywordTexts(r.onlyStemmed()), counts);
+            assertEquals(Set.of(), keywordTexts(r.onlyGenerated()), counts);
+            assertEquals(r.stemmed().keywordMentions(), r.generated().keywordMentions() + leftOut.get(e.getKey()).size(),
+                    counts);
         }
         // The plural cases of Russian and Ukrainian nouns are generated (they were what stemming found more).
         assertTrue(has(result("ru snowball").generated().mentions(), "ru-udar-kiev", "дронов", null));
         assertTrue(has(result("ru snowball").generated().mentions(), "ru-posolstva", "посольств", null));
         assertTrue(has(result("uk morfologik").generated().mentions(), "uk-ataka-kyiv", "дронами", null));
-        // Verbs the generator does not conjugate.
-        assertTrue(has(result("fr snowball").onlyStemmed(), "fr-kharkiv-bombardement", "bombardée", null));
-        assertTrue(has(result("es snowball").onlyStemmed(), "es-embajadas", "negocian", null));
+        // Verbs and derived words are written in the lists (they were what stemming found more in the others).
+        assertTrue(has(result("fr snowball").generated().mentions(), "fr-kharkiv-bombardement", "bombardée", null));
+        assertTrue(has(result("fr snowball").generated().mentions(), "fr-frappes-kiev", "tuant", null));
+        assertTrue(has(result("fr snowball").generated().mentions(), "fr-sommet", "diplomatie", null));
+        assertTrue(has(result("es snowball").generated().mentions(), "es-embajadas", "negocian", null));
+        assertTrue(has(result("es snowball").generated().mentions(), "es-trump-putin", "conversación", null));
+        assertTrue(has(result("de snowball").generated().mentions(), "de-riad-new-start", "verhandelten", null));
+    }
+
+    private static Set<String> keywordTexts(List<Mention> mentions) {
+        return mentions.stream().filter(Mention::keyword).map(m -> m.story() + ": " + m.text())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
