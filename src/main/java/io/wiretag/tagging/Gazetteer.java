@@ -147,11 +147,28 @@ final class Gazetteer {
         }
         String key = p.key();
         sharedText.putIfAbsent(key, amb.alias());
-        candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {entity});
-        cues.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.cues().stream().mapToInt(this::keyword).toArray());
+        int[] cueIds = amb.cues().stream().mapToInt(this::keyword).toArray();
+        long from = StoryDates.parse(amb.from(), false);
+        long to = StoryDates.parse(amb.to(), true);
+        List<int[]> cand = candidates.computeIfAbsent(key, k -> new ArrayList<>());
+        for (int k = 0; entity >= 0 && k < cand.size(); k++) {
+            if (cand.get(k)[0] == entity) {
+                // The same entry again under a spelling that folds to the same name ("Kaczyński", "Kaczynski"):
+                // one candidate with both cue lists and the wider dates, or it would tie with itself.
+                List<int[]> c = cues.get(key);
+                c.set(k, java.util.stream.IntStream.concat(java.util.Arrays.stream(c.get(k)),
+                        java.util.Arrays.stream(cueIds)).distinct().toArray());
+                preferred.get(key).set(k, preferred.get(key).get(k) || amb.preferred());
+                long[] d = dates.get(key).get(k);
+                d[0] = d[0] == StoryDates.NONE || from == StoryDates.NONE ? StoryDates.NONE : Math.min(d[0], from);
+                d[1] = d[1] == StoryDates.NONE || to == StoryDates.NONE ? StoryDates.NONE : Math.max(d[1], to);
+                return;
+            }
+        }
+        cand.add(new int[] {entity});
+        cues.computeIfAbsent(key, k -> new ArrayList<>()).add(cueIds);
         preferred.computeIfAbsent(key, k -> new ArrayList<>()).add(amb.preferred());
-        dates.computeIfAbsent(key, k -> new ArrayList<>())
-                .add(new long[] {StoryDates.parse(amb.from(), false), StoryDates.parse(amb.to(), true)});
+        dates.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {from, to});
     }
 
     private int addAlias(Phrase p, byte target, int ref, Set<Long> lowerStarts) {

@@ -100,4 +100,25 @@ class TaxonomyTest {
         assertTrue(tagger.tag(story).entityIds().contains("washington-dc"), () -> tagger.explain(story).render());
         assertFalse(tagger.tag(story).entityIds().contains("washington-state"));
     }
+    @Test
+    void oneEntryUnderTwoSpellingsOfASharedNameIsOneCandidateNotATieWithItself(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.writeString(dir.resolve("entities/people.json"), """
+                [{"id": "lech-kaczynski", "name": "Lech Kaczyński", "type": "person", "ambiguous": [
+                   {"alias": "Kaczyński", "to": "2010", "cues": ["president"]},
+                   {"alias": "Kaczynski", "to": "2010", "cues": ["president"]}]},
+                 {"id": "jaroslaw-kaczynski", "name": "Jarosław Kaczyński", "type": "person", "ambiguous": [
+                   {"alias": "Kaczynski", "from": "2001", "cues": ["prime minister"], "preferred": true}]}]
+                """, StandardCharsets.UTF_8);
+        Tagger t = Tagger.compile(Taxonomy.load(dir));
+        io.wiretag.story.StoryDraft d = new io.wiretag.story.StoryDraft();
+        d.provider = "test";
+        d.guid = "k";
+        d.headline = "Polish president signs treaty";
+        d.paragraphs.add("President Kaczynski signed the Lisbon Treaty in Warsaw on Thursday.");
+        d.versionCreated = java.time.Instant.parse("2008-10-10T12:00:00Z");
+        Story story = d.build(new io.wiretag.story.StoryDraft.Delivery(new byte[0], "test", "test", "test",
+                java.time.Instant.EPOCH, null, "UTF-8"));
+        assertEquals(List.of("lech-kaczynski", "unlinked:place:warsaw"), t.tag(story).entityIds());
+    }
 }
