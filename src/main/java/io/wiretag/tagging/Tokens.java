@@ -133,6 +133,8 @@ final class Tokens {
     int paragraphs;
     /** Each field's text, for the case-keeping hash, which only all-capital names need (computed on demand). */
     private final String[] texts = new String[3];
+    /** A token's folded chars, for {@link #hashUnits} where the word loop does not hash inline. */
+    private int[] units = new int[64];
     /** The field's text, copied once: indexing a char[] is much cheaper than String.charAt in the hot loop. */
     private char[] buf = new char[64];
 
@@ -192,11 +194,22 @@ final class Tokens {
                     long h = FNV_OFFSET;
                     int seen = 0;
                     int next = FOLDED_CLASS[c];
-                    do {
-                        h = (h ^ (next >>> 8)) * FNV_PRIME;
-                        seen |= next;
+                    // Two chars per multiply (see hashUnits): half the dependent multiplies of one per char.
+                    while (true) {
+                        int a = next;
+                        seen |= a;
                         next = FOLDED_CLASS[c0[++i]];
-                    } while ((next & WORD) != 0);
+                        if ((next & WORD) == 0) {
+                            h = (h ^ (a >>> 8)) * FNV_PRIME;
+                            break;
+                        }
+                        seen |= next;
+                        h = (h ^ ((a >>> 8) | (next >>> 8) << 16)) * FNV_PRIME;
+                        next = FOLDED_CLASS[c0[++i]];
+                        if ((next & WORD) == 0) {
+                            break;
+                        }
+                    }
                     if ((next & (MARK | APOS)) == 0) {
                         int n = count;
                         starts[n] = from;
@@ -258,15 +271,19 @@ final class Tokens {
      */
     private int token(char[] s, int from, int len, int sent, int para) {
         int i = from;
-        long h = FNV_OFFSET;
+        if (units.length < len - from) {
+            units = new int[Math.max(len - from, units.length * 2)];
+        }
+        int[] u = units;
+        int n = 0;
         // Dotted acronyms: "U.S." and "U.N." are the tokens US and UN; the span keeps the dots.
         if (from + 3 < len && s[from + 1] == '.' && CLASS[s[from]] == UPPER
                 && CLASS[s[from + 2]] == UPPER && s[from + 3] == '.') {
             while (i + 1 < len && CLASS[s[i]] == UPPER && s[i + 1] == '.') {
-                h = (h ^ FOLD_LOWER[s[i]]) * FNV_PRIME;
+                u[n++] = FOLD_LOWER[s[i]];
                 i += 2;
             }
-            add(from, i, h, FIRST_UPPER | ALL_UPPER, sent, para);
+            add(from, i, hashUnits(u, n), FIRST_UPPER | ALL_UPPER, sent, para);
             return i;
         }
         int seen = 0; // the OR of the classes of the token's chars
@@ -277,7 +294,7 @@ final class Tokens {
             char c;
             int cls;
             while (i < len && ((cls = CLASS[c = s[i]]) & WORD) != 0) {
-                h = (h ^ FOLD_LOWER[c]) * FNV_PRIME;
+                u[n++] = FOLD_LOWER[c];
                 seen |= cls;
                 i++;
             }
@@ -288,12 +305,12 @@ final class Tokens {
             if (cls2 == MARK) {
                 i++;
             } else if (cls2 == APOS && i + 1 < len && isWordChar(s[i + 1])) {
-                char n = s[i + 1];
-                if ((n == 's' || n == 'S') && (i + 2 >= len || !isWordChar(s[i + 2]))) {
+                char after = s[i + 1];
+                if ((after == 's' || after == 'S') && (i + 2 >= len || !isWordChar(s[i + 2]))) {
                     end = i; // possessive: Putin's, Putin’s
                     break;
                 }
-                h = (h ^ '\'') * FNV_PRIME; // O'Brien, d'Ivoire
+                u[n++] = '\''; // O'Brien, d'Ivoire
                 i++;
             } else {
                 break;
@@ -308,7 +325,7 @@ final class Tokens {
         byte first = CLASS[s[from]];
         int f = (first == LOWER ? FIRST_LOWER : first == UPPER ? FIRST_UPPER : 0)
                 | ((seen & (UPPER | LOWER)) == UPPER ? ALL_UPPER : 0);
-        add(from, end, h, f, sent, para);
+        add(from, end, hashUnits(u, n), f, sent, para);
         return resume;
     }
 
@@ -322,15 +339,36 @@ final class Tokens {
             field++;
         }
         String s = texts[field];
-        long h = FNV_OFFSET;
-        for (int i = start[k], e = end[k]; i < e; i++) {
+        int from = start[k];
+        int e = end[k];
+        if (units.length < e - from) {
+            units = new int[Math.max(e - from, units.length * 2)];
+        }
+        int n = 0;
+        for (int i = from; i < e; i++) {
             char c = s.charAt(i);
             byte cls = CLASS[c];
             if ((cls & WORD) != 0) {
-                h = (h ^ FOLD_EXACT[c]) * FNV_PRIME;
+                units[n++] = FOLD_EXACT[c];
             } else if (cls == APOS) {
-                h = (h ^ '\'') * FNV_PRIME;
+                units[n++] = '\'';
             }
+        }
+        return hashUnits(units, n);
+    }
+
+    /**
+     * The hash of a token's folded chars: FNV-1a over pairs of chars (the first in the low 16 bits), a last odd
+     * char alone. Every hash of a token is this one, computed inline by the word loop of {@link #addField}.
+     */
+    static long hashUnits(int[] u, int n) {
+        long h = FNV_OFFSET;
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            h = (h ^ (u[k] | u[k + 1] << 16)) * FNV_PRIME;
+        }
+        if (k < n) {
+            h = (h ^ u[k]) * FNV_PRIME;
         }
         return h;
     }
@@ -396,10 +434,10 @@ final class Tokens {
     }
 
     static long hashLower(String word) {
-        long h = FNV_OFFSET;
+        int[] u = new int[word.length()];
         for (int i = 0; i < word.length(); i++) {
-            h = (h ^ FOLD_LOWER[word.charAt(i)]) * FNV_PRIME;
+            u[i] = FOLD_LOWER[word.charAt(i)];
         }
-        return h;
+        return hashUnits(u, word.length());
     }
 }
