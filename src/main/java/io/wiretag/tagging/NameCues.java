@@ -24,6 +24,7 @@ final class NameCues {
     static final int BASED = 1024;    // "-based", "-born" after a place
     static final int ORG_CUE = 4096;  // lower-case noun before an organisation ("company Tatneft")
     static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
+    static final int PLACE_PREFIX = 8192; // "St.", "Ft.", "Mt.": before a place's name, joined across the dot
 
     /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
     private final long[] table;
@@ -64,6 +65,9 @@ final class NameCues {
         c.addList("adjectives.txt", COMMON | ADJ);
         for (String w : new String[] {"in", "near", "outside", "across", "around", "towards", "toward", "via", "inside"}) {
             c.add(w, PLACE_CUE);
+        }
+        for (String w : new String[] {"st", "ft", "mt"}) {
+            c.add(w, PLACE_PREFIX);
         }
         for (String w : new String[] {"of", "for"}) {
             c.add(w, CONNECT_ORG);

@@ -210,9 +210,10 @@ final class NameFinder {
         while (last + 1 < to && tk.sentence[last + 1] == tk.sentence[first]) {
             int nx = last + 1;
             int gap = NameText.gap(text, tk.end[last], tk.start[nx]);
-            // After a full stop only an initial or a title joins: "George W. Bush", "Gen. Valery", not "Co. President".
+            // After a full stop only an initial, a title or a place prefix joins: "George W. Bush", "Gen. Valery",
+        // "St. Louis", not "Co. President".
             boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
-                    || (bits[last] & NameCues.TITLE) != 0);
+                    || (bits[last] & (NameCues.TITLE | NameCues.PLACE_PREFIX)) != 0);
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
                     && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
                 last = nx;
@@ -260,7 +261,7 @@ final class NameFinder {
         int f = first;
         int l = last;
         // Function words go first; adjectives ("Central", "Soviet") only when the run is not an organisation.
-        while (f <= l && ((bits[f] & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ)) == NameCues.COMMON
+        while (f <= l && ((bits[f] & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ | NameCues.PLACE_PREFIX)) == NameCues.COMMON
                 || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
             f++;
         }
@@ -292,7 +293,7 @@ final class NameFinder {
                 titled |= (bits[nf] & NameCues.TITLE) != 0;
                 nf++;
             }
-            while (nf <= l && (bits[nf] & NameCues.COMMON) != 0) {
+            while (nf <= l && (bits[nf] & (NameCues.COMMON | NameCues.PLACE_PREFIX)) == NameCues.COMMON) {
                 nf++;
             }
             if (nf > l) {
@@ -327,6 +328,10 @@ final class NameFinder {
         if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
             type = PERSON;
             why = BY_FIRST;
+        }
+        if (type == UNKNOWN && len >= 2 && (firstBits & NameCues.PLACE_PREFIX) != 0) {
+            type = PLACE; // "St. Louis", "Ft. Myers", "Mt. Vernon"
+            why = BY_PLACE_WORD;
         }
         if (type == UNKNOWN && (firstBits & NameCues.ORG_WORD) != 0 && len == 1) {
             type = ORG;

@@ -47,6 +47,20 @@ class NameFinderTest {
     }
 
     @Test
+    void stFtAndMtJoinThePlaceNameAfterTheirFullStop() {
+        String body = "The river crested near St. Louis on Friday. Residents of Ft. Myers and Mt. Vernon were spared, "
+                + "said actress Jill St. John, who grew up in St Paul.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("st", "2019-06-01", "River crests", body));
+        for (String place : List.of("st-louis", "ft-myers", "mt-vernon", "st-paul")) {
+            assertEquals("place", entity(tags, "unlinked:place:" + place).type(), place);
+        }
+        assertEquals(List.of(new Mention("body", body.indexOf("St. Louis"), body.indexOf("St. Louis") + 9, "St. Louis")),
+                entity(tags, "unlinked:place:st-louis").mentions());
+        assertEquals("person", entity(tags, "unlinked:person:jill-st-john").type());
+        assertFalse(tags.entityIds().contains("unlinked:person:louis"), tags.entityIds().toString());
+    }
+
+    @Test
     void aTaggedStoryWithUnlinkedEntitiesMatchesTheSchema() throws Exception {
         Story s = NameFinderSetTest.story("s", "2004-11-22", "Yushchenko rallies supporters",
                 "Viktor Yushchenko told supporters of Our Ukraine Party in Ternopil that Mr Yanukovych had lost.");
