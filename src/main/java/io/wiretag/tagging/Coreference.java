@@ -3,13 +3,15 @@ package io.wiretag.tagging;
 /**
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
- * ("Viktor Yanukovych"); a name found with no cue of its own takes its type from another mention.
+ * ("Viktor Yanukovych"); an organisation's acronym ("NWS", "CDU") is the one organisation the story names
+ * in full with those initials ("National Weather Service"); a name found with no cue of its own takes its
+ * type from another mention.
  */
 final class Coreference {
     private Coreference() {
     }
 
-    static void resolve(NameWork w, Tokens tk) {
+    static void resolve(NameWork w, Tokens tk, String headline, String body) {
         w.clearKeys();
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] == NameFinder.UNKNOWN || w.rType[r] == NameFinder.LINKED) {
@@ -24,6 +26,7 @@ final class Coreference {
             }
             w.rEntity[r] = e;
         }
+        joinAcronyms(w, tk, headline, body);
         // The people named in full (two words or more), by surname: from here on that set does not change,
         // for only people known by one word are merged away below.
         for (int e = 0; e < w.ents; e++) {
@@ -61,6 +64,69 @@ final class Coreference {
             }
             w.rEntity[r] = e;
         }
+    }
+
+    /** An organisation known by an acronym joins the one organisation named in full with its initials. */
+    private static void joinAcronyms(NameWork w, Tokens tk, String headline, String body) {
+        for (int e = 0; e < w.ents; e++) {
+            int r = w.eLongest[e];
+            if (w.eType[e] != NameFinder.ORG || w.rFirst[r] != w.rLast[r]
+                    || (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) == 0) {
+                continue;
+            }
+            String letters = initials(tk, w.rFirst[r], w.rFirst[r], headline, body, true);
+            if (letters.length() < 2 || letters.length() > 6) {
+                continue;
+            }
+            int full = -1;
+            for (int g = 0; g < w.ents && full != -2; g++) {
+                int rg = w.eLongest[g];
+                if (g != e && w.eType[g] == NameFinder.ORG && length(w, rg) >= 2
+                        && abbreviates(letters, initials(tk, w.rFirst[rg], w.rLast[rg], headline, body, false))) {
+                    full = full < 0 ? g : -2; // two organisations with those initials: cannot tell
+                }
+            }
+            if (full < 0) {
+                continue;
+            }
+            for (int k = 0; k < w.runs; k++) {
+                if (w.rEntity[k] == e) {
+                    w.rEntity[k] = full;
+                }
+            }
+            w.eType[e] = NameFinder.UNKNOWN; // merged away
+            w.putKey(w.eKey[e], full); // a later mention of the acronym with no type of its own is it too
+            w.eKey[e] = 0;
+        }
+    }
+
+    /**
+     * Whether an acronym stands for a name with these initials: all of them, or, from three letters, its last
+     * words after an adjective the acronym leaves out ("CSU" for "Bavarian Christian Social Union").
+     */
+    private static boolean abbreviates(String acronym, String initials) {
+        return acronym.equals(initials) || acronym.length() >= 3 && initials.endsWith(acronym);
+    }
+
+    /**
+     * The capitals of an acronym token ({@code whole}: every capital of the token, "N.W.S." or "NWS"), or the
+     * first letters of the capitalised words of a name ("National Weather Service"; "of" and "for" add none).
+     */
+    private static String initials(Tokens tk, int first, int last, String headline, String body, boolean whole) {
+        String text = Tagger.field(tk, first) == Tagger.HEADLINE ? headline : body;
+        StringBuilder b = new StringBuilder(8);
+        for (int t = first; t <= last; t++) {
+            if (whole) {
+                for (int i = tk.start[t]; i < tk.end[t]; i++) {
+                    if (Character.isUpperCase(text.charAt(i))) {
+                        b.append(text.charAt(i));
+                    }
+                }
+            } else if ((tk.flags[t] & Tokens.FIRST_UPPER) != 0) {
+                b.append(Character.toUpperCase(text.charAt(tk.start[t])));
+            }
+        }
+        return b.toString();
     }
 
     private static int length(NameWork w, int run) {

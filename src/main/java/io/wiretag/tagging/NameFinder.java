@@ -75,7 +75,7 @@ final class NameFinder {
             return List.of();
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
-        Coreference.resolve(w, tk);
+        Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 

@@ -61,6 +61,25 @@ class NameFinderTest {
     }
 
     @Test
+    void anAcronymIsTheOrganisationTheStoryNamesInFullWithItsInitials() {
+        String body = "The National Weather Service issued a flood warning. The NWS said the river would crest on "
+                + "Friday. Merkel's Christian Democratic Union (CDU) and the Bavarian Christian Social Union (CSU) met.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("nws", "2016-01-01", "Flood warning", body));
+        EntityTag nws = entity(tags, "unlinked:organisation:national-weather-service");
+        assertEquals(List.of("National Weather Service", "NWS"), nws.mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Christian Democratic Union", "CDU"),
+                entity(tags, "unlinked:organisation:christian-democratic-union").mentions().stream().map(Mention::text).toList());
+        // The name finder keeps the adjective before an organisation's name; the acronym leaves it out.
+        assertEquals(List.of("Bavarian Christian Social Union", "CSU"),
+                entity(tags, "unlinked:organisation:bavarian-christian-social-union").mentions().stream().map(Mention::text).toList());
+        assertFalse(tags.entityIds().contains("unlinked:organisation:nws"), tags.entityIds().toString());
+        // Two organisations with the same initials: the acronym stays itself.
+        Tags two = tagger.tag(NameFinderSetTest.story("nwc", "2016-01-01", "Water",
+                "The National Water Company and the Northern Wheat Company disagreed. NWC said it would appeal."));
+        assertTrue(two.entityIds().contains("unlinked:organisation:nwc"), two.entityIds().toString());
+    }
+
+    @Test
     void aTaggedStoryWithUnlinkedEntitiesMatchesTheSchema() throws Exception {
         Story s = NameFinderSetTest.story("s", "2004-11-22", "Yushchenko rallies supporters",
                 "Viktor Yushchenko told supporters of Our Ukraine Party in Ternopil that Mr Yanukovych had lost.");
