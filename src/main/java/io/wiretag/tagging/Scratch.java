@@ -58,6 +58,7 @@ final class Scratch {
         }
         return order;
     }
+
     /** Zeroed room for {@code n} group starts (slots + 1), for {@link EntityTags} to group matches by slot. */
     int[] groupStart(int n) {
         if (groupStart.length < n) {
