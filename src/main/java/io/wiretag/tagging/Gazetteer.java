@@ -75,8 +75,15 @@ final class Gazetteer {
             all.addAll(entities[e].aliases());
             for (String a : all) {
                 Phrase p = Phrase.of(a);
-                if (p.lower().length > 0 && !aliasByKey.containsKey(p.key())) {
+                Integer known = aliasByKey.get(p.key());
+                if (p.lower().length > 0 && known == null) {
                     aliasByKey.put(p.key(), addAlias(p, TARGET_ENTITY, e, lower));
+                } else if (known != null && p.mode() == Phrase.Case.ANY && aliasMode[known] == Phrase.Case.CAPITALISED
+                        && aliasTarget[known] == TARGET_ENTITY && aliasRef[known] == e) {
+                    // The same entry's name also written in lower case (Spanish "Suiza" and "suiza", French
+                    // "Afghan" and "afghan"): it matches in any case, as the lower-case one asks.
+                    aliasMode[known] = Phrase.Case.ANY;
+                    lower.add(p.lower()[0]);
                 }
             }
             for (EntityDef.Ambiguous amb : entities[e].ambiguous()) {

@@ -98,8 +98,13 @@ final class LanguageView {
                 Set<String> seen = new HashSet<>();
                 for (String n : list) {
                     for (String f : Inflection.forms(lang, n)) {
-                        String key = Phrase.of(f).key();
-                        if (id.equals(generated.get(key)) && !contested.contains(key) && seen.add(key)) {
+                        Phrase p = Phrase.of(f);
+                        String key = p.key();
+                        // A lower-case form of a name the same entry has with a capital (Spanish "suiza" of
+                        // "suizo", and "Suiza") goes in too: the gazetteer then matches that name in any case.
+                        boolean ownLowerCase = id.equals(owner.get(key)) && p.mode() == Phrase.Case.ANY
+                                && !generated.containsKey(key);
+                        if ((ownLowerCase || id.equals(generated.get(key)) && !contested.contains(key)) && seen.add(key)) {
                             added.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
                             note(formOf, f, n.startsWith("=") ? n.substring(1) : n);
                         }

@@ -113,6 +113,15 @@ class InflectionTest {
     }
 
     @Test
+    void aDemonymSpelledLikeACapitalisedNameOfTheSameCountryMatchesInLowerCase() throws Exception {
+        Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        // Spanish "danés" folds to the English alias "Danes"; French "afghan" is the English "Afghan".
+        assertEquals(List.of("denmark"), t.tag(story("es", "Elecciones", "El gobierno danés convocó elecciones.")).entityIds());
+        assertEquals(List.of("afghanistan"), t.tag(story("fr", "Aide", "Le gouvernement afghan demande de l'aide.")).entityIds());
+        assertEquals(List.of("switzerland"), t.tag(story("es", "Banca", "La banca suiza cerró con ganancias.")).entityIds());
+    }
+
+    @Test
     void germanStoriesDoNotReadEnglishKeywords() throws Exception {
         Taxonomy shipped = Taxonomy.load(Path.of("config/taxonomy"));
         Tagger t = Tagger.compile(shipped);
