@@ -41,14 +41,7 @@ final class Coreference {
             }
             int full = w.personOfSurname(tk.lower[w.rFirst[w.eLongest[e]]]);
             if (full >= 0) {
-                for (int r = 0; r < w.runs; r++) {
-                    if (w.rEntity[r] == e) {
-                        w.rEntity[r] = full;
-                    }
-                }
-                w.eType[e] = NameFinder.UNKNOWN; // merged away
-                w.putKey(w.eKey[e], -1);
-                w.eKey[e] = 0;
+                mergeInto(w, e, full, -1); // a later lone surname finds the person by surname, not by key
             }
         }
         for (int r = 0; r < w.runs; r++) {
@@ -74,7 +67,7 @@ final class Coreference {
                     || (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) == 0) {
                 continue;
             }
-            String letters = initials(tk, w.rFirst[r], w.rFirst[r], headline, body, true);
+            String letters = capitals(tk, w.rFirst[r], headline, body);
             if (letters.length() < 2 || letters.length() > 6) {
                 continue;
             }
@@ -82,22 +75,27 @@ final class Coreference {
             for (int g = 0; g < w.ents && full != -2; g++) {
                 int rg = w.eLongest[g];
                 if (g != e && w.eType[g] == NameFinder.ORG && length(w, rg) >= 2
-                        && abbreviates(letters, initials(tk, w.rFirst[rg], w.rLast[rg], headline, body, false))) {
+                        && abbreviates(letters, initials(tk, w.rFirst[rg], w.rLast[rg], headline, body))) {
                     full = full < 0 ? g : -2; // two organisations with those initials: cannot tell
                 }
             }
             if (full < 0) {
                 continue;
             }
-            for (int k = 0; k < w.runs; k++) {
-                if (w.rEntity[k] == e) {
-                    w.rEntity[k] = full;
-                }
-            }
-            w.eType[e] = NameFinder.UNKNOWN; // merged away
-            w.putKey(w.eKey[e], full); // a later mention of the acronym with no type of its own is it too
-            w.eKey[e] = 0;
+            mergeInto(w, e, full, full); // a later mention of the acronym with no type of its own is it too
         }
+    }
+
+    /** Entity {@code e}'s mentions become {@code into}'s; its key now names {@code keyNow} (-1: none). */
+    private static void mergeInto(NameWork w, int e, int into, int keyNow) {
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rEntity[r] == e) {
+                w.rEntity[r] = into;
+            }
+        }
+        w.eType[e] = NameFinder.UNKNOWN; // merged away
+        w.putKey(w.eKey[e], keyNow);
+        w.eKey[e] = 0;
     }
 
     /**
@@ -108,25 +106,32 @@ final class Coreference {
         return acronym.equals(initials) || acronym.length() >= 3 && initials.endsWith(acronym);
     }
 
-    /**
-     * The capitals of an acronym token ({@code whole}: every capital of the token, "N.W.S." or "NWS"), or the
-     * first letters of the capitalised words of a name ("National Weather Service"; "of" and "for" add none).
-     */
-    private static String initials(Tokens tk, int first, int last, String headline, String body, boolean whole) {
-        String text = Tagger.field(tk, first) == Tagger.HEADLINE ? headline : body;
+    /** The capitals of an acronym token: "N.W.S." and "NWS" are NWS. */
+    private static String capitals(Tokens tk, int t, String headline, String body) {
+        String text = fieldText(tk, t, headline, body);
+        StringBuilder b = new StringBuilder(8);
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                b.append(text.charAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The first letters of a name's capitalised words: "National Weather Service" is NWS ("of", "for" add none). */
+    private static String initials(Tokens tk, int first, int last, String headline, String body) {
+        String text = fieldText(tk, first, headline, body);
         StringBuilder b = new StringBuilder(8);
         for (int t = first; t <= last; t++) {
-            if (whole) {
-                for (int i = tk.start[t]; i < tk.end[t]; i++) {
-                    if (Character.isUpperCase(text.charAt(i))) {
-                        b.append(text.charAt(i));
-                    }
-                }
-            } else if ((tk.flags[t] & Tokens.FIRST_UPPER) != 0) {
+            if ((tk.flags[t] & Tokens.FIRST_UPPER) != 0) {
                 b.append(Character.toUpperCase(text.charAt(tk.start[t])));
             }
         }
         return b.toString();
+    }
+
+    private static String fieldText(Tokens tk, int t, String headline, String body) {
+        return Tagger.field(tk, t) == Tagger.HEADLINE ? headline : body;
     }
 
     private static int length(NameWork w, int run) {

@@ -174,7 +174,7 @@ final class Inflection {
             return same(w);
         }
         List<List<String>> singular = russianSingular(w);
-        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, RUSSIAN_PLURALS)) : singular;
+        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, RUSSIAN_PLURALS, RUSSIAN_HARD)) : singular;
     }
 
     /**
@@ -224,17 +224,19 @@ final class Inflection {
         {"щ", "0", "і", "ів|ей", "а"},
     };
 
-    /** Russian and Ukrainian consonants a hard-stem noun may end in (the default plural row). */
+    /** Russian and Ukrainian consonants a hard-stem noun may end in, for the rows below. */
     private static final String HARD_CONSONANTS = "бвгґджзклмнпрстфхцчшщ";
+    /** The plural row of a hard consonant with no row of its own: дрон, дроны, дронов; дрон, дрони, дронів. */
+    private static final String[] RUSSIAN_HARD = {"", "0", "ы", "ов", "а"};
+    private static final String[] UKRAINIAN_HARD = {"", "0", "и", "ів", "а"};
 
     /**
      * The plural forms of a common noun per case slot (nominative, genitive, dative, accusative, instrumental,
-     * prepositional), each from the first row of {@code rows} whose ending the word has; a hard consonant
-     * with no row of its own takes ы/ов (Russian) or и/ів (Ukrainian). Nothing for adjectives and plurals.
+     * prepositional), from the first row of {@code rows} whose ending the word has, else {@code hard} for a
+     * word ending in a hard consonant. Nothing for adjectives and plurals.
      */
-    private static List<List<String>> plural(String w, String[][] rows) {
+    private static List<List<String>> plural(String w, String[][] rows, String[] hard) {
         String l = w.toLowerCase(Locale.ROOT);
-        boolean russian = rows == RUSSIAN_PLURALS;
         if (l.endsWith("ий") || l.endsWith("ый") || l.endsWith("ой") || l.endsWith("ій") || l.endsWith("ые")
                 || l.endsWith("ое") || l.endsWith("ее") || l.endsWith("ая") || l.endsWith("яя")
                 || l.endsWith("ие") && l.length() > 2 && "кгхжшчщ".indexOf(l.charAt(l.length() - 3)) >= 0
@@ -243,17 +245,17 @@ final class Inflection {
         }
         for (String[] row : rows) {
             if (l.endsWith(row[0])) {
-                return pluralSlots(cut(w, Integer.parseInt(row[1])), row[2], row[3], row[4]);
+                return pluralSlots(w, row);
             }
         }
-        char last = l.charAt(l.length() - 1);
-        if (HARD_CONSONANTS.indexOf(last) >= 0) {
-            return russian ? pluralSlots(w, "ы", "ов", "а") : pluralSlots(w, "и", "ів", "а");
-        }
-        return emptySlots();
+        return HARD_CONSONANTS.indexOf(l.charAt(l.length() - 1)) >= 0 ? pluralSlots(w, hard) : emptySlots();
     }
 
-    private static List<List<String>> pluralSlots(String stem, String nom, String gen, String vowel) {
+    private static List<List<String>> pluralSlots(String w, String[] row) {
+        String stem = cut(w, Integer.parseInt(row[1]));
+        String nom = row[2];
+        String gen = row[3];
+        String vowel = row[4];
         List<String> gens = new ArrayList<>();
         for (String g : gen.split("\\|", -1)) {
             gens.add(stem + g);
@@ -357,7 +359,7 @@ final class Inflection {
             return same(w);
         }
         List<List<String>> singular = ukrainianSingular(w);
-        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, UKRAINIAN_PLURALS)) : singular;
+        return Character.isLowerCase(w.charAt(0)) ? merge(singular, plural(w, UKRAINIAN_PLURALS, UKRAINIAN_HARD)) : singular;
     }
 
     private static List<List<String>> ukrainianSingular(String w) {

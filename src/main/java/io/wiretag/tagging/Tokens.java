@@ -271,10 +271,7 @@ final class Tokens {
      */
     private int token(char[] s, int from, int len, int sent, int para) {
         int i = from;
-        if (units.length < len - from) {
-            units = new int[Math.max(len - from, units.length * 2)];
-        }
-        int[] u = units;
+        int[] u = units(len - from);
         int n = 0;
         // Dotted acronyms: "U.S." and "U.N." are the tokens US and UN; the span keeps the dots.
         if (from + 3 < len && s[from + 1] == '.' && CLASS[s[from]] == UPPER
@@ -341,20 +338,26 @@ final class Tokens {
         String s = texts[field];
         int from = start[k];
         int e = end[k];
-        if (units.length < e - from) {
-            units = new int[Math.max(e - from, units.length * 2)];
-        }
+        int[] u = units(e - from);
         int n = 0;
         for (int i = from; i < e; i++) {
             char c = s.charAt(i);
             byte cls = CLASS[c];
             if ((cls & WORD) != 0) {
-                units[n++] = FOLD_EXACT[c];
+                u[n++] = FOLD_EXACT[c];
             } else if (cls == APOS) {
-                units[n++] = '\'';
+                u[n++] = '\'';
             }
         }
-        return hashUnits(units, n);
+        return hashUnits(u, n);
+    }
+
+    /** Room for {@code n} folded chars of one token. */
+    private int[] units(int n) {
+        if (units.length < n) {
+            units = new int[Math.max(n, units.length * 2)];
+        }
+        return units;
     }
 
     /**
