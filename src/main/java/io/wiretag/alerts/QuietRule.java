@@ -42,6 +42,17 @@ public final class QuietRule {
         return new Result(new QuietState(at, before.arrivals() + 1, usual, false), Optional.empty());
     }
 
+    /**
+     * Whether a key can be dropped: it never delivered often enough to have a usual gap and has been silent
+     * for {@code multiple} times the minimum silence (an hour by default). Producers may key {@code news.raw}
+     * by file or story id, and each such key is a "feed" of one delivery: without this, the watch would keep
+     * one state per story for ever. A real feed that is merely slow to start learns again on its next delivery.
+     */
+    public static boolean forgettable(QuietState state, Instant now, QuietSettings s) {
+        return state != null && state.arrivals() < s.minArrivals()
+                && Duration.between(state.lastSeen(), now).compareTo(s.minSilence().multipliedBy(Math.max(1, Math.round(s.multiple())))) > 0;
+    }
+
     /** Whether {@code feed} has gone quiet by {@code now}; at most one alert per silence. */
     public static Result check(QuietState state, String feed, Instant now, QuietSettings s) {
         if (state == null || state.quiet() || state.arrivals() < s.minArrivals()) {

@@ -139,10 +139,15 @@ final class BenchRun {
         long deadline = t0 + options.timeout().toNanos();
         long lastReport = t0;
         long idleSince = 0;
+        boolean firstSeen = false;
         while (true) {
             watch.check();
             long now = System.nanoTime();
             long seen = watch.count();
+            if (!firstSeen && seen > 0) {
+                firstSeen = true;
+                progress.accept(String.format(Locale.ROOT, "%s: first output after %.1f s", run, (watch.firstArrivalNanos() - t0) / 1e9));
+            }
             if (expected >= 0 && seen >= expected) {
                 break;
             }

@@ -27,6 +27,7 @@ public final class OutputWatch implements AutoCloseable {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
     private final AtomicLong lastArrivalCpu = new AtomicLong();
+    private final AtomicLong firstArrival = new AtomicLong();
     private final Map<String, Long> awaited = new ConcurrentHashMap<>();
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -72,6 +73,7 @@ public final class OutputWatch implements AutoCloseable {
                     long now = System.nanoTime();
                     count.incrementAndGet();
                     lastArrival.set(now);
+                    firstArrival.compareAndSet(0, now);
                     if (!awaited.isEmpty() && r.key() != null) {
                         String key = new String(r.key(), StandardCharsets.UTF_8);
                         if (awaited.remove(key) != null) {
@@ -103,6 +105,11 @@ public final class OutputWatch implements AutoCloseable {
 
     public long count() {
         return count.get();
+    }
+
+    /** When the first output arrived (0 before). */
+    public long firstArrivalNanos() {
+        return firstArrival.get();
     }
 
     public long lastArrivalNanos() {

@@ -61,6 +61,7 @@ public final class Pipeline implements AutoCloseable {
         }
         LiveTaxonomy live = new LiveTaxonomy(fromFiles, t -> TopicAdmin.ensure(admin,
                 t.topicIds().stream().map(topics::forTopic).toList(), topics.taxonomy().name(), partitions, replication));
+        live.prepare(); // the tagger compiles while Kafka Streams joins its group
         Properties props = StreamsSettings.properties(config, bootstrapServers);
         Topology topology = WiretagTopology.build(TopologySpec.from(config, topics, live), props);
         io.wiretag.story.Languages.warmUp(); // the detector's models load now, not on the first story

@@ -93,4 +93,15 @@ class QuietRuleTest {
         assertTrue(QuietRule.check(st, "dpa", t.plus(Duration.ofMinutes(30)), S).alert().isEmpty(), "30 min is 3 usual gaps");
         assertEquals(List.of(), alerts, "slowing down is not going quiet");
     }
+
+    @Test
+    void aKeyOfOneDeliveryIsForgottenAfterAnHourAndAFeedNever() {
+        // A producer that keys news.raw by file or story id makes one "feed" per story: not kept for ever.
+        QuietState once = QuietRule.arrived(null, "ap:story-1.xml", T0).state();
+        assertEquals(false, QuietRule.forgettable(once, T0.plus(Duration.ofMinutes(59)), S), "an hour is 6 x the 10-minute minimum silence");
+        assertEquals(true, QuietRule.forgettable(once, T0.plus(Duration.ofMinutes(61)), S));
+        // A real feed, once it has a usual gap, is kept however long it is silent: it is the one to alert on.
+        QuietState feed = steady("reuters", Duration.ofMinutes(3), S.minArrivals(), new ArrayList<>());
+        assertEquals(false, QuietRule.forgettable(feed, feed.lastSeen().plus(Duration.ofDays(30)), S));
+    }
 }

@@ -266,6 +266,40 @@ class AlertsAndTrendsTopologyTest {
         assertEquals(List.of(), alerts("quiet"), "still one quiet alert for the one silence");
     }
 
+    @Test
+    void recordsKeyedByStoryAreNotKeptAsFeedsForEver() {
+        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        byte[] feed = "wirea|ap-feed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Instant at = T0;
+        for (int i = 0; i < 40; i++) {
+            at = T0.plus(Duration.ofMinutes(2L * i));
+            raw.pipeInput(new TestRecord<>(feed, ("not a story " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
+            byte[] perStory = ("wireb|story-" + i + ".xml").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            raw.pipeInput(new TestRecord<>(perStory, ("not a story " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
+        }
+        KeyValueStore<String, io.wiretag.alerts.QuietState> feeds = driver.getKeyValueStore(StateStores.FEEDS);
+        assertEquals(41, count(feeds), "the feed and 40 keys of one story each, before the check");
+        driver.advanceWallClockTime(Duration.between(T0, at).plus(Duration.ofMinutes(61)));
+        List<String> kept = new ArrayList<>();
+        try (var it = feeds.all()) {
+            it.forEachRemaining(kv -> kept.add(kv.key));
+        }
+        assertEquals(List.of("wirea|ap-feed"), kept, "an hour after the last, the one-delivery keys are gone; the feed stays");
+        assertEquals(1, alerts("quiet").size(), "and the feed, silent for an hour, is quiet");
+    }
+
+    private static int count(KeyValueStore<String, ?> store) {
+        int n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Sends a story filed at {@code filed} that reaches wiretag at {@code arrived}, with the wall clock at its arrival. */
     void sendLate(Story s, Instant filed, Instant arrived) {
         if (arrived.isAfter(wall)) {

@@ -25,7 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Watches every feed on {@code news.raw} (its record key: provider + feed, else the provider) for going quiet:
  * each delivery updates the feed's usual gap ({@link QuietRule}), and a wall-clock check once a minute raises
  * one {@code quiet} alert for a feed silent far longer than usual, and one {@code resumed} when it delivers
- * again. A feed's records share a key, so one task holds each feed.
+ * again. A feed's records share a key, so one task holds each feed. A key that never delivered often enough
+ * to be judged (a producer keying by file or story id) is dropped an hour after its last delivery
+ * ({@link QuietRule#forgettable}), so the store does not grow with every story.
  */
 public final class FeedQuietProcessor implements Processor<byte[], byte[], String, byte[]> {
     private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
@@ -63,8 +65,13 @@ public final class FeedQuietProcessor implements Processor<byte[], byte[], Strin
         try (KeyValueIterator<String, QuietState> it = feeds.all()) {
             it.forEachRemaining(all::add);
         }
+        Instant at = Instant.ofEpochMilli(now);
         for (KeyValue<String, QuietState> kv : all) {
-            QuietRule.Result r = QuietRule.check(kv.value, kv.key, Instant.ofEpochMilli(now), settings);
+            if (QuietRule.forgettable(kv.value, at, settings)) {
+                feeds.delete(kv.key);
+                continue;
+            }
+            QuietRule.Result r = QuietRule.check(kv.value, kv.key, at, settings);
             if (r.alert().isPresent()) {
                 feeds.put(kv.key, r.state());
                 send(r.alert().get(), now);
