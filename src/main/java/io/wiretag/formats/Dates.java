@@ -44,6 +44,7 @@ public final class Dates {
             "(\\d{1,2})\\.? ([\\p{L}]{3,12})\\.? (\\d{4}),? (\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?: ?(.+))?");
     /** Month names and abbreviations of the languages wires write in, to their month number. */
     private static final java.util.Map<String, Integer> MONTHS = months();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(?:n/?a|none|null|unknown|tbd|-+|x+|\\?+|0+)");
 
     private Dates() {
@@ -62,7 +63,7 @@ public final class Dates {
         if (value == null) {
             return null;
         }
-        String v = value.strip().replaceAll("\\s+", " ");
+        String v = WHITESPACE.matcher(value.strip()).replaceAll(" ");
         if (v.isEmpty() || v.startsWith("0000") || v.startsWith("0001-01-01") || PLACEHOLDER.matcher(v).matches()) {
             return null;
         }
@@ -73,7 +74,26 @@ public final class Dates {
         }
     }
 
+    /** yyyy-MM-ddTHH:mm... ending in Z or an offset with a colon: a shape neither COMPACT nor OFFSET_NO_COLON rewrites. */
+    static boolean isoWithZone(String v) {
+        int n = v.length();
+        if (n < 17 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':') {
+            return false;
+        }
+        char last = v.charAt(n - 1);
+        return last == 'Z' || (n >= 22 && v.charAt(n - 3) == ':' && (v.charAt(n - 6) == '+' || v.charAt(n - 6) == '-'));
+    }
+
     private static Instant parseStrictly(String v, java.time.ZoneId zoneless) {
+        if (isoWithZone(v)) {
+            // What most wires send (2025-02-01T06:00:00Z, ...+01:00): straight to the parser the general path
+            // ends in, without the two patterns for other shapes first.
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // fall through to the general path
+            }
+        }
         Matcher compact = COMPACT.matcher(v);
         if (compact.matches()) {
             String zone = compact.group(7);

@@ -24,6 +24,9 @@ public final class Text {
             return "";
         }
         String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (clean(n)) {
+            return n; // most paragraphs: nothing to change, nothing to copy
+        }
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {
@@ -42,6 +45,23 @@ public final class Text {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #cleanParagraph} would return {@code n} as it is: single spaces between words, no other spacing or controls. */
+    private static boolean clean(String n) {
+        int len = n.length();
+        if (len == 0 || n.charAt(0) == ' ' || n.charAt(len - 1) == ' ') {
+            return len == 0;
+        }
+        char prev = 'x';
+        for (int i = 0; i < len; i++) {
+            char c = n.charAt(i);
+            if (c == ' ' ? prev == ' ' : c < ' ' || Character.isWhitespace(c) || c == '\u00A0' || Character.isISOControl(c)) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     /** Joins paragraphs into a body: cleaned, empty ones dropped, separated by one blank line. */

@@ -15,6 +15,20 @@ class DatesTest {
     }
 
     @Test
+    void theCommonIsoShapesTakeTheShortPathAndReadTheSame() {
+        assertEquals(true, Dates.isoWithZone("2025-02-01T06:00:00Z"));
+        assertEquals(Instant.parse("2025-02-01T06:00:00Z"), Dates.parse("2025-02-01T06:00:00Z"));
+        assertEquals(Instant.parse("2025-02-01T06:00:00Z"), Dates.parse("2025-02-01T06:00Z"));
+        assertEquals(true, Dates.isoWithZone("2025-02-01T06:00:00.250-05:30"));
+        assertEquals(Instant.parse("2025-02-01T11:30:00.250Z"), Dates.parse("2025-02-01T06:00:00.250-05:30"));
+        assertEquals(false, Dates.isoWithZone("2025-02-01T06:00:00+0100"), "no colon: the general path rewrites it");
+        assertEquals(Instant.parse("2025-02-01T05:00:00Z"), Dates.parse("2025-02-01T06:00:00+0100"));
+        assertEquals(false, Dates.isoWithZone("2025-02-01 06:00:00Z"));
+        assertEquals(Instant.parse("2025-02-01T06:00:00Z"), Dates.parse("2025-02-01 06:00:00Z"));
+        assertNull(Dates.parse("2025-02-30T06:00:00Z"), "the short path's failure falls through to the same refusal");
+    }
+
+    @Test
     void localizedRfc822Dates() {
         assertEquals(Instant.parse("2024-09-23T08:00:00Z"), Dates.parse("Mo, 23 Sep 2024 10:00:00 +0200"));
         assertEquals(Instant.parse("2025-03-04T09:15:00Z"), Dates.parse("Di, 4. M\u00e4rz 2025 10:15 MEZ"));
