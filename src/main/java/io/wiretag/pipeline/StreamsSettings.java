@@ -34,6 +34,11 @@ public final class StreamsSettings {
         return (bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind) + ":" + c.get(WiretagConfig.HTTP_PORT);
     }
 
+    /** How long the producer lets a batch fill: long under exactly-once, where the commit sends it anyway; short otherwise. */
+    static String lingerMs(String guarantee) {
+        return StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) ? "50" : "5";
+    }
+
     public static Properties properties(WiretagConfig c, String bootstrapServers) {
         Properties p = new Properties();
         p.putAll(c.kafkaClientSettings());
@@ -55,8 +60,11 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
         p.put("processing.exception.handler.global.enabled", "true");
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-        // Streams' producer waits 100 ms by default: at newsroom rates that is the whole latency.
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        // Streams' producer waits 100 ms by default: at newsroom rates that is the whole latency under
+        // at-least-once. Under exactly-once nothing is visible before the transaction commits, and the commit
+        // sends what is waiting, so a longer wait costs no latency and fills fuller batches: fewer produce
+        // requests for the broker (bench pipeline, alternated runs: broker CPU per story -12 %, p99 no higher).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs(c.get(WiretagConfig.PROCESSING_GUARANTEE)));
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Where the other instances forward HTTP queries for the state this one holds.
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised(c));
