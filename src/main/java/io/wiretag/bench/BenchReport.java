@@ -43,16 +43,17 @@ public final class BenchReport {
 
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append("| topology | guarantee | stories/s | CPU ms/story (process) | CPU ms/story (stream threads) | records/story "
+        b.append("| topology | guarantee | stories/s | stories/s steady (10-90 %) | first output s | CPU ms/story (process) | CPU ms/story (stream threads) | records/story "
                 + "| KB/story | topics |");
         for (int l : options.loads()) {
             b.append(String.format(Locale.ROOT, " latency p50/p99/max ms at %,d/s |", l));
         }
-        b.append(" heap MB: peak used / live after run |\n|---|---|---:|---:|---:|---:|---:|---:|");
+        b.append(" heap MB: peak used / live after run |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         b.append("---:|".repeat(options.loads().size())).append("---:|\n");
         for (RunResult r : results) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %.1f | %d |", r.topology(), r.guarantee(),
-                    r.storiesPerSecond(), r.cpuMsPerStory(), r.streamThreadCpuMsPerStory(), r.recordsPerStory(), r.bytesPerStory() / 1000,
+            b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %s | %.2f | %.2f | %.1f | %.1f | %d |", r.topology(), r.guarantee(),
+                    r.storiesPerSecond(), Double.isNaN(r.steadyStoriesPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", r.steadyStoriesPerSecond()),
+                    Double.isNaN(r.firstOutputSeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", r.firstOutputSeconds()), r.cpuMsPerStory(), r.streamThreadCpuMsPerStory(), r.recordsPerStory(), r.bytesPerStory() / 1000,
                     r.topicsWritten()));
             for (int l : options.loads()) {
                 LatencyProbe.Result lat = r.latencyAt(l);
@@ -108,6 +109,7 @@ public final class BenchReport {
         RunResult alos = find(PipelineBench.WIRETAG, "at_least_once");
         RunResult main = eos != null ? eos : alos;
         root.put("stories_per_s_eos", eos == null ? null : num(eos.storiesPerSecond()));
+        root.put("steady_stories_per_s_eos", eos == null ? null : num(eos.steadyStoriesPerSecond()));
         root.put("stories_per_s_alos", alos == null ? null : num(alos.storiesPerSecond()));
         root.put("cpu_ms_per_story_eos", eos == null ? null : num(eos.cpuMsPerStory()));
         root.put("stream_thread_cpu_ms_per_story_eos", eos == null ? null : num(eos.streamThreadCpuMsPerStory()));
@@ -142,6 +144,8 @@ public final class BenchReport {
             n.put("outputs_expected", r.outputsExpected());
             n.put("seconds", num(r.seconds()));
             n.put("stories_per_s", num(r.storiesPerSecond()));
+            n.put("steady_stories_per_s", num(r.steadyStoriesPerSecond()));
+            n.put("first_output_s", num(r.firstOutputSeconds()));
             n.put("cpu_ms_per_story", num(r.cpuMsPerStory()));
             n.put("stream_thread_cpu_ms_per_story", num(r.streamThreadCpuMsPerStory()));
             n.put("records_per_story", num(r.recordsPerStory()));

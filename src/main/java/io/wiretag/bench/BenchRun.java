@@ -131,7 +131,7 @@ final class BenchRun {
                 throw new IllegalStateException(run + ": the topology failed; see the log above");
             }
             return new RunResult(topology(), config.get(WiretagConfig.PROCESSING_GUARANTEE), stream.size(), span.outputs(), expected,
-                    span.seconds(), span.usage(), liveBefore, liveAfter, written, internal, latency);
+                    span.seconds(), span.firstSeconds(), span.steadySeconds(), span.usage(), liveBefore, liveAfter, written, internal, latency);
         }
     }
 
@@ -140,6 +140,8 @@ final class BenchRun {
         long lastReport = t0;
         long idleSince = 0;
         boolean firstSeen = false;
+        long tenth = 0;
+        long ninetieth = 0;
         while (true) {
             watch.check();
             long now = System.nanoTime();
@@ -147,6 +149,13 @@ final class BenchRun {
             if (!firstSeen && seen > 0) {
                 firstSeen = true;
                 progress.accept(String.format(Locale.ROOT, "%s: first output after %.1f s", run, (watch.firstArrivalNanos() - t0) / 1e9));
+            }
+            // The steady part of the run: from a tenth of the outputs visible to nine tenths (polled every 20 ms).
+            if (expected > 0 && tenth == 0 && seen * 10 >= expected) {
+                tenth = now;
+            }
+            if (expected > 0 && ninetieth == 0 && seen * 10 >= expected * 9) {
+                ninetieth = now;
             }
             if (expected >= 0 && seen >= expected) {
                 break;
@@ -186,7 +195,9 @@ final class BenchRun {
         double seconds = (last - t0) / 1e9;
         // CPU up to the last output: the process CPU the watcher read with that batch.
         double cpu = (watch.lastArrivalCpuNanos() - ProcessMeter.processCpuNanos()) / 1e9 + u.processCpuSeconds();
-        return new RunResult.Span(watch.count(), seconds, new ProcessMeter.Usage(seconds, cpu, u.streamThreadCpuSeconds(),
+        double firstSeconds = watch.firstArrivalNanos() == 0 ? Double.NaN : (watch.firstArrivalNanos() - t0) / 1e9;
+        double steadySeconds = tenth == 0 || ninetieth <= tenth ? Double.NaN : (ninetieth - tenth) / 1e9;
+        return new RunResult.Span(watch.count(), seconds, firstSeconds, steadySeconds, new ProcessMeter.Usage(seconds, cpu, u.streamThreadCpuSeconds(),
                 u.peakHeapUsed(), u.peakHeapAfterGc(), u.cpuByThreadGroup(), u.gcSeconds(), u.gcCount()));
     }
 

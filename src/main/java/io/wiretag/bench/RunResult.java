@@ -14,6 +14,8 @@ public record RunResult(
         long outputsSeen,
         long outputsExpected,
         double seconds,
+        double firstOutputSeconds,
+        double steadySeconds,
         ProcessMeter.Usage usage,
         long liveHeapBefore,
         long liveHeapAfter,
@@ -21,12 +23,25 @@ public record RunResult(
         TopicIo.Snapshot brokerInternal,
         List<LatencyProbe.Result> latency) {
 
-    /** The throughput span: outputs seen, seconds from RUNNING to the last one, what it cost. */
-    record Span(long outputs, double seconds, ProcessMeter.Usage usage) {
+    /**
+     * The throughput span: outputs seen, seconds from RUNNING to the last one, to the first one, and from a
+     * tenth of the expected outputs visible to nine tenths (NaN when not known), and what it cost.
+     */
+    record Span(long outputs, double seconds, double firstSeconds, double steadySeconds, ProcessMeter.Usage usage) {
     }
 
+    /** Inputs over the whole span, from RUNNING: start-up and the pipeline filling included. */
     public double storiesPerSecond() {
         return inputs / seconds;
+    }
+
+    /**
+     * Inputs per second while the pipeline runs full: eight tenths of the inputs over the time from a tenth of
+     * the outputs visible to nine tenths, without the start (joining the group, the first commits through every
+     * hop) and the tail. NaN when the run had no expected output count.
+     */
+    public double steadyStoriesPerSecond() {
+        return 0.8 * inputs / steadySeconds;
     }
 
     public double cpuMsPerStory() {

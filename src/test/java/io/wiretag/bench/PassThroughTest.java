@@ -71,9 +71,9 @@ class PassThroughTest {
                 "wiretag-eos.news.tagged", new TopicIo.Counts(100, 100 * 7070, 0),
                 "bench-wiretag-eos-lifecycle-repartition", new TopicIo.Counts(100, 100 * 6070, 0),
                 "bench-wiretag-eos-trend-hits-repartition", new TopicIo.Counts(1200, 1200 * 170, 0)));
-        RunResult wiretag = new RunResult("wiretag", "exactly_once_v2", inputs, 100, 100, 1.0,
+        RunResult wiretag = new RunResult("wiretag", "exactly_once_v2", inputs, 100, 100, 1.0, 0.1, 0.8,
                 new ProcessMeter.Usage(1, 1, 1, 1, 1, Map.of(), 0, 0), 0, 0, written, new TopicIo.Snapshot(Map.of()), List.of());
-        RunResult oneToOne = new RunResult("passthrough", "exactly_once_v2", inputs, 100, 100, 1.0,
+        RunResult oneToOne = new RunResult("passthrough", "exactly_once_v2", inputs, 100, 100, 1.0, 0.1, 0.8,
                 new ProcessMeter.Usage(1, 1, 1, 1, 1, Map.of(), 0, 0), 0, 0, new TopicIo.Snapshot(Map.of("passthrough-eos.out", new TopicIo.Counts(100, 100 * 3070, 0))),
                 new TopicIo.Snapshot(Map.of()), List.of());
         StreamStats stats = new StreamStats(100, Map.of(), 3000, 3000);

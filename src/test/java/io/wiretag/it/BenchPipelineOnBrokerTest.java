@@ -61,6 +61,10 @@ class BenchPipelineOnBrokerTest {
             assertEquals(r.path("stream").path("records").asInt(), inputs);
             assertTrue(run.path("live_heap_after_run_mb").asDouble() > 0, run.toString());
             assertTrue(run.path("cpu_ms_per_story_by_thread_group").path("stream threads").asDouble() > 0, run.toString());
+            double first = run.path("first_output_s").asDouble();
+            assertTrue(first > 0 && first <= run.path("seconds").asDouble(), "the first output comes within the span: " + run);
+            // 80 stories may cross a tenth and nine tenths of the outputs in one 20 ms poll: then no steady rate.
+            assertTrue(run.path("steady_stories_per_s").isNull() || run.path("steady_stories_per_s").asDouble() > 0, run.toString());
             if (run.path("topology").asText().equals("wiretag") || run.path("topology").asText().equals("passthrough")) {
                 assertEquals(inputs, run.path("outputs_seen").asInt(), "one visible output per input: " + run);
             }
