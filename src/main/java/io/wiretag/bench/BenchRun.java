@@ -140,8 +140,7 @@ final class BenchRun {
         long lastReport = t0;
         long idleSince = 0;
         boolean firstSeen = false;
-        long tenth = 0;
-        long ninetieth = 0;
+        List<long[]> samples = new ArrayList<>(); // (time, outputs visible), for the steady rate afterwards
         while (true) {
             watch.check();
             long now = System.nanoTime();
@@ -150,13 +149,7 @@ final class BenchRun {
                 firstSeen = true;
                 progress.accept(String.format(Locale.ROOT, "%s: first output after %.1f s", run, (watch.firstArrivalNanos() - t0) / 1e9));
             }
-            // The steady part of the run: from a tenth of the outputs visible to nine tenths (polled every 20 ms).
-            if (expected > 0 && tenth == 0 && seen * 10 >= expected) {
-                tenth = now;
-            }
-            if (expected > 0 && ninetieth == 0 && seen * 10 >= expected * 9) {
-                ninetieth = now;
-            }
+            samples.add(new long[] {now, seen});
             if (expected >= 0 && seen >= expected) {
                 break;
             }
@@ -196,9 +189,27 @@ final class BenchRun {
         // CPU up to the last output: the process CPU the watcher read with that batch.
         double cpu = (watch.lastArrivalCpuNanos() - ProcessMeter.processCpuNanos()) / 1e9 + u.processCpuSeconds();
         double firstSeconds = watch.firstArrivalNanos() == 0 ? Double.NaN : (watch.firstArrivalNanos() - t0) / 1e9;
-        double steadySeconds = tenth == 0 || ninetieth <= tenth ? Double.NaN : (ninetieth - tenth) / 1e9;
+        double steadySeconds = steadySeconds(samples, watch.count());
         return new RunResult.Span(watch.count(), seconds, firstSeconds, steadySeconds, new ProcessMeter.Usage(seconds, cpu, u.streamThreadCpuSeconds(),
                 u.peakHeapUsed(), u.peakHeapAfterGc(), u.cpuByThreadGroup(), u.gcSeconds(), u.gcCount()));
+    }
+
+    /**
+     * The seconds from a tenth of {@code total} outputs visible to nine tenths, from the watcher's counts polled
+     * every 20 ms; NaN when both fall in one poll (too few outputs to tell).
+     */
+    static double steadySeconds(List<long[]> samples, long total) {
+        long tenth = 0;
+        long ninetieth = 0;
+        for (long[] s : samples) {
+            if (tenth == 0 && s[1] * 10 >= total) {
+                tenth = s[0];
+            }
+            if (ninetieth == 0 && s[1] * 10 >= total * 9) {
+                ninetieth = s[0];
+            }
+        }
+        return total == 0 || tenth == 0 || ninetieth <= tenth ? Double.NaN : (ninetieth - tenth) / 1e9;
     }
 
     private void preload(List<StoryStream.Item> stream) {

@@ -38,7 +38,8 @@ public record RunResult(
     /**
      * Inputs per second while the pipeline runs full: eight tenths of the inputs over the time from a tenth of
      * the outputs visible to nine tenths, without the start (joining the group, the first commits through every
-     * hop) and the tail. NaN when the run had no expected output count.
+     * hop) and the tail (for a run without a known output count, tenths of what it wrote in the end). NaN when
+     * the run was too short to tell.
      */
     public double steadyStoriesPerSecond() {
         return 0.8 * inputs / steadySeconds;
