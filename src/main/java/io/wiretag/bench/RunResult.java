@@ -25,7 +25,7 @@ public record RunResult(
 
     /**
      * The throughput span: outputs seen, seconds from RUNNING to the last one, to the first one, and from a
-     * tenth of the expected outputs visible to nine tenths (NaN when not known), and what it cost.
+     * tenth of the outputs seen to nine tenths (NaN when too few to tell), and what it cost.
      */
     record Span(long outputs, double seconds, double firstSeconds, double steadySeconds, ProcessMeter.Usage usage) {
     }
@@ -38,8 +38,7 @@ public record RunResult(
     /**
      * Inputs per second while the pipeline runs full: eight tenths of the inputs over the time from a tenth of
      * the outputs visible to nine tenths, without the start (joining the group, the first commits through every
-     * hop) and the tail (for a run without a known output count, tenths of what it wrote in the end). NaN when
-     * the run was too short to tell.
+     * hop) and the tail. NaN when the run was too short to tell.
      */
     public double steadyStoriesPerSecond() {
         return 0.8 * inputs / steadySeconds;
