@@ -21,10 +21,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * Every state store and internal topic of the topology, by name, with its types and serdes: the one place a
  * store is declared (as {@link io.wiretag.kafka.Topics} is for topics). Renaming one loses its state: the
  * names are part of the deployed application.
- * <p>Stores that stay small or short-lived (stories in flight, the duplicate shards, whose index is in memory
- * anyway, surge and feed states per key, the dashboard's newest stories and alerts) are in memory, changelogged
- * like the rest and rebuilt from their changelogs on restart; the story states (kept for days), trend counts,
- * embargoes and renditions are in RocksDB.
+ * <p>Stores that stay small or short-lived (stories in flight, surge and feed states per key, the dashboard's
+ * newest stories and alerts) are in memory, changelogged like the rest and rebuilt from their changelogs on
+ * restart; the story states (kept for days), trend counts, embargoes, renditions and the duplicate shards are
+ * in RocksDB. A duplicate shard's index is in memory (it decides on every claim), but its fingerprints, the
+ * window's worth of every story that claimed the shard, are not kept twice on the heap, and a restart reads
+ * them from the local store rather than replaying the whole changelog.
  */
 public final class StateStores {
     /** The taxonomy records of {@code news.taxonomy}: a global store. */
@@ -88,7 +90,7 @@ public final class StateStores {
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> duplicateShard() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DUPLICATE_SHARD), Serdes.String(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUPLICATE_SHARD), Serdes.String(), Serdes.ByteArray());
     }
 
     static StoreBuilder<WindowStore<String, TrendCount>> trends(Duration retention) {
