@@ -245,13 +245,11 @@ class AlertsAndTrendsTopologyTest {
 
     @Test
     void aSteadyFeedThatStopsIsOneQuietAlertAndOneResumedWhenItComesBack() {
-        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(),
-                Serdes.ByteArray().serializer());
-        byte[] feed = "wirea|ap-feed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TestInputTopic<byte[], byte[]> raw = rawInput();
         Instant at = T0;
         for (int i = 0; i < 12; i++) {
             at = T0.plus(Duration.ofMinutes(2L * i));
-            raw.pipeInput(new TestRecord<>(feed, ("not a story " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
+            deliver(raw, "wirea|ap-feed", "not a story " + i, at);
         }
         wall = at;
         driver.advanceWallClockTime(Duration.ofMinutes(5));
@@ -261,43 +259,42 @@ class AlertsAndTrendsTopologyTest {
         List<JsonNode> quiet = alerts("quiet");
         assertEquals(1, quiet.size(), quiet.toString());
         assertEquals("wirea|ap-feed", quiet.get(0).path("feed").asText());
-        raw.pipeInput(new TestRecord<>(feed, "back".getBytes(java.nio.charset.StandardCharsets.UTF_8), at.plus(Duration.ofHours(1))));
+        deliver(raw, "wirea|ap-feed", "back", at.plus(Duration.ofHours(1)));
         assertEquals(1, alerts("resumed").size());
         assertEquals(List.of(), alerts("quiet"), "still one quiet alert for the one silence");
     }
 
     @Test
     void recordsKeyedByStoryAreNotKeptAsFeedsForEver() {
-        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(),
-                Serdes.ByteArray().serializer());
-        byte[] feed = "wirea|ap-feed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TestInputTopic<byte[], byte[]> raw = rawInput();
         Instant at = T0;
         for (int i = 0; i < 40; i++) {
             at = T0.plus(Duration.ofMinutes(2L * i));
-            raw.pipeInput(new TestRecord<>(feed, ("not a story " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
-            byte[] perStory = ("wireb|story-" + i + ".xml").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            raw.pipeInput(new TestRecord<>(perStory, ("not a story " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
+            deliver(raw, "wirea|ap-feed", "not a story " + i, at);
+            deliver(raw, "wireb|story-" + i + ".xml", "not a story " + i, at);
         }
         KeyValueStore<String, io.wiretag.alerts.QuietState> feeds = driver.getKeyValueStore(StateStores.FEEDS);
-        assertEquals(41, count(feeds), "the feed and 40 keys of one story each, before the check");
+        assertEquals(41, keys(feeds).size(), "the feed and 40 keys of one story each, before the check");
         driver.advanceWallClockTime(Duration.between(T0, at).plus(Duration.ofMinutes(61)));
-        List<String> kept = new ArrayList<>();
-        try (var it = feeds.all()) {
-            it.forEachRemaining(kv -> kept.add(kv.key));
-        }
-        assertEquals(List.of("wirea|ap-feed"), kept, "an hour after the last, the one-delivery keys are gone; the feed stays");
+        assertEquals(List.of("wirea|ap-feed"), keys(feeds), "an hour after the last, the one-delivery keys are gone; the feed stays");
         assertEquals(1, alerts("quiet").size(), "and the feed, silent for an hour, is quiet");
     }
 
-    private static int count(KeyValueStore<String, ?> store) {
-        int n = 0;
+    private TestInputTopic<byte[], byte[]> rawInput() {
+        return driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    private static void deliver(TestInputTopic<byte[], byte[]> raw, String key, String text, Instant at) {
+        raw.pipeInput(new TestRecord<>(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), at));
+    }
+
+    private static List<String> keys(KeyValueStore<String, ?> store) {
+        List<String> keys = new ArrayList<>();
         try (var it = store.all()) {
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
+            it.forEachRemaining(kv -> keys.add(kv.key));
         }
-        return n;
+        return keys;
     }
 
     /** Sends a story filed at {@code filed} that reaches wiretag at {@code arrived}, with the wall clock at its arrival. */
