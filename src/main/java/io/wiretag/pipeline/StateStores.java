@@ -84,9 +84,13 @@ public final class StateStores {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO), Serdes.String(), story);
     }
 
+    /**
+     * Not cached: a parked story (~10 KB) is written once and deleted when its verdicts are back, at least two
+     * commits later, so a cache can fold nothing, and with a backlog the parked stories filled the thread's
+     * whole record cache (10 MB by default), evicting the trend, surge and story states that do fold per commit.
+     */
     static StoreBuilder<KeyValueStore<String, byte[]>> pending() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray());
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> duplicateShard() {
