@@ -108,7 +108,7 @@ final class Coreference {
 
     /** The capitals of an acronym token: "N.W.S." and "NWS" are NWS. */
     private static String capitals(Tokens tk, int t, String headline, String body) {
-        String text = fieldText(tk, t, headline, body);
+        String text = Tagger.source(tk, t, headline, body);
         StringBuilder b = new StringBuilder(8);
         for (int i = tk.start[t]; i < tk.end[t]; i++) {
             if (Character.isUpperCase(text.charAt(i))) {
@@ -120,7 +120,7 @@ final class Coreference {
 
     /** The first letters of a name's capitalised words: "National Weather Service" is NWS ("of", "for" add none). */
     private static String initials(Tokens tk, int first, int last, String headline, String body) {
-        String text = fieldText(tk, first, headline, body);
+        String text = Tagger.source(tk, first, headline, body);
         StringBuilder b = new StringBuilder(8);
         for (int t = first; t <= last; t++) {
             if ((tk.flags[t] & Tokens.FIRST_UPPER) != 0) {
@@ -128,10 +128,6 @@ final class Coreference {
             }
         }
         return b.toString();
-    }
-
-    private static String fieldText(Tokens tk, int t, String headline, String body) {
-        return Tagger.field(tk, t) == Tagger.HEADLINE ? headline : body;
     }
 
     private static int length(NameWork w, int run) {

@@ -70,7 +70,7 @@ final class EntityResolver {
             s.mEntity[m] = entity;
             if (explain != null && entity < 0) {
                 explain.skipped(Tagger.field(tk, s.mFirst[m]), tk.start[s.mFirst[m]], tk.end[s.mLast[m]],
-                        text(tk, s.mFirst[m], s.mLast[m], headline, body), aliasText.get(alias), why);
+                        Tagger.span(tk, s.mFirst[m], s.mLast[m], headline, body), aliasText.get(alias), why);
             }
             if (entity < 0) {
                 continue;
@@ -119,10 +119,6 @@ final class EntityResolver {
             }
         }
         return words >= 3 && caps * 5 >= words * 4;
-    }
-
-    private static String text(Tokens tk, int first, int last, String headline, String body) {
-        return (first < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[first], tk.end[last]);
     }
 
     /** Sentences either side of a mention in which its cues count. */

@@ -130,7 +130,7 @@ final class NameFinder {
             if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
                 continue;
             }
-            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, Tagger.field(tk, s.mLast[m]) == Tagger.HEADLINE ? headline : body)) {
+            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, Tagger.source(tk, s.mLast[m], headline, body))) {
                 // "Illinois Emergency Management Agency", "Arkansas City": the place only opens a longer name,
                 // which the name finder reads whole; the place itself is not named here.
                 if (explain != null) {

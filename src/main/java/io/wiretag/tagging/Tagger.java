@@ -81,6 +81,16 @@ public final class Tagger {
         return token < tk.fieldStart[BODY] ? HEADLINE : BODY;
     }
 
+    /** The text of the field a token is in: the headline or the body. */
+    static String source(Tokens tk, int token, String headline, String body) {
+        return field(tk, token) == HEADLINE ? headline : body;
+    }
+
+    /** The text of tokens {@code first} to {@code last} of one field, as the story writes it. */
+    static String span(Tokens tk, int first, int last, String headline, String body) {
+        return source(tk, first, headline, body).substring(tk.start[first], tk.end[last]);
+    }
+
     public static Tagger compile(Taxonomy taxonomy) {
         return new Tagger(taxonomy);
     }

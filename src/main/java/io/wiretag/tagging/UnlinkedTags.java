@@ -32,7 +32,7 @@ final class UnlinkedTags {
             }
             int longest = w.eLongest[e];
             String type = NameFinder.TYPE_NAMES[w.eType[e]];
-            String name = text(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
+            String name = Tagger.span(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
             idText.setLength(0);
             idText.append(EntityTag.UNLINKED).append(type).append(':');
             appendSlug(idText, name);
@@ -72,13 +72,9 @@ final class UnlinkedTags {
         return out;
     }
 
-    private static String text(Tokens tk, int f, int l, String headline, String body) {
-        return (f < tk.fieldStart[Tagger.BODY] ? headline : body).substring(tk.start[f], tk.end[l]);
-    }
-
     /** A mention's text; the entity's name String itself when the mention reads the same, as most do. */
     private static String text(Tokens tk, int f, int l, String headline, String body, String name) {
-        String src = f < tk.fieldStart[Tagger.BODY] ? headline : body;
+        String src = Tagger.source(tk, f, headline, body);
         int from = tk.start[f];
         int len = tk.end[l] - from;
         if (name.length() == len && src.regionMatches(from, name, 0, len)) {
