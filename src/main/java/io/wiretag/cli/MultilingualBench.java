@@ -101,12 +101,11 @@ final class MultilingualBench {
         }
     }
 
-    /** Detection CPU per story, as the table row's median; {@code detector} returns anything (kept alive). */
     /**
      * CPU per story of a detector, median of the runs: {all threads, the calling thread} in µs. All threads,
      * because Lingua hands each text's n-gram work to {@code ForkJoinPool.commonPool()} and waits: the calling
      * thread's own CPU leaves that out. The process's CPU clock counts the other threads too; after the warm-up
-     * they are idle but for the detector's.
+     * they are idle but for the detector's. {@code detector} returns anything (kept alive).
      */
     static double[] microsPerStory(List<Story> stories, ToLongFunction<Story> detector, double warmup, double seconds,
                                    int runs, ThreadMXBean threads, boolean cpuTime) {
