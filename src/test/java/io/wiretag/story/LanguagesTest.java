@@ -2,8 +2,13 @@ package io.wiretag.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Language detection on headline and lead, and the declared language winning over it. */
@@ -45,10 +50,45 @@ class LanguagesTest {
     }
 
     @Test
-    void theSampleIsHeadlineAndTheStartOfTheLead() {
-        String lead = "word ".repeat(200);
-        String s = Languages.sample("Headline", lead);
-        assertEquals(true, s.startsWith("Headline. word"));
-        assertEquals(true, s.length() <= Languages.MAX_CHARS);
+    void theSampleIsTheLowerCaseWordsOfHeadlineAndTheStartOfTheLead() {
+        String lead = "Silvio Berlusconi said on Monday in 2004 that \"the\" word " + "word ".repeat(200);
+        String s = Languages.sample("Putin and Berlusconi welcome the Bush win", lead);
+        assertTrue(s.startsWith("and welcome the win said on in that \"the\" word word word"), s);
+        assertTrue(s.length() <= Languages.MAX_CHARS, s);
+    }
+
+    @Test
+    void aTextOfFewLowerCaseWordsIsLookedAtPlain() {
+        // A wire in capitals, and a headline alone in title case: too little is left without the capitals.
+        assertEquals("RUSSIA ATTACKS KYIV WITH DRONES. AIR DEFENCES WERE ACTIVE ALL NIGHT.",
+                Languages.sample("RUSSIA ATTACKS KYIV WITH DRONES", "AIR DEFENCES WERE ACTIVE ALL NIGHT."));
+        assertEquals("Zelensky Visits Kharkiv", Languages.sample("Zelensky Visits Kharkiv", null));
+        assertEquals("en", Languages.detect("RUSSIA ATTACKS KYIV WITH DRONES", "AIR DEFENCES WERE ACTIVE ALL NIGHT."));
+    }
+
+    @Test
+    void namesOfAnotherLanguageDoNotDecideAnEnglishStory() {
+        // Both were taken for Italian and Polish when Lingua read the names too.
+        assertEquals("en", Languages.detect("Putin and Berlusconi welcome the Bush win",
+                "Russian President Vladimir Putin and Italian Prime Minister Silvio Berlusconi welcomed the "
+                        + "re-election of President Bush."));
+        assertEquals("en", Languages.detect("Court hears case",
+                "Lawyers for Tomasz Wierzbicki and Anna Kowalczyk told the court in Gdansk that the charges were false."));
+    }
+
+    @Test
+    void theNeighboursStayThemselvesThoughAWireLanguageIsPreferredWhenClose() throws Exception {
+        // Italian, Portuguese, Dutch and Polish news written for this test: headline, tab, lead.
+        List<String> wrong = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/languages/neighbours.tsv"));
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            String detected = Languages.detect(f[1], f[2]);
+            if (!f[0].equals(detected)) {
+                wrong.add(f[0] + " taken for " + detected + ": " + f[1]);
+            }
+        }
+        assertEquals(16, lines.size());
+        assertEquals(List.of(), wrong);
     }
 }
