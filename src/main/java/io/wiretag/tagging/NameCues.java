@@ -25,6 +25,7 @@ final class NameCues {
     static final int ORG_CUE = 4096;  // lower-case noun before an organisation ("company Tatneft")
     static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
     static final int PLACE_PREFIX = 8192; // "St.", "Ft.", "Mt.": before a place's name, joined across the dot
+    static final int COORD = 16384;   // "and", "or" between two names of one kind ("in Wales and Scotland")
 
     /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
     private final long[] table;
@@ -82,6 +83,9 @@ final class NameCues {
         }
         for (String w : new String[] {"based", "born", "headquartered"}) {
             c.add(w, BASED);
+        }
+        for (String w : new String[] {"and", "or"}) {
+            c.add(w, COORD);
         }
         return c;
     }

@@ -360,6 +360,12 @@ final class NameFinder {
             type = PLACE;
             why = BY_PLACE_CUE;
         }
+        if (type == UNKNOWN && (beforeBits & NameCues.COORD) != 0 && w.runs > 0 && w.rType[w.runs - 1] == PLACE
+                && w.rLast[w.runs - 1] == before - 1 && tk.sentence[before - 1] == tk.sentence[first] && len <= 3
+                && (firstBits & NameCues.ORG_WORD) == 0) {
+            type = PLACE; // "in Wales and Scotland": the place cue of the first counts for the second
+            why = BY_PLACE_CUE;
+        }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {

@@ -61,6 +61,36 @@ class NameFinderTest {
     }
 
     @Test
+    void aPlaceCueCountsForTheSecondOfTwoPlacesJoinedByAndOrOr() {
+        String body = "Water rose in Tiptonville and Ridgely on Monday, and levees near Wickliffe or Cairo may fail. "
+                + "Officials in Hickman and Governor Andy Beshear met.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("and", "2011-05-01", "River rises", body));
+        for (String place : List.of("tiptonville", "ridgely", "wickliffe", "hickman")) {
+            assertEquals("place", entity(tags, "unlinked:place:" + place).type(), place);
+        }
+        // Cairo is the linked capital; a person after "and" stays a person.
+        assertEquals("person", entity(tags, "unlinked:person:andy-beshear").type());
+        assertFalse(tags.entityIds().contains("unlinked:place:andy-beshear"), tags.entityIds().toString());
+    }
+
+    @Test
+    void citiesAndTheNationsOfTheUnitedKingdomAreLinkedPlacesButNotInsideTheNamesOfBodies() {
+        String body = "BRUSSELS 1996-08-22\n\nSheep farmers in Wales and Scotland said prices fell, the Bank of England "
+                + "and the Church of Scotland said in Edinburgh, and ministers met in Geneva and Munich. "
+                + "A team from New South Wales flew to Sydney.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("uk", "1996-08-22", "Farm prices fall", body));
+        for (String place : List.of("brussels", "wales", "scotland", "edinburgh", "geneva", "munich", "sydney")) {
+            EntityTag e = entity(tags, place);
+            assertEquals("place", e.type(), place);
+            assertTrue(e.linked(), place);
+        }
+        assertEquals(1, entity(tags, "scotland").mentions().size(), "the Church of Scotland is not Scotland");
+        assertEquals(1, entity(tags, "wales").mentions().size(), "New South Wales is not Wales");
+        assertEquals("organisation", entity(tags, "unlinked:organisation:bank-of-england").type());
+        assertFalse(tags.entityIds().contains("england"), tags.entityIds().toString());
+    }
+
+    @Test
     void anAcronymIsTheOrganisationTheStoryNamesInFullWithItsInitials() {
         String body = "The National Weather Service issued a flood warning. The NWS said the river would crest on "
                 + "Friday. Merkel's Christian Democratic Union (CDU) and the Bavarian Christian Social Union (CSU) met.";
