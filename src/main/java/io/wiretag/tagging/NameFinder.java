@@ -139,6 +139,15 @@ final class NameFinder {
                 s.mEntity[m] = -1;
                 continue;
             }
+            if (e >= 0 && entityIsPlace[e] && s.mFirst[m] == s.mLast[m]
+                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
+                // "Dion Dublin", "Jack London": a given name before the place makes it a surname, read whole.
+                if (explain != null) {
+                    explain.why(m, "a surname after a given name, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
             if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
                 w.addLinkedSurname(tk.lower[s.mLast[m]], e, s.mAlias[m]);
@@ -167,6 +176,21 @@ final class NameFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether token {@code t} follows, in its sentence and field with one space between, a capitalised given name
+     * ("Dion", "Jack") the gazetteer did not match.
+     */
+    private boolean followsGivenName(Tokens tk, Scratch s, int t, String text) {
+        int g = t - 1;
+        if (g < 0 || Tagger.field(tk, g) != Tagger.field(tk, t) || tk.sentence[g] != tk.sentence[t]
+                || (tk.flags[g] & Tokens.FIRST_UPPER) == 0 || (tk.flags[g] & Tokens.ALL_UPPER) != 0
+                || NameText.gap(text, tk.end[g], tk.start[t]) != NameText.GAP_SPACE
+                || (cues.of(tk.lower[g]) & NameCues.FIRST) == 0 || insideMatch(s, g)) {
+            return false;
+        }
+        return true;
     }
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
@@ -344,6 +368,12 @@ final class NameFinder {
         }
         if (type == UNKNOWN && first == fieldFrom && fieldFrom == tk.fieldStart[Tagger.BODY] && NameText.datelineEnd(text, tk.end[l])) {
             type = PLACE;
+            why = BY_DATELINE;
+        }
+        if (type == UNKNOWN && fieldFrom == tk.fieldStart[Tagger.BODY] && tk.paragraph[first] - tk.paragraph[fieldFrom] < 3
+                && (first == fieldFrom || tk.paragraph[first - 1] != tk.paragraph[first])
+                && tk.end[l] < text.length() && text.charAt(tk.end[l]) == ' ' && NameText.isoDateLine(text, tk.end[l] + 1)) {
+            type = PLACE; // "BRUSSELS 1996-08-22" on a line of its own, after the headline and the byline
             why = BY_DATELINE;
         }
         if (type == UNKNOWN && (beforeBits & NameCues.ORG_CUE) != 0) {

@@ -40,7 +40,7 @@ final class NameText {
         return false;
     }
 
-    /** A dateline ends in a comma, " (" (the agency) or a dash: "KHARKIV, Ukraine (Reuters) -". */
+    /** A dateline ends in a comma, " (" (the agency), a dash or a date alone: "KHARKIV, Ukraine (Reuters) -", "BRUSSELS 1996-08-22". */
     static boolean datelineEnd(String text, int at) {
         if (at >= text.length()) {
             return false;
@@ -51,9 +51,24 @@ final class NameText {
         }
         if (c == ' ' && at + 1 < text.length()) {
             char d = text.charAt(at + 1);
-            return d == '(' || d == '-' || d == '\u2014' || d == '\u2013';
+            return d == '(' || d == '-' || d == '\u2014' || d == '\u2013' || isoDateLine(text, at + 1);
         }
         return false;
+    }
+
+    /** A date as 1996-08-22 that ends its line: the dateline of Reuters' archive ("BRUSSELS 1996-08-22"). */
+    static boolean isoDateLine(String text, int at) {
+        int end = at + 10;
+        if (end > text.length() || (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r')) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(at + i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a name ends its clause: punctuation or the end of the text follows ("Tampa, Florida."). */

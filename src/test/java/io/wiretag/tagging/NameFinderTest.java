@@ -91,6 +91,29 @@ class NameFinderTest {
     }
 
     @Test
+    void aDatelineWithTheArchivesDateIsAPlaceAndASportIsNone() {
+        // As a plain-text wire gives it: the headline again, the byline, then the dateline on a line of its own.
+        String body = "SOCCER - LEADERS HELD AT HOME\n\nDerek Jones\n\nMANCHESTER 1996-12-07\n\nThe leaders were held to a "
+                + "draw on Saturday, Coventry 1996-12-07 said nothing.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("sport", "1996-12-07", "SOCCER - LEADERS HELD AT HOME", body));
+        assertEquals("place", entity(tags, "unlinked:place:manchester").type());
+        assertEquals("person", entity(tags, "unlinked:person:derek-jones").type());
+        assertFalse(tags.entityIds().contains("unlinked:place:coventry"), "not a line of its own: " + tags.entityIds());
+        assertFalse(tags.entityIds().contains("unlinked:place:soccer"), tags.entityIds().toString());
+        assertFalse(tags.entityIds().contains("unlinked:organisation:soccer"), tags.entityIds().toString());
+    }
+
+    @Test
+    void aCityAfterAGivenNameIsTheSurnameOfAPerson() {
+        String body = "Shearer scored but Dion Dublin equalised for Coventry. The novels of Jack London sold well in Dublin and London.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("dublin", "1996-12-07", "Coventry draw", body));
+        assertEquals("person", entity(tags, "unlinked:person:dion-dublin").type());
+        assertEquals("person", entity(tags, "unlinked:person:jack-london").type());
+        assertEquals(List.of("Dublin"), entity(tags, "dublin").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("London"), entity(tags, "london").mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
     void anAcronymIsTheOrganisationTheStoryNamesInFullWithItsInitials() {
         String body = "The National Weather Service issued a flood warning. The NWS said the river would crest on "
                 + "Friday. Merkel's Christian Democratic Union (CDU) and the Bavarian Christian Social Union (CSU) met.";
