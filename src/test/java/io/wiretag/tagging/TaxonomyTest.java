@@ -100,6 +100,17 @@ class TaxonomyTest {
         assertTrue(tagger.tag(story).entityIds().contains("washington-dc"), () -> tagger.explain(story).render());
         assertFalse(tagger.tag(story).entityIds().contains("washington-state"));
     }
+
+    @Test
+    void aRegionalGovernorTwoSentencesBeforeTalksInWashingtonIsNoCueForTheState() {
+        Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
+        Story story = LabelledSetTest.story("w", "Russian missiles hit Lviv",
+                "In Lviv, regional governor Maksym Kozytskyi said a power facility had been hit. Ukraine's air force "
+                        + "said it shot down most of the missiles. Defence Minister Rustem Umerov was in Washington for "
+                        + "talks with U.S. Defense Secretary Lloyd Austin.");
+        assertTrue(tagger.tag(story).entityIds().contains("washington-dc"), () -> tagger.explain(story).render());
+        assertFalse(tagger.tag(story).entityIds().contains("washington-state"));
+    }
     @Test
     void oneEntryUnderTwoSpellingsOfASharedNameIsOneCandidateNotATieWithItself(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("entities"));
