@@ -110,11 +110,18 @@ final class EntityResolver {
     private static boolean allCaps(Tokens tk, int field) {
         int caps = 0;
         int words = 0;
-        for (int t = tk.fieldStart[field]; t < tk.fieldStart[field + 1]; t++) {
+        int from = tk.fieldStart[field];
+        int to = tk.fieldStart[field + 1];
+        // At most to - from words: more than a fifth of that not in capitals already decides (a story's body
+        // after a few dozen words, not after all of them).
+        int notCapsLimit = (to - from) / 5;
+        for (int t = from; t < to; t++) {
             if ((tk.flags[t] & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
                 words++;
                 if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
                     caps++;
+                } else if (words - caps > notCapsLimit) {
+                    return false;
                 }
             }
         }
