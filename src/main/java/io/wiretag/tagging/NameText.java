@@ -27,6 +27,10 @@ final class NameText {
         if (n == 2 && text.charAt(from) == '.' && text.charAt(from + 1) == ' ') {
             return GAP_DOT;
         }
+        if (n == 2 && (text.charAt(from) == '\'' || text.charAt(from) == '\u2019') && text.charAt(from + 1) == ' '
+                && from > 0 && text.charAt(from - 1) == 's') {
+            return GAP_SPACE; // a plural's apostrophe inside a name: "National Farmers' Union", "Workers' Party"
+        }
         return GAP_OTHER;
     }
 

@@ -114,6 +114,15 @@ class NameFinderTest {
     }
 
     @Test
+    void aPluralsApostropheDoesNotEndAnOrganisationsName() {
+        String body = "Jim Hope of the National Farmers' Union said prices fell. The Kurdistan Workers\u2019 Party denied it.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("nfu", "1996-08-22", "Prices fall", body));
+        assertEquals(List.of("National Farmers' Union"),
+                entity(tags, "unlinked:organisation:national-farmers-union").mentions().stream().map(Mention::text).toList());
+        assertEquals("organisation", entity(tags, "unlinked:organisation:kurdistan-workers-party").type());
+    }
+
+    @Test
     void anAcronymIsTheOrganisationTheStoryNamesInFullWithItsInitials() {
         String body = "The National Weather Service issued a flood warning. The NWS said the river would crest on "
                 + "Friday. Merkel's Christian Democratic Union (CDU) and the Bavarian Christian Social Union (CSU) met.";
