@@ -69,6 +69,7 @@ class NameFinderTest {
             assertEquals("place", entity(tags, "unlinked:place:" + place).type(), place);
         }
         // Cairo is the linked capital; a person after "and" stays a person.
+        assertTrue(entity(tags, "cairo").linked());
         assertEquals("person", entity(tags, "unlinked:person:andy-beshear").type());
         assertFalse(tags.entityIds().contains("unlinked:place:andy-beshear"), tags.entityIds().toString());
     }
