@@ -184,13 +184,10 @@ final class NameFinder {
      */
     private boolean followsGivenName(Tokens tk, Scratch s, int t, String text) {
         int g = t - 1;
-        if (g < 0 || Tagger.field(tk, g) != Tagger.field(tk, t) || tk.sentence[g] != tk.sentence[t]
-                || (tk.flags[g] & Tokens.FIRST_UPPER) == 0 || (tk.flags[g] & Tokens.ALL_UPPER) != 0
-                || NameText.gap(text, tk.end[g], tk.start[t]) != NameText.GAP_SPACE
-                || (cues.of(tk.lower[g]) & NameCues.FIRST) == 0 || insideMatch(s, g)) {
-            return false;
-        }
-        return true;
+        return g >= 0 && Tagger.field(tk, g) == Tagger.field(tk, t) && tk.sentence[g] == tk.sentence[t]
+                && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
+                && NameText.gap(text, tk.end[g], tk.start[t]) == NameText.GAP_SPACE
+                && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
     }
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
