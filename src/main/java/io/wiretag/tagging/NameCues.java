@@ -26,6 +26,10 @@ final class NameCues {
     static final int ADJ = 2048;      // an adjective that may start an organisation's name ("Central", "Soviet")
     static final int PLACE_PREFIX = 8192; // "St.", "Ft.", "Mt.": before a place's name, joined across the dot
     static final int COORD = 16384;   // "and", "or" between two names of one kind ("in Wales and Scotland")
+    static final int TEAM_AFTER = 32768;   // after a team's name in a sports story ("beat", "drew", "manager")
+    static final int TEAM_BEFORE = 65536;  // right before a team's name ("beat", "against", "v")
+    static final int TEAM_LINK = 131072;   // before a team's name after a result verb ("lost to", "drew with", "for")
+    static final int SPORT = 262144;       // a word only sports stories use much ("goal", "league", "innings")
 
     /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
     private final long[] table;
@@ -86,6 +90,22 @@ final class NameCues {
         }
         for (String w : new String[] {"and", "or"}) {
             c.add(w, COORD);
+        }
+        for (String w : new String[] {"beat", "beats", "drew", "draw", "lost", "lose", "loses", "won", "win", "wins",
+            "defeated", "edged", "thrashed", "routed", "hosted", "host", "hosts", "manager", "coach", "striker",
+            "midfielder", "defender", "goalkeeper", "captain", "fans", "supporters", "scored", "equalised", "equalized"}) {
+            c.add(w, TEAM_AFTER);
+        }
+        for (String w : new String[] {"beat", "beating", "against", "v", "vs", "defeated", "edged", "thrashed", "routed",
+            "hosted", "host", "hosts", "joined"}) {
+            c.add(w, TEAM_BEFORE);
+        }
+        for (String w : new String[] {"to", "with", "by", "over", "for"}) {
+            c.add(w, TEAM_LINK);
+        }
+        for (String w : new String[] {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
+            "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"}) {
+            c.add(w, SPORT);
         }
         return c;
     }

@@ -23,7 +23,7 @@ final class NameFinder {
     /** Why a run got its type, for the explanation. */
     static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
-        "an institution's name", "same name as another mention"};
+        "an institution's name", "same name as another mention", "a team's place in a sports story"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -35,6 +35,7 @@ final class NameFinder {
     static final int BY_ACRONYM = 9;
     static final int BY_ORG_WORD = 10;
     static final int BY_COREF = 11;
+    static final int BY_TEAM = 12;
 
 
     private final NameCues cues;
@@ -74,9 +75,78 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
+        if (sportsStory(tk, body)) {
+            teams(tk, w, headline, body);
+        }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
+    }
+
+    /** A sports story: a score ("1-1", "2-0") in the body and a word of sport ("goal", "league", "innings"). */
+    private boolean sportsStory(Tokens tk, String body) {
+        if (!NameText.hasScore(body)) {
+            return false;
+        }
+        for (int t = tk.fieldStart[Tagger.BODY]; t < tk.count; t++) {
+            if ((tk.flags[t] & Tokens.FIRST_LOWER) != 0 && (cues.of(tk.lower[t]) & NameCues.SPORT) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a sports story, a name no cue typed that stands where a team does is an organisation: before "beat",
+     * "drew" or "manager", after "beat", "against" or "v", after "lost to", "drew with", "scored for"
+     * ("Newcastle were held by Coventry": "Newcastle manager Kevin Keegan"). Not a surname of a person the
+     * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
+     * name follow it by coreference.
+     */
+    private void teams(Tokens tk, NameWork w, String headline, String body) {
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rType[r] != UNKNOWN || surnameOfAPerson(w, r)) {
+                continue;
+            }
+            int f = w.rFirst[r];
+            int l = w.rLast[r];
+            String text = Tagger.source(tk, f, headline, body);
+            boolean teamAfter = l + 1 < tk.count && sameClause(tk, text, l + 1, l)
+                    && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0;
+            int before = f > 0 && sameClause(tk, text, f - 1, f) ? cues.of(tk.lower[f - 1]) : 0;
+            boolean teamBefore = (before & NameCues.TEAM_BEFORE) != 0
+                    || (before & NameCues.TEAM_LINK) != 0 && f > 1 && sameClause(tk, text, f - 2, f - 1)
+                    && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0;
+            if (teamAfter || teamBefore) {
+                w.rType[r] = ORG;
+                w.rWhy[r] = BY_TEAM;
+            }
+        }
+    }
+
+    /**
+     * Whether the lower-case word {@code cue} stands right beside token {@code other} (either side), in its
+     * sentence and field with one space between.
+     */
+    private static boolean sameClause(Tokens tk, String text, int cue, int other) {
+        return tk.sentence[cue] == tk.sentence[other] && Tagger.field(tk, cue) == Tagger.field(tk, other)
+                && (tk.flags[cue] & Tokens.FIRST_LOWER) != 0
+                && NameText.gap(text, tk.end[Math.min(cue, other)], tk.start[Math.max(cue, other)]) == NameText.GAP_SPACE;
+    }
+
+    private static boolean surnameOfAPerson(NameWork w, int r) {
+        long last = w.rSurname[r];
+        for (int p = 0; p < w.runs; p++) {
+            if (p != r && w.rType[p] == PERSON && w.rSurname[p] == last) {
+                return true;
+            }
+        }
+        for (int k = 0; k < w.linked; k++) {
+            if (w.linkedSurname[k] == last) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -60,6 +60,33 @@ final class NameText {
         return false;
     }
 
+    /** Whether the text holds a score: one or two digits, a hyphen, one or two digits ("1-1", "2-0"), not a date. */
+    static boolean hasScore(String text) {
+        int n = text.length();
+        for (int i = text.indexOf('-'); i > 0 && i + 1 < n; i = text.indexOf('-', i + 1)) {
+            int a = i - 1;
+            while (a >= 0 && a >= i - 3 && isDigit(text.charAt(a))) {
+                a--;
+            }
+            int b = i + 1;
+            while (b < n && b <= i + 3 && isDigit(text.charAt(b))) {
+                b++;
+            }
+            int left = i - 1 - a;
+            int right = b - i - 1;
+            if (left >= 1 && left <= 2 && right >= 1 && right <= 2 && (a < 0 || !isDigit(text.charAt(a)))
+                    && (b >= n || !isDigit(text.charAt(b)) && text.charAt(b) != '-')
+                    && (a < 0 || text.charAt(a) != '-')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** A date as 1996-08-22 that ends its line: the dateline of Reuters' archive ("BRUSSELS 1996-08-22"). */
     static boolean isoDateLine(String text, int at) {
         int end = at + 10;

@@ -123,6 +123,31 @@ class NameFinderTest {
     }
 
     @Test
+    void inASportsStoryANameWhereATeamStandsIsAnOrganisation() {
+        String body = "Newcastle were held to a 1-1 draw at home by Coventry on Saturday, while Blackburn Rovers "
+                + "lost to Leicester in the League Cup. Alan Shearer put Newcastle ahead but Dion Dublin equalised for "
+                + "Coventry. Newcastle manager Kevin Keegan said Shearer beat two defenders for the goal. "
+                + "Chelsea play Tottenham Hotspur on Sunday.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("soccer", "1996-12-07", "Newcastle held", body));
+        for (String team : List.of("newcastle", "coventry", "blackburn-rovers", "leicester")) {
+            assertEquals("organisation", entity(tags, "unlinked:organisation:" + team).type(), team);
+        }
+        assertEquals(4, entity(tags, "unlinked:organisation:newcastle").mentions().size(), "with the headline's");
+        // A player's surname stays the player's; a team with no team word beside it is not guessed.
+        assertEquals(List.of("Alan Shearer", "Shearer"),
+                entity(tags, "unlinked:person:alan-shearer").mentions().stream().map(Mention::text).toList());
+        assertFalse(tags.entityIds().contains("unlinked:organisation:chelsea"), tags.entityIds().toString());
+    }
+
+    @Test
+    void outsideASportsStoryTheSameWordsTypeNoTeam() {
+        String body = "Talks in Vienna lost momentum. Officials said Kharkiv governor Oleh Syniehubov beat expectations "
+                + "and Bessemer manager Paul Drake resigned.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("notsport", "2024-05-01", "Talks stall", body));
+        assertFalse(tags.entityIds().contains("unlinked:organisation:bessemer"), tags.entityIds().toString());
+    }
+
+    @Test
     void anAcronymIsTheOrganisationTheStoryNamesInFullWithItsInitials() {
         String body = "The National Weather Service issued a flood warning. The NWS said the river would crest on "
                 + "Friday. Merkel's Christian Democratic Union (CDU) and the Bavarian Christian Social Union (CSU) met.";
