@@ -105,8 +105,8 @@ final class NameFinder {
      */
     private void teams(Tokens tk, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
-            if (w.rType[r] != UNKNOWN || surnameOfAPerson(w, r)) {
-                continue;
+            if (w.rType[r] != UNKNOWN || !w.rJoinable[r] || surnameOfAPerson(w, r)) {
+                continue; // typed already, a title-case headline's word (it names only what the body names), a player
             }
             int f = w.rFirst[r];
             int l = w.rLast[r];
