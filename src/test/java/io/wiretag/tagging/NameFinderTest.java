@@ -24,6 +24,17 @@ class NameFinderTest {
         tagger = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
     }
 
+    /** Each of {@code slugs} is tagged as an unlinked entity of {@code type}. */
+    private static void assertUnlinked(Tags tags, String type, List<String> slugs) {
+        for (String slug : slugs) {
+            assertEquals(type, entity(tags, "unlinked:" + type + ":" + slug).type(), slug);
+        }
+    }
+
+    private static void assertNotTagged(Tags tags, String id) {
+        assertFalse(tags.entityIds().contains(id), id + " tagged: " + tags.entityIds());
+    }
+
     private static EntityTag entity(Tags tags, String id) {
         return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not tagged; got " + tags.entityIds()));
@@ -51,13 +62,11 @@ class NameFinderTest {
         String body = "The river crested near St. Louis on Friday. Residents of Ft. Myers and Mt. Vernon were spared, "
                 + "said actress Jill St. John, who grew up in St Paul.";
         Tags tags = tagger.tag(NameFinderSetTest.story("st", "2019-06-01", "River crests", body));
-        for (String place : List.of("st-louis", "ft-myers", "mt-vernon", "st-paul")) {
-            assertEquals("place", entity(tags, "unlinked:place:" + place).type(), place);
-        }
+        assertUnlinked(tags, "place", List.of("st-louis", "ft-myers", "mt-vernon", "st-paul"));
         assertEquals(List.of(new Mention("body", body.indexOf("St. Louis"), body.indexOf("St. Louis") + 9, "St. Louis")),
                 entity(tags, "unlinked:place:st-louis").mentions());
         assertEquals("person", entity(tags, "unlinked:person:jill-st-john").type());
-        assertFalse(tags.entityIds().contains("unlinked:person:louis"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:person:louis");
     }
 
     @Test
@@ -65,12 +74,10 @@ class NameFinderTest {
         String body = "Water rose in Tiptonville and Ridgely on Monday, and levees near Wickliffe or Barlow may fail. "
                 + "Officials in Hickman and Governor Andy Beshear met.";
         Tags tags = tagger.tag(NameFinderSetTest.story("and", "2011-05-01", "River rises", body));
-        for (String place : List.of("tiptonville", "ridgely", "wickliffe", "barlow", "hickman")) {
-            assertEquals("place", entity(tags, "unlinked:place:" + place).type(), place);
-        }
+        assertUnlinked(tags, "place", List.of("tiptonville", "ridgely", "wickliffe", "barlow", "hickman"));
         // A person after "and" stays a person.
         assertEquals("person", entity(tags, "unlinked:person:andy-beshear").type());
-        assertFalse(tags.entityIds().contains("unlinked:place:andy-beshear"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:place:andy-beshear");
     }
 
     @Test
@@ -87,7 +94,7 @@ class NameFinderTest {
         assertEquals(1, entity(tags, "scotland").mentions().size(), "the Church of Scotland is not Scotland");
         assertEquals(1, entity(tags, "wales").mentions().size(), "New South Wales is not Wales");
         assertEquals("organisation", entity(tags, "unlinked:organisation:bank-of-england").type());
-        assertFalse(tags.entityIds().contains("england"), tags.entityIds().toString());
+        assertNotTagged(tags, "england");
     }
 
     @Test
@@ -99,8 +106,8 @@ class NameFinderTest {
         assertEquals("place", entity(tags, "unlinked:place:manchester").type());
         assertEquals("person", entity(tags, "unlinked:person:derek-jones").type());
         assertFalse(tags.entityIds().contains("unlinked:place:coventry"), "not a line of its own: " + tags.entityIds());
-        assertFalse(tags.entityIds().contains("unlinked:place:soccer"), tags.entityIds().toString());
-        assertFalse(tags.entityIds().contains("unlinked:organisation:soccer"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:place:soccer");
+        assertNotTagged(tags, "unlinked:organisation:soccer");
     }
 
     @Test
@@ -129,14 +136,12 @@ class NameFinderTest {
                 + "Coventry. Newcastle manager Kevin Keegan said Shearer beat two defenders for the goal. "
                 + "Chelsea play Tottenham Hotspur on Sunday.";
         Tags tags = tagger.tag(NameFinderSetTest.story("soccer", "1996-12-07", "Newcastle held", body));
-        for (String team : List.of("newcastle", "coventry", "blackburn-rovers", "leicester")) {
-            assertEquals("organisation", entity(tags, "unlinked:organisation:" + team).type(), team);
-        }
+        assertUnlinked(tags, "organisation", List.of("newcastle", "coventry", "blackburn-rovers", "leicester"));
         assertEquals(4, entity(tags, "unlinked:organisation:newcastle").mentions().size(), "with the headline's");
         // A player's surname stays the player's; a team with no team word beside it is not guessed.
         assertEquals(List.of("Alan Shearer", "Shearer"),
                 entity(tags, "unlinked:person:alan-shearer").mentions().stream().map(Mention::text).toList());
-        assertFalse(tags.entityIds().contains("unlinked:organisation:chelsea"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:organisation:chelsea");
     }
 
     @Test
@@ -144,7 +149,7 @@ class NameFinderTest {
         String body = "Talks in Vienna lost momentum. Officials said Kharkiv governor Oleh Syniehubov beat expectations "
                 + "and Bessemer manager Paul Drake resigned.";
         Tags tags = tagger.tag(NameFinderSetTest.story("notsport", "2024-05-01", "Talks stall", body));
-        assertFalse(tags.entityIds().contains("unlinked:organisation:bessemer"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:organisation:bessemer");
     }
 
     @Test
@@ -159,7 +164,7 @@ class NameFinderTest {
         // The name finder keeps the adjective before an organisation's name; the acronym leaves it out.
         assertEquals(List.of("Bavarian Christian Social Union", "CSU"),
                 entity(tags, "unlinked:organisation:bavarian-christian-social-union").mentions().stream().map(Mention::text).toList());
-        assertFalse(tags.entityIds().contains("unlinked:organisation:nws"), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:organisation:nws");
         // Two organisations with the same initials: the acronym stays itself.
         Tags two = tagger.tag(NameFinderSetTest.story("nwc", "2016-01-01", "Water",
                 "The National Water Company and the Northern Wheat Company disagreed. NWC said it would appeal."));
@@ -236,7 +241,7 @@ class NameFinderTest {
         assertEquals("Illinois Emergency Management Agency", agency.name());
         assertEquals("place", entity(tags, "unlinked:place:arkansas-city").type());
         assertFalse(tags.entityIds().contains("illinois"), "Illinois is named only inside the agency's name: " + tags.entityIds());
-        assertFalse(tags.entityIds().contains("arkansas"), tags.entityIds().toString());
+        assertNotTagged(tags, "arkansas");
 
         Tags alone = tagger.tag(NameFinderSetTest.story("q", "2016-01-04", "Floods", "Flooding in Illinois and Arkansas closed roads."));
         assertTrue(alone.entityIds().containsAll(List.of("illinois", "arkansas")), "a place alone stays linked: " + alone.entityIds());
