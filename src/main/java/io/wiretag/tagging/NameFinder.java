@@ -75,19 +75,16 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
-        if (sportsStory(tk, body)) {
-            teams(tk, w, headline, body);
+        if (NameText.hasScore(body)) {
+            teams(tk, w, headline, body); // a score ("1-1") first: a scan of the body, cheaper than looking at each name
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 
-    /** A sports story: a score ("1-1", "2-0") in the body and a word of sport ("goal", "league", "innings"). */
-    private boolean sportsStory(Tokens tk, String body) {
-        if (!NameText.hasScore(body)) {
-            return false;
-        }
+    /** A story with a score (the caller saw one) is a sports story when it has a word of sport ("goal", "league"). */
+    private boolean sportsStory(Tokens tk) {
         for (int t = tk.fieldStart[Tagger.BODY]; t < tk.count; t++) {
             if ((tk.flags[t] & Tokens.FIRST_LOWER) != 0 && (cues.of(tk.lower[t]) & NameCues.SPORT) != 0) {
                 return true;
@@ -99,14 +96,15 @@ final class NameFinder {
     /**
      * In a sports story, a name no cue typed that stands where a team does is an organisation: before "beat",
      * "drew" or "manager", after "beat", "against" or "v", after "lost to", "drew with", "scored for"
-     * ("Newcastle were held by Coventry": "Newcastle manager Kevin Keegan"). Not a surname of a person the
+     * ("Blackburn Rovers lost to Leicester", "Newcastle manager Kevin Keegan"). Not a surname of a person the
      * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
      * name follow it by coreference.
      */
     private void teams(Tokens tk, NameWork w, String headline, String body) {
+        int sports = -1; // not yet known: looked at once a name stands where a team would
         for (int r = 0; r < w.runs; r++) {
-            if (w.rType[r] != UNKNOWN || !w.rJoinable[r] || surnameOfAPerson(w, r)) {
-                continue; // typed already, a title-case headline's word (it names only what the body names), a player
+            if (w.rType[r] != UNKNOWN || !w.rJoinable[r]) {
+                continue; // typed already, or a title-case headline's word (it names only what the body names)
             }
             int f = w.rFirst[r];
             int l = w.rLast[r];
@@ -117,7 +115,13 @@ final class NameFinder {
             boolean teamBefore = (before & NameCues.TEAM_BEFORE) != 0
                     || (before & NameCues.TEAM_LINK) != 0 && f > 1 && sameClause(tk, text, f - 2, f - 1)
                     && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0;
-            if (teamAfter || teamBefore) {
+            if ((teamAfter || teamBefore) && !surnameOfAPerson(w, r)) {
+                if (sports < 0) {
+                    sports = sportsStory(tk) ? 1 : 0;
+                }
+                if (sports == 0) {
+                    return;
+                }
                 w.rType[r] = ORG;
                 w.rWhy[r] = BY_TEAM;
             }
