@@ -108,24 +108,7 @@ final class EntityResolver {
 
     /** A field is all capitals when at least 80% of its (at least three) words with letters have no lower case. */
     private static boolean allCaps(Tokens tk, int field) {
-        int caps = 0;
-        int words = 0;
-        int from = tk.fieldStart[field];
-        int to = tk.fieldStart[field + 1];
-        // At most to - from words: more than a fifth of that not in capitals already decides (a story's body
-        // after a few dozen words, not after all of them).
-        int notCapsLimit = (to - from) / 5;
-        for (int t = from; t < to; t++) {
-            if ((tk.flags[t] & (Tokens.FIRST_LOWER | Tokens.FIRST_UPPER)) != 0) {
-                words++;
-                if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
-                    caps++;
-                } else if (words - caps > notCapsLimit) {
-                    return false;
-                }
-            }
-        }
-        return words >= 3 && caps * 5 >= words * 4;
+        return NameText.capsShape(tk, tk.fieldStart[field], tk.fieldStart[field + 1]) == NameText.SHAPE_CAPS;
     }
 
     /** Sentences either side of a mention in which its cues count. */
