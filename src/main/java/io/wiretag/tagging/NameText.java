@@ -36,8 +36,7 @@ final class NameText {
 
     static boolean hasDigit(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (isDigit(text.charAt(i))) {
                 return true;
             }
         }
@@ -95,7 +94,7 @@ final class NameText {
         }
         for (int i = 0; i < 10; i++) {
             char c = text.charAt(at + i);
-            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+            if (i == 4 || i == 7 ? c != '-' : !isDigit(c)) {
                 return false;
             }
         }
