@@ -133,9 +133,13 @@ final class NameFinder {
      * sentence and field with one space between.
      */
     private static boolean sameClause(Tokens tk, String text, int cue, int other) {
-        return tk.sentence[cue] == tk.sentence[other] && Tagger.field(tk, cue) == Tagger.field(tk, other)
-                && (tk.flags[cue] & Tokens.FIRST_LOWER) != 0
-                && NameText.gap(text, tk.end[Math.min(cue, other)], tk.start[Math.max(cue, other)]) == NameText.GAP_SPACE;
+        return (tk.flags[cue] & Tokens.FIRST_LOWER) != 0 && adjacent(tk, text, Math.min(cue, other), Math.max(cue, other));
+    }
+
+    /** Whether token {@code b} follows token {@code a} in its sentence and field, with one space between. */
+    private static boolean adjacent(Tokens tk, String text, int a, int b) {
+        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b)
+                && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_SPACE;
     }
 
     private static boolean surnameOfAPerson(NameWork w, int r) {
@@ -258,9 +262,8 @@ final class NameFinder {
      */
     private boolean followsGivenName(Tokens tk, Scratch s, int t, String text) {
         int g = t - 1;
-        return g >= 0 && Tagger.field(tk, g) == Tagger.field(tk, t) && tk.sentence[g] == tk.sentence[t]
+        return g >= 0 && adjacent(tk, text, g, t)
                 && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
-                && NameText.gap(text, tk.end[g], tk.start[t]) == NameText.GAP_SPACE
                 && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
     }
 
