@@ -54,12 +54,7 @@ public final class Languages {
 
     /** The ISO 639-1 code of the language of a headline and lead ("uk"), or null when it cannot tell. */
     public static String detect(String headline, String lead) {
-        return detect(headline, lead, MAX_CHARS);
-    }
-
-    /** As {@link #detect(String, String)}, looking at up to {@code maxChars} of lower-case words (for the bench). */
-    public static String detect(String headline, String lead, int maxChars) {
-        return detect(sample(headline, lead, maxChars));
+        return detect(sample(headline, lead));
     }
 
     /** As {@link #detect(String, String)}, looking at up to {@code maxChars} of the plain text (the bench's "before"). */
@@ -101,17 +96,13 @@ public final class Languages {
 
     /** What Lingua is given: lower-case words of headline and lead, or the plain text when they are too few. */
     static String sample(String headline, String lead) {
-        return sample(headline, lead, MAX_CHARS);
-    }
-
-    private static String sample(String headline, String lead, int maxChars) {
-        StringBuilder b = new StringBuilder(maxChars + 40);
-        appendLowerCaseWords(b, headline, maxChars);
-        appendLowerCaseWords(b, lead, maxChars);
-        if (b.length() < Math.min(MIN_WORD_CHARS, maxChars)) {
-            return plainSample(headline, lead, Math.max(maxChars, PLAIN_CHARS));
+        StringBuilder b = new StringBuilder(MAX_CHARS + 40);
+        appendLowerCaseWords(b, headline, MAX_CHARS);
+        appendLowerCaseWords(b, lead, MAX_CHARS);
+        if (b.length() < MIN_WORD_CHARS) {
+            return plainSample(headline, lead, PLAIN_CHARS);
         }
-        return cut(b, maxChars);
+        return cut(b, MAX_CHARS);
     }
 
     /**
@@ -119,7 +110,7 @@ public final class Languages {
      * separated, until {@code b} holds {@code maxChars}; words without a letter are left out. Reads no further
      * into the text than that.
      */
-    static void appendLowerCaseWords(StringBuilder b, String text, int maxChars) {
+    private static void appendLowerCaseWords(StringBuilder b, String text, int maxChars) {
         if (text == null) {
             return;
         }
