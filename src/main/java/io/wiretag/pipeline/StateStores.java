@@ -27,6 +27,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * in RocksDB. A duplicate shard's index is in memory (it decides on every claim), but its fingerprints, the
  * window's worth of every story that claimed the shard, are not kept twice on the heap, and a restart reads
  * them from the local store rather than replaying the whole changelog.
+ * <p>Only the stores with few, busy keys are cached (trend minutes, surge states, newest alerts), so that many
+ * updates of one key within a commit write one changelog record: a store with a key per story would fill the
+ * stream thread's one record cache and leave them none ({@link #stories()}).
  */
 public final class StateStores {
     /** The taxonomy records of {@code news.taxonomy}: a global store. */
@@ -74,10 +77,16 @@ public final class StateStores {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RENDITIONS), Serdes.String(), new JsonSerde<>(RenditionWait.class));
     }
 
-    /** Cached: a story's state is written by the gate and again by the router, usually within one commit. */
+    /**
+     * Not cached, though the gate and the router write a story's state within one commit (three changelog
+     * records a story instead of two to three). Kafka Streams' record cache is one per stream thread, and when
+     * it is full a put evicts from the store being written: a store keyed by story id fills it with a
+     * story's worth of entries each, after which every put on the trend and surge stores evicted their own
+     * entries and wrote one changelog record per hit (9 a story instead of 0.1), whatever the cache's size,
+     * once enough stories had passed. Only stores with few, busy keys are cached.
+     */
     static StoreBuilder<KeyValueStore<String, StoryState>> stories() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), new JsonSerde<>(StoryState.class))
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), new JsonSerde<>(StoryState.class));
     }
 
     static StoreBuilder<KeyValueStore<String, Story>> embargo(Serde<Story> story) {
@@ -87,7 +96,7 @@ public final class StateStores {
     /**
      * Not cached: a parked story (~10 KB) is written once and deleted when its verdicts are back, at least two
      * commits later, so a cache can fold nothing, and with a backlog the parked stories filled the thread's
-     * whole record cache (10 MB by default), evicting the trend, surge and story states that do fold per commit.
+     * whole record cache (10 MB by default), evicting the trend and surge states that do fold per commit.
      */
     static StoreBuilder<KeyValueStore<String, byte[]>> pending() {
         return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray());
@@ -108,14 +117,17 @@ public final class StateStores {
                 .withCachingEnabled();
     }
 
+    /**
+     * Not cached: a producer that keys {@code news.raw} by file or story id makes one entry per story, which
+     * would fill the thread's cache (see {@link #stories()}); so each delivery writes its feed's state once.
+     */
     static StoreBuilder<KeyValueStore<String, QuietState>> feeds() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class))
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class));
     }
 
+    /** Not cached: one entry per story and topic, written once; a cache would fold nothing and fill (see {@link #stories()}). */
     static StoreBuilder<KeyValueStore<String, StoryCard>> latestStories() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class))
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class));
     }
 
     static StoreBuilder<KeyValueStore<String, io.wiretag.views.LatestAlerts>> latestAlerts() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wiretag.bench.StoryStream;
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.ingest.RawSender;
 import io.wiretag.kafka.Drain;
@@ -108,6 +109,49 @@ class PipelineOnBrokerTest {
         String policy = pipeline.admin().describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
         assertEquals("compact", policy);
         assertEquals(4, pipeline.admin().describeTopics(List.of("news.raw")).allTopicNames().get().get("news.raw").partitions().size());
+    }
+
+    /**
+     * Kafka Streams has one record cache per stream thread, and a put on a full cache evicts from the store
+     * being written. When stores keyed per story (story states, newest cards, feeds of a producer keying by
+     * story) were cached they filled it, and every trend count and surge state was then written through to
+     * its changelog once per hit (9 records a story in {@code bench pipeline} instead of 0.1). A small cache
+     * here fills after a few hundred stories, as any cache does after enough of them.
+     */
+    @Test
+    void trendCountsFoldWithinACommitAfterTheCacheHasSeenManyStories() throws Exception {
+        String p = "fold.";
+        WiretagConfig config = WiretagConfig.defaultsOnly()
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(WiretagConfig.DATA_DIR, dir.resolve("fold").toString())
+                .with(WiretagConfig.APPLICATION_ID, "wiretag-fold")
+                .with(WiretagConfig.COMMIT_INTERVAL_MS, "1000")
+                .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024))
+                .with(WiretagConfig.TOPIC_RAW, p + "news.raw")
+                .with(WiretagConfig.TOPIC_STORIES, p + "news.stories")
+                .with(WiretagConfig.TOPIC_TAGGED, p + "news.tagged")
+                .with(WiretagConfig.TOPIC_PREFIX, p + "news.topic.")
+                .with(WiretagConfig.TOPIC_ALERTS, p + "news.alerts")
+                .with(WiretagConfig.TOPIC_TRENDS, p + "news.trends")
+                .with(WiretagConfig.TOPIC_DLQ, p + "news.dlq")
+                .with(WiretagConfig.TOPIC_TAXONOMY, p + "news.taxonomy");
+        int n = 1000;
+        List<StoryStream.Item> stories = new StoryStream(7, "fold", StoryStream.Mix.standard()).fresh(n);
+        try (Pipeline fold = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
+             RawSender sender = new RawSender(clients, p + "news.raw")) {
+            for (StoryStream.Item s : stories) {
+                sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
+            }
+            sender.flush();
+            Drain.awaitIdle(fold.admin(), clients, fold.applicationId(), fold.inputTopics(), Duration.ofSeconds(120), lag -> { });
+            assertEquals(n, readAll(p + "news.tagged").size());
+            int trendMinutes = readAll("wiretag-fold-trend-minutes-changelog").size();
+            int surgeStates = readAll("wiretag-fold-surge-state-changelog").size();
+            // Folded: a few dozen trend keys, written once per commit that touched them. Written through: 3-4
+            // trend batches a story, each of several keys.
+            assertTrue(trendMinutes < n / 4, trendMinutes + " trend-minute changelog records for " + n + " stories");
+            assertTrue(surgeStates < n / 4, surgeStates + " surge-state changelog records for " + n + " stories");
+        }
     }
 
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
