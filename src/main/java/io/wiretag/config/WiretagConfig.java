@@ -42,10 +42,6 @@ public final class WiretagConfig {
     public static final String TOPIC_DLQ_REPLAYED = "wiretag.topic.dlq-replayed";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String STANDBY_REPLICAS = "num.standby.replicas";
-    /** Under exactly-once, how often a stage commits while the stories it reads are fresh ({@link io.wiretag.pipeline.CommitPace}); 0: off. */
-    public static final String COMMIT_FAST_INTERVAL = "wiretag.commit.fast-interval";
-    /** Stories younger than this (since they reached news.raw) mean a stage is caught up and commits fast. */
-    public static final String COMMIT_FAST_FRESHNESS = "wiretag.commit.fast-freshness";
     public static final String HTTP_PORT = "wiretag.http.port";
     public static final String HTTP_BIND = "wiretag.http.bind";
     /** How long the newest accepted version of a story is remembered after it last changed. */
@@ -129,8 +125,6 @@ public final class WiretagConfig {
         d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
         d.put(COMMIT_INTERVAL_MS, "100");
         d.put(STANDBY_REPLICAS, "0");
-        d.put(COMMIT_FAST_INTERVAL, "20ms");
-        d.put(COMMIT_FAST_FRESHNESS, "1s");
         d.put(DATA_DIR, "data");
         d.put(EMBEDDED_PORT, "9092");
         d.put(PARTITIONS, "4");
@@ -251,12 +245,6 @@ public final class WiretagConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("config " + key + " must be a whole number, not '" + v + "'");
         }
-    }
-
-    /** As {@link #getDuration}, or zero for a setting that is off: {@code 0}, {@code 0ms}, {@code 0s}, {@code off}. */
-    public Duration getDurationOrZero(String key) {
-        String v = get(key).strip().toLowerCase(Locale.ROOT);
-        return v.equals("off") || v.matches("0+(ms|s|m|h|d)?") ? Duration.ZERO : getDuration(key);
     }
 
     /** A duration: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT1H}). */

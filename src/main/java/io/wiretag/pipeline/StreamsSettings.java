@@ -65,12 +65,6 @@ public final class StreamsSettings {
         // sends what is waiting, so a longer wait costs no latency and fills fuller batches: fewer produce
         // requests for the broker (bench pipeline, alternated runs: broker CPU per story -12 %, p99 no higher).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs(c.get(WiretagConfig.PROCESSING_GUARANTEE)));
-        // A caught-up stage asks for a commit every wiretag.commit.fast-interval (CommitPace); punctuations run
-        // between polls, so an idle thread must not wait longer than that in poll (100 ms by default).
-        CommitPace.Settings pace = CommitPace.Settings.from(c).under(p);
-        if (pace.on()) {
-            p.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, String.valueOf(Math.min(100, Math.max(1, pace.interval().toMillis()))));
-        }
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Where the other instances forward HTTP queries for the state this one holds.
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised(c));

@@ -11,13 +11,12 @@ import java.util.function.Function;
 
 /**
  * Everything {@link WiretagTopology#build} needs besides the Streams properties: the topics, the parsers,
- * the live taxonomy, the lifecycle and alert settings, the partition count of the internal topics (that of
- * {@code news.stories}, so the verdicts meet their stories), and how soon a caught-up stage commits. {@code tagger}, when set, tags every story
+ * the live taxonomy, the lifecycle and alert settings, and the partition count of the internal topics (that of
+ * {@code news.stories}, so the verdicts meet their stories). {@code tagger}, when set, tags every story
  * instead of the live taxonomy: for tests that need tags of their own choosing.
  */
 public record TopologySpec(Topics topics, FormatDetector detector, LiveTaxonomy taxonomy, Function<Story, Tags> tagger,
-                           LifecycleSettings lifecycle, WatchSettings watch, int partitions, Duration trendEmitInterval,
-                           CommitPace.Settings commitPace) {
+                           LifecycleSettings lifecycle, WatchSettings watch, int partitions, Duration trendEmitInterval) {
     public TopologySpec {
         if (partitions < 1) {
             throw new IllegalArgumentException("the internal topics need at least one partition, not " + partitions);
@@ -27,8 +26,7 @@ public record TopologySpec(Topics topics, FormatDetector detector, LiveTaxonomy 
     /** The spec of the running app, from its configuration. */
     public static TopologySpec from(WiretagConfig c, Topics topics, LiveTaxonomy taxonomy) {
         return new TopologySpec(topics, FormatDetector.standard(c.getInt(WiretagConfig.MAX_INPUT_BYTES)), taxonomy, null,
-                LifecycleSettings.from(c), WatchSettings.from(c), c.getInt(WiretagConfig.PARTITIONS), Duration.ofSeconds(1),
-                CommitPace.Settings.from(c));
+                LifecycleSettings.from(c), WatchSettings.from(c), c.getInt(WiretagConfig.PARTITIONS), Duration.ofSeconds(1));
     }
 
     /** Defaults for everything but the topics and the taxonomy. */
@@ -37,18 +35,18 @@ public record TopologySpec(Topics topics, FormatDetector detector, LiveTaxonomy 
     }
 
     public TopologySpec withTagger(Function<Story, Tags> t) {
-        return new TopologySpec(topics, detector, taxonomy, t, lifecycle, watch, partitions, trendEmitInterval, commitPace);
+        return new TopologySpec(topics, detector, taxonomy, t, lifecycle, watch, partitions, trendEmitInterval);
     }
 
     public TopologySpec withLifecycle(LifecycleSettings l) {
-        return new TopologySpec(topics, detector, taxonomy, tagger, l, watch, partitions, trendEmitInterval, commitPace);
+        return new TopologySpec(topics, detector, taxonomy, tagger, l, watch, partitions, trendEmitInterval);
     }
 
     public TopologySpec withWatch(WatchSettings w) {
-        return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, w, partitions, trendEmitInterval, commitPace);
+        return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, w, partitions, trendEmitInterval);
     }
 
     public TopologySpec withPartitions(int n) {
-        return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, watch, n, trendEmitInterval, commitPace);
+        return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, watch, n, trendEmitInterval);
     }
 }

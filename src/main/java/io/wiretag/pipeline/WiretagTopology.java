@@ -17,7 +17,6 @@ import io.wiretag.pipeline.trends.FeedQuietProcessor;
 import io.wiretag.pipeline.trends.LatestAlertsProcessor;
 import io.wiretag.pipeline.trends.TrendBatch;
 import io.wiretag.pipeline.trends.TrendCountProcessor;
-import io.wiretag.story.Story;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -80,13 +79,6 @@ public final class WiretagTopology {
                 applicationId + "-" + StateStores.TREND_HITS_TOPIC + "-repartition");
     }
 
-    /** Each sub-topology's records also go to a {@link CommitPace}, which asks for early commits while they are fresh. */
-    private static <K, V> void pace(KStream<K, V> source, CommitPace.Settings pace, String name) {
-        if (pace.on()) {
-            source.process(() -> new CommitPace<K, V>(pace), Named.as(name + "-commit-pace"));
-        }
-    }
-
     public static Topology build(TopologySpec spec, Properties streamsProps) {
         Topics topics = spec.topics();
         int partitions = spec.partitions();
@@ -99,8 +91,6 @@ public final class WiretagTopology {
         // 1: raw bytes -> canonical stories, or the dead-letter topic with the original bytes; and each
         // feed's deliveries, for the gone-quiet alerts.
         KStream<byte[], byte[]> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
-        CommitPace.Settings pace = spec.commitPace().under(streamsProps);
-        pace(raw, pace, "raw");
         builder.addStateStore(StateStores.feeds());
         raw.process(() -> new FeedQuietProcessor(spec.watch().quiet()), Named.as("feed-quiet"), StateStores.FEEDS)
                 .to(topics.alerts().name(), topics.alerts().produced("quiet-sink"));
@@ -123,9 +113,7 @@ public final class WiretagTopology {
         builder.addStateStore(StateStores.pending());
         builder.addStateStore(StateStores.latestStories());
         String[] routeStores = {StateStores.STORIES, StateStores.PENDING, StateStores.LATEST_STORIES};
-        KStream<String, Story> stories = builder.stream(topics.stories().name(), topics.stories().consumed("stories-source"));
-        pace(stories, pace, "stories");
-        KStream<String, Routed> routed = stories
+        KStream<String, Routed> routed = builder.stream(topics.stories().name(), topics.stories().consumed("stories-source"))
                 .process(() -> new RenditionJoinProcessor(spec.lifecycle().renditionWait()), Named.as("ap-rendition-join"), StateStores.RENDITIONS)
                 .process(() -> new VersionGateProcessor(spec.lifecycle()), Named.as("version-gate"), StateStores.STORIES, StateStores.EMBARGO)
                 .process(() -> new TagProcessor(spec.taxonomy(), spec.tagger()), Named.as("tag"))
@@ -134,18 +122,14 @@ public final class WiretagTopology {
         // 3: the duplicate shards, by duplicate key (a claim goes once to each shard owning one of its keys);
         // the verdicts come back by story id to the verdict half of the router, in the story's own task.
         builder.addStateStore(StateStores.duplicateShard());
-        KStream<String, Claim> claims = routed
+        KStream<String, Routed> decided = routed
                 .filter((id, r) -> r instanceof Routed.ToShards, Named.as("claims"))
                 .mapValues(r -> ((Routed.ToShards) r).claim(), Named.as("claim"))
                 .repartition(Repartitioned.with(Serdes.String(), Claim.SERDE).withName(StateStores.CLAIMS_TOPIC)
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ClaimPartitioner()));
-        pace(claims, pace, "claims");
-        KStream<String, ShardVerdict> verdicts = claims
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ClaimPartitioner()))
                 .process(() -> new DuplicateShardProcessor(spec.lifecycle(), partitions), Named.as("duplicate-shard"), StateStores.DUPLICATE_SHARD)
                 .repartition(Repartitioned.with(Serdes.String(), ShardVerdict.SERDE).withName(StateStores.VERDICTS_TOPIC)
-                        .withNumberOfPartitions(partitions));
-        pace(verdicts, pace, "verdicts");
-        KStream<String, Routed> decided = verdicts
+                        .withNumberOfPartitions(partitions))
                 .process(() -> new VerdictProcessor(topics, spec.watch(), partitions), Named.as("verdicts"), routeStores);
 
         // The verdict half sends claims too (a version that waited behind its story's verdict and needs its own
@@ -167,7 +151,7 @@ public final class WiretagTopology {
                 .branch((id, r) -> r instanceof Routed.Alert, Branched.<String, Routed>withConsumer(s -> s
                         .mapValues(r -> ((Routed.Alert) r).json(), Named.as("alert-json"))
                         .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"))).withName("alert"))
-                .branch((id, r) -> r instanceof Routed.Hits, Branched.<String, Routed>withConsumer(s -> trends(builder, s, spec, pace)).withName("hits"))
+                .branch((id, r) -> r instanceof Routed.Hits, Branched.<String, Routed>withConsumer(s -> trends(builder, s, spec)).withName("hits"))
                 .noDefaultBranch(); // claims: above
 
         // 5: the newest alerts, for the dashboard.
@@ -178,15 +162,14 @@ public final class WiretagTopology {
     }
 
     /** 4: trend hits, one batch per story and partition, counted per trend key and minute; surges from the counts. */
-    private static void trends(StreamsBuilder builder, KStream<String, Routed> hits, TopologySpec spec, CommitPace.Settings pace) {
+    private static void trends(StreamsBuilder builder, KStream<String, Routed> hits, TopologySpec spec) {
         Topics topics = spec.topics();
         builder.addStateStore(StateStores.trends(spec.watch().alerts().trendRetention()));
         builder.addStateStore(StateStores.surgeStates());
-        KStream<String, TrendBatch> batches = hits.mapValues(r -> ((Routed.Hits) r).batch(), Named.as("hit-batch"))
+        hits.mapValues(r -> ((Routed.Hits) r).batch(), Named.as("hit-batch"))
                 .repartition(Repartitioned.with(Serdes.String(), TrendBatch.SERDE).withName(StateStores.TREND_HITS_TOPIC)
-                        .withNumberOfPartitions(spec.partitions()));
-        pace(batches, pace, "trend-hits");
-        batches.process(() -> new TrendCountProcessor(spec.watch().alerts(), spec.watch().surge(), spec.trendEmitInterval()),
+                        .withNumberOfPartitions(spec.partitions()))
+                .process(() -> new TrendCountProcessor(spec.watch().alerts(), spec.watch().surge(), spec.trendEmitInterval()),
                         Named.as("trend-count"), StateStores.TRENDS, StateStores.SURGE_STATES)
                 .split(Named.as("counted-"))
                 .branch((k, o) -> o.alert(), Branched.<String, TrendCountProcessor.Out>withConsumer(a -> a

@@ -37,29 +37,6 @@ final class Committed {
         return out;
     }
 
-    /** A read_committed subscriber of every partition of a topic, from its end now: it sees what is committed after. */
-    static KafkaConsumer<String, byte[]> fromNow(Map<String, Object> clients, String topic) {
-        Map<String, Object> props = new HashMap<>(clients);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        c.assign(parts);
-        c.seekToEnd(parts);
-        parts.forEach(c::position); // resolve the end before anything is sent
-        return c;
-    }
-
-    /** The first record the subscriber sees within {@code timeout}, or null. */
-    static ConsumerRecord<String, byte[]> next(KafkaConsumer<String, byte[]> c, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(5))) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** The sum of a topic's end offsets. */
     static long endOffsets(Admin admin, String topic) throws Exception {
         var parts = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();

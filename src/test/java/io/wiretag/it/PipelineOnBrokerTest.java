@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -122,10 +121,20 @@ class PipelineOnBrokerTest {
     @Test
     void trendCountsFoldWithinACommitAfterTheCacheHasSeenManyStories() throws Exception {
         String p = "fold.";
-        WiretagConfig config = onTopicsOfItsOwn("fold")
+        WiretagConfig config = WiretagConfig.defaultsOnly()
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(WiretagConfig.DATA_DIR, dir.resolve("fold").toString())
+                .with(WiretagConfig.APPLICATION_ID, "wiretag-fold")
                 .with(WiretagConfig.COMMIT_INTERVAL_MS, "1000")
-                .with(WiretagConfig.COMMIT_FAST_INTERVAL, "0ms") // folding within a commit of 1 s is what is tested
-                .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024));
+                .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024))
+                .with(WiretagConfig.TOPIC_RAW, p + "news.raw")
+                .with(WiretagConfig.TOPIC_STORIES, p + "news.stories")
+                .with(WiretagConfig.TOPIC_TAGGED, p + "news.tagged")
+                .with(WiretagConfig.TOPIC_PREFIX, p + "news.topic.")
+                .with(WiretagConfig.TOPIC_ALERTS, p + "news.alerts")
+                .with(WiretagConfig.TOPIC_TRENDS, p + "news.trends")
+                .with(WiretagConfig.TOPIC_DLQ, p + "news.dlq")
+                .with(WiretagConfig.TOPIC_TAXONOMY, p + "news.taxonomy");
         int n = 1000;
         List<StoryStream.Item> stories = new StoryStream(7, "fold", StoryStream.Mix.standard()).fresh(n);
         try (Pipeline fold = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
@@ -143,45 +152,6 @@ class PipelineOnBrokerTest {
             assertTrue(trendMinutes < n / 4, trendMinutes + " trend-minute changelog records for " + n + " stories");
             assertTrue(surgeStates < n / 4, surgeStates + " surge-state changelog records for " + n + " stories");
         }
-    }
-
-    /**
-     * Under exactly-once a story crosses four commits. With a commit interval of 5 s it would take 10-20 s to
-     * reach news.tagged; while the pipeline is caught up each stage asks for a commit every 20 ms instead.
-     */
-    @Test
-    void aFreshStoryIsVisibleWithinACommitIntervalThoughItCrossesFourCommits() throws Exception {
-        String p = "pace.";
-        WiretagConfig config = onTopicsOfItsOwn("pace").with(WiretagConfig.COMMIT_INTERVAL_MS, "5000");
-        StoryStream.Item story = new StoryStream(11, "pace", StoryStream.Mix.standard()).fresh(1).get(0);
-        try (Pipeline pace = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
-             RawSender sender = new RawSender(clients, p + "news.raw");
-             KafkaConsumer<String, byte[]> tagged = Committed.fromNow(clients, p + "news.tagged")) {
-            long sent = System.nanoTime();
-            sender.send(story.bytes(), story.provider(), story.storyId(), null, null, Instant.now()).get();
-            ConsumerRecord<String, byte[]> seen = Committed.next(tagged, Duration.ofSeconds(40));
-            long ms = (System.nanoTime() - sent) / 1_000_000;
-            assertEquals(story.storyId(), seen == null ? null : seen.key(), "the story did not reach news.tagged within 40 s");
-            assertTrue(ms < 5000, "visible after " + ms + " ms; one commit interval is 5000");
-            assertEquals(KafkaStreams.State.RUNNING, pace.streams().state());
-        }
-    }
-
-    /** A second pipeline on this broker: its own application id, state and topics (prefixed by {@code name.}). */
-    static WiretagConfig onTopicsOfItsOwn(String name) {
-        String p = name + ".";
-        return WiretagConfig.defaultsOnly()
-                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(WiretagConfig.DATA_DIR, dir.resolve(name).toString())
-                .with(WiretagConfig.APPLICATION_ID, "wiretag-" + name)
-                .with(WiretagConfig.TOPIC_RAW, p + "news.raw")
-                .with(WiretagConfig.TOPIC_STORIES, p + "news.stories")
-                .with(WiretagConfig.TOPIC_TAGGED, p + "news.tagged")
-                .with(WiretagConfig.TOPIC_PREFIX, p + "news.topic.")
-                .with(WiretagConfig.TOPIC_ALERTS, p + "news.alerts")
-                .with(WiretagConfig.TOPIC_TRENDS, p + "news.trends")
-                .with(WiretagConfig.TOPIC_DLQ, p + "news.dlq")
-                .with(WiretagConfig.TOPIC_TAXONOMY, p + "news.taxonomy");
     }
 
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
