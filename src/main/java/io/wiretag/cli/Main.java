@@ -20,27 +20,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        runCommonPoolTasksOnTheCaller();
         System.exit(commandLine().execute(args));
-    }
-
-    /** The JVM property that sets the parallelism of {@code ForkJoinPool.commonPool()}. */
-    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-
-    /**
-     * Unless the user set it, gives the common fork-join pool no threads of its own, so that a task handed to it
-     * and then waited for runs on the thread that waits. Language detection (Lingua) hands each text's n-gram
-     * sums to the common pool and waits for them: on the stream thread that detects, the hand-off woke a pool
-     * thread per story, which cost ~30 µs of CPU a story here (more than the detection it replaced, in all).
-     * wiretag hands the common pool nothing it does not wait for, and {@code CompletableFuture}'s async methods
-     * without an executor get a thread each, as on any machine of two cores; a task handed to the pool and never
-     * waited for would never run (Kafka's broker does that only for tiered storage's index cache). Must run
-     * before anything touches the pool: first thing in {@link #main}.
-     */
-    static void runCommonPoolTasksOnTheCaller() {
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            System.setProperty(COMMON_POOL_PARALLELISM, "0");
-        }
     }
 
     /** The command line with wiretag's error handling: bad arguments in one line and exit 2, failures in one line and exit 1. */

@@ -150,34 +150,4 @@ class CommandLineTest {
         assertTrue(r.out().contains("| dense | shipped |"), r.out());
         assertTrue(!r.out().contains("| realistic |"), r.out());
     }
-
-    @Test
-    void theJarGivesTheCommonPoolNoThreadsUnlessTheUserSetsItsParallelism() {
-        String before = System.getProperty(Main.COMMON_POOL_PARALLELISM);
-        try {
-            System.clearProperty(Main.COMMON_POOL_PARALLELISM);
-            Main.runCommonPoolTasksOnTheCaller();
-            assertEquals("0", System.getProperty(Main.COMMON_POOL_PARALLELISM));
-            System.setProperty(Main.COMMON_POOL_PARALLELISM, "3");
-            Main.runCommonPoolTasksOnTheCaller();
-            assertEquals("3", System.getProperty(Main.COMMON_POOL_PARALLELISM));
-        } finally {
-            if (before == null) {
-                System.clearProperty(Main.COMMON_POOL_PARALLELISM);
-            } else {
-                System.setProperty(Main.COMMON_POOL_PARALLELISM, before);
-            }
-        }
-    }
-
-    @Test
-    void soLanguageDetectionRunsOnTheThreadThatAsksAndStartsNoPoolThread() {
-        // The tests run with the property the jar sets (the pom's surefire argLine).
-        assertEquals("0", System.getProperty(Main.COMMON_POOL_PARALLELISM), "run the tests with the pom's argLine");
-        for (int i = 0; i < 50; i++) {
-            assertEquals("uk", io.wiretag.story.Languages.detect("Зеленський прибув до Харкова " + i, null));
-        }
-        assertEquals(0, java.util.concurrent.ForkJoinPool.commonPool().getPoolSize(),
-                "Lingua's n-gram work ran on pool threads, a hand-off per story");
-    }
 }
