@@ -2,6 +2,7 @@ package io.wiretag.bench;
 
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.pipeline.Pipeline;
+import io.wiretag.pipeline.StreamsSettings;
 import io.wiretag.tagging.Taxonomy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,7 @@ public interface Subject extends AutoCloseable {
         if (threads != null) {
             p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         }
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), StreamsSettings.lingerMs(config.get(WiretagConfig.PROCESSING_GUARANTEE)));
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return p;
     }

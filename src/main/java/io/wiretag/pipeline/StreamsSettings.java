@@ -35,7 +35,7 @@ public final class StreamsSettings {
     }
 
     /** How long the producer lets a batch fill: long under exactly-once, where the commit sends it anyway; short otherwise. */
-    static String lingerMs(String guarantee) {
+    public static String lingerMs(String guarantee) {
         return StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) ? "50" : "5";
     }
 

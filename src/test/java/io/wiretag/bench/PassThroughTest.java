@@ -3,7 +3,10 @@ package io.wiretag.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wiretag.config.WiretagConfig;
+import io.wiretag.pipeline.StreamsSettings;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +26,22 @@ class PassThroughTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "pass-through-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         return p;
+    }
+
+    /** The comparison differs in the topology only: the pass-throughs run with wiretag's producer wait and commit interval. */
+    @Test
+    void passThroughsRunWithWiretagsOwnStreamsSettingsUnderEachGuarantee() {
+        for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+            WiretagConfig c = WiretagConfig.defaultsOnly()
+                    .with(WiretagConfig.PROCESSING_GUARANTEE, guarantee);
+            Properties wiretag = StreamsSettings.properties(c, "localhost:9092");
+            Properties pass = Subject.passThroughSettings(c, "localhost:9092", "pass", Path.of("state"));
+            for (String key : List.of(StreamsConfig.producerPrefix("linger.ms"), StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+                assertEquals(wiretag.getProperty(key), pass.getProperty(key), guarantee + " " + key);
+            }
+        }
+        assertEquals("50", StreamsSettings.lingerMs(StreamsConfig.EXACTLY_ONCE_V2));
     }
 
     @Test
