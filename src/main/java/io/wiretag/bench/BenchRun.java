@@ -51,14 +51,8 @@ final class BenchRun {
         String p = run + ".";
         WiretagConfig c = config.with(WiretagConfig.APPLICATION_ID, "bench-" + run)
                 .with(WiretagConfig.DATA_DIR, dataDir.toString())
-                .with(WiretagConfig.TOPIC_RAW, raw)
-                .with(WiretagConfig.TOPIC_STORIES, p + "news.stories")
-                .with(WiretagConfig.TOPIC_TAGGED, p + "news.tagged")
-                .with(WiretagConfig.TOPIC_PREFIX, p + "news.topic.")
-                .with(WiretagConfig.TOPIC_ALERTS, p + "news.alerts")
-                .with(WiretagConfig.TOPIC_TRENDS, p + "news.trends")
-                .with(WiretagConfig.TOPIC_DLQ, p + "news.dlq")
-                .with(WiretagConfig.TOPIC_TAXONOMY, p + "news.taxonomy");
+                .withTopicPrefix(p)
+                .with(WiretagConfig.TOPIC_RAW, raw);
         String taxonomyTopic = p + "news.taxonomy";
         // Every input gives one record on news.tagged: a story, a new version, a kill, a copy marked duplicateOf.
         return measure(stream, stream.size(), () -> Subject.wiretag(c, bootstrap(), taxonomy, p),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -226,6 +227,16 @@ public final class WiretagConfig {
         Map<String, String> out = new LinkedHashMap<>();
         p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).strip()));
         return out;
+    }
+
+    /** Every topic name of wiretag's with {@code prefix} in front ({@code run1.news.raw}): for runs that share a broker. */
+    public WiretagConfig withTopicPrefix(String prefix) {
+        WiretagConfig c = this;
+        for (String key : List.of(TOPIC_RAW, TOPIC_STORIES, TOPIC_TAGGED, TOPIC_PREFIX, TOPIC_ALERTS, TOPIC_TRENDS, TOPIC_DLQ,
+                TOPIC_TAXONOMY, TOPIC_DLQ_REPLAYED)) {
+            c = c.with(key, prefix + get(key));
+        }
+        return c;
     }
 
     public WiretagConfig with(String key, String value) {

@@ -73,4 +73,15 @@ class WiretagConfigTest {
         WiretagConfig shipped = WiretagConfig.load(Path.of("config/wiretag.properties"), Map.of(), Map.of());
         assertEquals(WiretagConfig.defaultsOnly().asMap(), shipped.asMap());
     }
+
+    @Test
+    void aTopicPrefixGoesInFrontOfEveryTopicNameAndNothingElse() {
+        WiretagConfig c = WiretagConfig.defaultsOnly().withTopicPrefix("run1.");
+        assertEquals("run1.news.raw", c.get(WiretagConfig.TOPIC_RAW));
+        assertEquals("run1.news.topic.", c.get(WiretagConfig.TOPIC_PREFIX));
+        assertEquals("run1.news.dlq.replayed", c.get(WiretagConfig.TOPIC_DLQ_REPLAYED));
+        long changed = WiretagConfig.defaultsOnly().asMap().entrySet().stream()
+                .filter(e -> !e.getValue().equals(c.get(e.getKey()))).count();
+        assertEquals(9, changed, "the nine topic names, no other setting");
+    }
 }

@@ -127,14 +127,7 @@ class PipelineOnBrokerTest {
                 .with(WiretagConfig.APPLICATION_ID, "wiretag-fold")
                 .with(WiretagConfig.COMMIT_INTERVAL_MS, "1000")
                 .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024))
-                .with(WiretagConfig.TOPIC_RAW, p + "news.raw")
-                .with(WiretagConfig.TOPIC_STORIES, p + "news.stories")
-                .with(WiretagConfig.TOPIC_TAGGED, p + "news.tagged")
-                .with(WiretagConfig.TOPIC_PREFIX, p + "news.topic.")
-                .with(WiretagConfig.TOPIC_ALERTS, p + "news.alerts")
-                .with(WiretagConfig.TOPIC_TRENDS, p + "news.trends")
-                .with(WiretagConfig.TOPIC_DLQ, p + "news.dlq")
-                .with(WiretagConfig.TOPIC_TAXONOMY, p + "news.taxonomy");
+                .withTopicPrefix(p);
         int n = 1000;
         List<StoryStream.Item> stories = new StoryStream(7, "fold", StoryStream.Mix.standard()).fresh(n);
         try (Pipeline fold = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
