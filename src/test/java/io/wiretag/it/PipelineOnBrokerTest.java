@@ -147,6 +147,37 @@ class PipelineOnBrokerTest {
         }
     }
 
+    /**
+     * Two stream threads in one instance share the tasks and every story still comes out, as the README's
+     * scaling section says. (With the common fork-join pool at parallelism 0, one release, a 5,720-story backlog
+     * once gave nothing; this test's 400 stories passed twice with that setting, so the race itself is
+     * {@code LanguagesTest.severalThreadsDetectAtOnceAndAllFinish}'s to catch.)
+     */
+    @Test
+    void twoStreamThreadsShareTheTasksAndEveryStoryComesOut() throws Exception {
+        String p = "threads.";
+        WiretagConfig config = WiretagConfig.defaultsOnly()
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(WiretagConfig.DATA_DIR, dir.resolve("threads").toString())
+                .with(WiretagConfig.APPLICATION_ID, "wiretag-threads")
+                .with("kafka.num.stream.threads", "2")
+                .withTopicPrefix(p);
+        int n = 400;
+        List<StoryStream.Item> stories = new StoryStream(13, "threads", StoryStream.Mix.standard()).fresh(n);
+        try (Pipeline two = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
+             RawSender sender = new RawSender(clients, p + "news.raw")) {
+            for (StoryStream.Item s : stories) {
+                sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
+            }
+            sender.flush();
+            Drain.awaitIdle(two.admin(), clients, two.applicationId(), two.inputTopics(), Duration.ofSeconds(120), lag -> { });
+            assertEquals(n, readAll(p + "news.tagged").size());
+            var threads = two.streams().metadataForLocalThreads();
+            assertEquals(2, threads.size());
+            threads.forEach(t -> assertTrue(!t.activeTasks().isEmpty(), t.threadName() + " has no task"));
+        }
+    }
+
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         return TopicReader.readAll(clients, topic, Duration.ofSeconds(30));
     }
