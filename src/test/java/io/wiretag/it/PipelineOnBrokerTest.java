@@ -2,6 +2,7 @@ package io.wiretag.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.bench.StoryStream;
@@ -120,24 +121,13 @@ class PipelineOnBrokerTest {
      */
     @Test
     void trendCountsFoldWithinACommitAfterTheCacheHasSeenManyStories() throws Exception {
-        String p = "fold.";
-        WiretagConfig config = WiretagConfig.defaultsOnly()
-                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(WiretagConfig.DATA_DIR, dir.resolve("fold").toString())
-                .with(WiretagConfig.APPLICATION_ID, "wiretag-fold")
+        WiretagConfig config = ofItsOwn("fold")
                 .with(WiretagConfig.COMMIT_INTERVAL_MS, "1000")
-                .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024))
-                .withTopicPrefix(p);
+                .with("kafka.statestore.cache.max.bytes", String.valueOf(256 * 1024));
         int n = 1000;
-        List<StoryStream.Item> stories = new StoryStream(7, "fold", StoryStream.Mix.standard()).fresh(n);
-        try (Pipeline fold = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
-             RawSender sender = new RawSender(clients, p + "news.raw")) {
-            for (StoryStream.Item s : stories) {
-                sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
-            }
-            sender.flush();
-            Drain.awaitIdle(fold.admin(), clients, fold.applicationId(), fold.inputTopics(), Duration.ofSeconds(120), lag -> { });
-            assertEquals(n, readAll(p + "news.tagged").size());
+        try (Pipeline fold = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")))) {
+            sendAndDrain(fold, "fold", n);
+            assertEquals(n, readAll("fold.news.tagged").size());
             int trendMinutes = readAll("wiretag-fold-trend-minutes-changelog").size();
             int surgeStates = readAll("wiretag-fold-surge-state-changelog").size();
             // Folded: a few dozen trend keys, written once per commit that touched them. Written through: 3-4
@@ -155,27 +145,35 @@ class PipelineOnBrokerTest {
      */
     @Test
     void twoStreamThreadsShareTheTasksAndEveryStoryComesOut() throws Exception {
-        String p = "threads.";
-        WiretagConfig config = WiretagConfig.defaultsOnly()
-                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(WiretagConfig.DATA_DIR, dir.resolve("threads").toString())
-                .with(WiretagConfig.APPLICATION_ID, "wiretag-threads")
-                .with("kafka.num.stream.threads", "2")
-                .withTopicPrefix(p);
+        WiretagConfig config = ofItsOwn("threads").with("kafka.num.stream.threads", "2");
         int n = 400;
-        List<StoryStream.Item> stories = new StoryStream(13, "threads", StoryStream.Mix.standard()).fresh(n);
-        try (Pipeline two = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")));
-             RawSender sender = new RawSender(clients, p + "news.raw")) {
-            for (StoryStream.Item s : stories) {
+        try (Pipeline two = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")))) {
+            sendAndDrain(two, "threads", n);
+            assertEquals(n, readAll("threads.news.tagged").size());
+            var threads = two.streams().metadataForLocalThreads();
+            assertEquals(2, threads.size());
+            threads.forEach(t -> assertFalse(t.activeTasks().isEmpty(), t.threadName() + " has no task"));
+        }
+    }
+
+    /** A second pipeline on this broker: its own application id, state and topics ({@code name.news.raw}, ...). */
+    static WiretagConfig ofItsOwn(String name) {
+        return WiretagConfig.defaultsOnly()
+                .with(WiretagConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(WiretagConfig.DATA_DIR, dir.resolve(name).toString())
+                .with(WiretagConfig.APPLICATION_ID, "wiretag-" + name)
+                .withTopicPrefix(name + ".");
+    }
+
+    /** Sends {@code n} distinct generated stories to the pipeline's news.raw and waits until it has done them all. */
+    static void sendAndDrain(Pipeline p, String name, int n) throws Exception {
+        try (RawSender sender = new RawSender(clients, p.topics().raw().name())) {
+            for (StoryStream.Item s : new StoryStream(name.hashCode(), name, StoryStream.Mix.standard()).fresh(n)) {
                 sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
             }
             sender.flush();
-            Drain.awaitIdle(two.admin(), clients, two.applicationId(), two.inputTopics(), Duration.ofSeconds(120), lag -> { });
-            assertEquals(n, readAll(p + "news.tagged").size());
-            var threads = two.streams().metadataForLocalThreads();
-            assertEquals(2, threads.size());
-            threads.forEach(t -> assertTrue(!t.activeTasks().isEmpty(), t.threadName() + " has no task"));
         }
+        Drain.awaitIdle(p.admin(), clients, p.applicationId(), p.inputTopics(), Duration.ofSeconds(120), lag -> { });
     }
 
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /** Language detection on headline and lead, and the declared language winning over it. */
 class LanguagesTest {
     /**
-     * Stream threads, the HTTP server and the bench detect at the same time in one JVM. Lingua hands each text's
-     * n-gram work to the common fork-join pool and waits; with that pool's parallelism at 0 (shipped for one
-     * release, to run the work on the caller) threads detecting at once could wait for ever, and a pipeline
-     * with two stream threads sent nothing on. A race, but with that setting this test failed in 3 runs of 3.
+     * Stream threads of one instance detect at the same time. Lingua hands each text's n-gram work to the
+     * common fork-join pool and waits; with that pool's parallelism at 0 (shipped for one release, to run the
+     * work on the caller) threads detecting at once could wait for ever, and a pipeline with two stream threads
+     * sent nothing on. A race, but with that setting this test failed in 3 runs of 3.
      */
     @Test
     void severalThreadsDetectAtOnceAndAllFinish() throws Exception {
