@@ -86,20 +86,39 @@ public final class Fingerprints {
         }
     }
 
-    /** The hashes of the body's lower-case words of letters and digits, in order, without a String per word. */
+    /**
+     * The hashes of the body's lower-case words of letters and digits, in order, without a String per word.
+     * Lower case is {@code String.toLowerCase(Locale.ROOT)}'s, which is each code point's
+     * {@link Character#toLowerCase(int)} but for two letters that depend on their neighbours (dotted capital
+     * I, capital sigma); a body with either is lowered whole first, as before, so signatures stored in a window
+     * compare after an upgrade.
+     */
     static long[] wordHashes(String body) {
         if (body == null) {
             return new long[0];
         }
-        String text = body.toLowerCase(Locale.ROOT);
-        long[] out = new long[16];
+        String text = body.indexOf('\u0130') >= 0 || body.indexOf('\u03A3') >= 0 ? body.toLowerCase(Locale.ROOT) : body;
+        int len = text.length();
+        long[] out = new long[Math.max(16, len / 5)];
         int n = 0;
         long h = FNV;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
+        for (int i = 0; i < len; ) {
+            int c = text.charAt(i);
+            boolean word;
+            if (c < 128) {
+                i++;
+                word = ASCII_WORD[c];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+            } else {
+                c = text.codePointAt(i);
+                i += Character.charCount(c);
+                c = Character.toLowerCase(c);
+                word = Character.isLetterOrDigit(c);
+            }
+            if (word) {
                 h = (h ^ c) * 0x100000001b3L;
                 inWord = true;
             } else if (inWord) {
@@ -116,6 +135,14 @@ public final class Fingerprints {
             out[n++] = mix(h);
         }
         return Arrays.copyOf(out, n);
+    }
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
     }
 
     /** The MinHash estimate of the Jaccard similarity of two bodies' shingle sets; 0 when either is unsigned. */

@@ -90,4 +90,44 @@ class FingerprintsTest {
         assertEquals(792684260, f.minHash()[0]);
         assertEquals(1811274238, f.minHash()[127]);
     }
+
+    @Test
+    void wordHashesAreThoseOfTheBodyLoweredWholeInEveryScript() {
+        // The word loop lowers each char itself; the words and their hashes must be those of lowering the body
+        // first (the release before did), or a window's stored signatures stop matching after an upgrade.
+        List<String> bodies = List.of(
+                "KYIV, Ukraine (AP) — Russia's strikes on Kharkiv's power grid: 3 dead, 12 hurt.",
+                "Володимир ЗЕЛЕНСЬКИЙ заявив, що Україна отримає ППО; Їжак і Ґанок.",
+                "İSTANBUL: Erdoğan met the DİYANET in Ankara; Groß STRASSE; Ñandú, ÉLYSÉE.",
+                "ΑΘΗΝΑ: Ο ΠΡΩΘΥΠΟΥΡΓΟΣ ΜΗΤΣΟΤΑΚΗΣ, Σοφία Παπαδοπούλου και ΟΔΥΣΣΕΑΣ.",
+                "Emoji \uD83D\uDE00 between words, \uD835\uDC00 a maths capital, and a lone \uD800 surrogate.",
+                "", "   ", "one", "x1 Y2 z3, ½ ⅓ ² full-width ＡＢＣ");
+        for (String body : bodies) {
+            assertEquals(java.util.Arrays.toString(loweredWhole(body)), java.util.Arrays.toString(Fingerprints.wordHashes(body)), body);
+        }
+    }
+
+    /** The hashes as the release before computed them: the body lowered whole, then its words. */
+    private static long[] loweredWhole(String body) {
+        String text = body.toLowerCase(java.util.Locale.ROOT);
+        List<Long> out = new ArrayList<>();
+        long h = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                h = (h ^ c) * 0x100000001b3L;
+                inWord = true;
+            } else if (inWord) {
+                out.add(Fingerprints.mix(h));
+                h = 0xcbf29ce484222325L;
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            out.add(Fingerprints.mix(h));
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
 }
