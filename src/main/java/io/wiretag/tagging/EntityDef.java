@@ -25,15 +25,20 @@ public record EntityDef(String id, String name, String type, String wikidata, Li
     /**
      * A name that may mean this entry or another: the entry with the most {@code cues} found in the story
      * wins; on a tie (no cue at all, say) the entry marked {@code preferred}; with no preferred entry, none.
-     * Cues count only near the mention (its sentence and the two either side). {@code from} and {@code to}
+     * Cues count only near the mention (its sentence and the two either side); {@code cuesBeside} count only
+     * right beside it, in its sentence with at most {@value EntityResolver#BESIDE} words between: common
+     * words such as "governor", which a story about something else may well hold a sentence away ("Georgia
+     * Governor Brian Kemp" is the state; "regional governor Oleh Syniehubov said ... from Georgia and Moldova"
+     * is not). {@code from} and {@code to}
      * (a year or an ISO date, inclusive; either may be absent) are when the name meant this entry: in a story
      * dated outside them this entry is not a candidate ("President Bush" in 1991 and in 2004).
      */
-    @JsonPropertyOrder({"alias", "cues", "preferred", "from", "to"})
+    @JsonPropertyOrder({"alias", "cues", "cuesBeside", "preferred", "from", "to"})
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    public record Ambiguous(String alias, List<String> cues, boolean preferred, String from, String to) {
+    public record Ambiguous(String alias, List<String> cues, List<String> cuesBeside, boolean preferred, String from, String to) {
         public Ambiguous {
             cues = cues == null ? List.of() : List.copyOf(cues);
+            cuesBeside = cuesBeside == null ? List.of() : List.copyOf(cuesBeside);
         }
     }
 }

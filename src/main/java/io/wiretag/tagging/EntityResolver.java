@@ -46,10 +46,9 @@ final class EntityResolver {
                 case TARGET_SHARED -> {
                     Gazetteer.Shared sh = shared.get(aliasRef[alias]);
                     // Cues count near the mention only, so each mention of a shared name is decided on its own.
-                    int sentence = tk.sentence[s.mFirst[m]];
-                    entity = resolveShared(sh, tk, s, sentence);
+                    entity = resolveShared(sh, tk, s, m);
                     if (explain != null) {
-                        why = explainShared(sh, tk, s, sentence, entity);
+                        why = explainShared(sh, tk, s, m, entity);
                     }
                 }
                 default -> {
@@ -113,12 +112,16 @@ final class EntityResolver {
 
     /** Sentences either side of a mention in which its cues count. */
     static final int CUE_WINDOW = 2;
+    /** Words at most between a mention and a cue that counts only beside it. */
+    static final int BESIDE = 2;
+    /** Marks a cue id (in {@link Gazetteer.Shared#cues()}) that counts only beside the mention. */
+    static final int BESIDE_CUE = 1 << 30;
 
     /**
      * The candidate with most cues near the mention, among those whose dates admit the story's; on a tie the
      * preferred one, or the only one the date admits; else none (-1).
      */
-    private static int resolveShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int sentence) {
+    private static int resolveShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int m) {
         int n = sh.candidates().length;
         int best = -1;
         int bestCount = -1;
@@ -131,7 +134,7 @@ final class EntityResolver {
             }
             eligible++;
             onlyEligible = k;
-            int count = cuesNear(sh.cues()[k], tk, s, sentence);
+            int count = cuesNear(sh.cues()[k], tk, s, m);
             if (count > bestCount) {
                 best = k;
                 bestCount = count;
@@ -146,7 +149,7 @@ final class EntityResolver {
         if (bestCount <= 0 || tie) {
             best = -1;
             for (int k = 0; k < n; k++) {
-                if (sh.preferred()[k] && admits(sh, k, s.storyDay) && cuesNear(sh.cues()[k], tk, s, sentence) == bestCount) {
+                if (sh.preferred()[k] && admits(sh, k, s.storyDay) && cuesNear(sh.cues()[k], tk, s, m) == bestCount) {
                     best = k;
                     break;
                 }
@@ -170,15 +173,31 @@ final class EntityResolver {
                 || ((sh.from()[k] == StoryDates.NONE || sh.from()[k] <= day) && (sh.to()[k] == StoryDates.NONE || day <= sh.to()[k]));
     }
 
-    /** How many distinct cues of one candidate are found within {@link #CUE_WINDOW} sentences of {@code sentence}. */
-    private static int cuesNear(int[] cues, Tokens tk, Scratch s, int sentence) {
+    /**
+     * How many distinct cues of one candidate are found near match {@code m}: within {@link #CUE_WINDOW}
+     * sentences of it, or for a cue that counts only beside it, in its sentence with at most {@link #BESIDE}
+     * words between.
+     */
+    private static int cuesNear(int[] cues, Tokens tk, Scratch s, int m) {
+        int first = s.mFirst[m];
+        int last = s.mLast[m];
+        int sentence = tk.sentence[first];
         int count = 0;
-        for (int cue : cues) {
+        for (int marked : cues) {
+            int cue = marked & ~BESIDE_CUE;
+            boolean beside = marked != cue;
             if (!s.wordSeen[cue]) {
                 continue;
             }
             for (int w = 0; w < s.words; w++) {
-                if (s.wId[w] == cue && Math.abs(tk.sentence[s.wFirst[w]] - sentence) <= CUE_WINDOW) {
+                if (s.wId[w] != cue) {
+                    continue;
+                }
+                int at = s.wFirst[w];
+                boolean near = beside
+                        ? tk.sentence[at] == sentence && (s.wLast[w] < first ? first - s.wLast[w] - 1 : at - last - 1) <= BESIDE
+                        : Math.abs(tk.sentence[at] - sentence) <= CUE_WINDOW;
+                if (near) {
                     count++;
                     break;
                 }
@@ -187,14 +206,14 @@ final class EntityResolver {
         return count;
     }
 
-    private String explainShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int sentence, int chosen) {
+    private String explainShared(Gazetteer.Shared sh, Tokens tk, Scratch s, int m, int chosen) {
         StringBuilder b = new StringBuilder("\"" + sh.alias() + "\" may be ");
         for (int k = 0; k < sh.candidates().length; k++) {
             int c = sh.candidates()[k];
             List<String> found = new ArrayList<>();
             for (int cue : sh.cues()[k]) {
-                if (cuesNear(new int[] {cue}, tk, s, sentence) > 0) {
-                    found.add(keywordText.get(cue));
+                if (cuesNear(new int[] {cue}, tk, s, m) > 0) {
+                    found.add(keywordText.get(cue & ~BESIDE_CUE) + ((cue & BESIDE_CUE) != 0 ? " (beside it)" : ""));
                 }
             }
             b.append(k == 0 ? "" : " or ").append(c < 0 ? "no entity" : entities[c].id())
@@ -204,7 +223,7 @@ final class EntityResolver {
                         .append(sh.to()[k] == StoryDates.NONE ? "" : StoryDates.show(sh.to()[k]))
                         .append(admits(sh, k, s.storyDay) ? "" : ", not at the story's date").append(']');
             }
-            b.append(found.isEmpty() ? " [no cue within " + CUE_WINDOW + " sentences]" : " [cues near: " + String.join(", ", found) + "]");
+            b.append(found.isEmpty() ? " [no cue near it]" : " [cues near: " + String.join(", ", found) + "]");
         }
         if (dated(sh) && s.storyDay == StoryDates.NONE) {
             b.append("; the story has no date (versionCreated, firstCreated), so dates could not decide");

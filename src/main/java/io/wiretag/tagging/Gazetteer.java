@@ -154,7 +154,8 @@ final class Gazetteer {
         }
         String key = p.key();
         sharedText.putIfAbsent(key, amb.alias());
-        int[] cueIds = amb.cues().stream().mapToInt(this::keyword).toArray();
+        int[] cueIds = java.util.stream.IntStream.concat(amb.cues().stream().mapToInt(this::keyword),
+                amb.cuesBeside().stream().mapToInt(c -> keyword(c) | EntityResolver.BESIDE_CUE)).distinct().toArray();
         long from = StoryDates.parse(amb.from(), false);
         long to = StoryDates.parse(amb.to(), true);
         List<int[]> cand = candidates.computeIfAbsent(key, k -> new ArrayList<>());

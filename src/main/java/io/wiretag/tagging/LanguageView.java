@@ -60,8 +60,10 @@ final class LanguageView {
                         owner.put(Phrase.of(f).key(), "(shared)");
                         List<String> cues = new ArrayList<>();
                         a.cues().forEach(c -> cues.addAll(Inflection.forms(lang, c)));
+                        List<String> beside = new ArrayList<>();
+                        a.cuesBeside().forEach(c -> beside.addAll(Inflection.forms(lang, c)));
                         addedShared.computeIfAbsent(id, k -> new ArrayList<>())
-                                .add(new EntityDef.Ambiguous(f, cues, a.preferred(), a.from(), a.to()));
+                                .add(new EntityDef.Ambiguous(f, cues, beside, a.preferred(), a.from(), a.to()));
                         note(formOf, f, a.alias());
                     }
                 }
@@ -136,7 +138,9 @@ final class LanguageView {
                 } else {
                     List<String> cues = new ArrayList<>(amb.get(same).cues());
                     cues.addAll(a.cues());
-                    amb.set(same, new EntityDef.Ambiguous(amb.get(same).alias(), cues,
+                    List<String> beside = new ArrayList<>(amb.get(same).cuesBeside());
+                    beside.addAll(a.cuesBeside());
+                    amb.set(same, new EntityDef.Ambiguous(amb.get(same).alias(), cues, beside,
                             amb.get(same).preferred() || a.preferred(), amb.get(same).from(), amb.get(same).to()));
                 }
             }

@@ -111,7 +111,7 @@ public final class TaxonomyValidator {
             }
             for (EntityDef.Ambiguous s : ig.senses()) {
                 shared.computeIfAbsent(Phrase.of(s.alias()).key(), k -> new ArrayList<>()).add("(no entity)");
-                if (s.cues().isEmpty()) {
+                if (s.cues().isEmpty() && s.cuesBeside().isEmpty()) {
                     out.add(where + ": sense \"" + s.alias() + "\" has no cues, so it can never win");
                 }
             }

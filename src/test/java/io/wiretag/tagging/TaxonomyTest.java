@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.story.Story;
+import io.wiretag.story.Tags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class TaxonomyTest {
         Story story = LabelledSetTest.story("g", "Georgia governor signs budget",
                 "Governor Brian Kemp signed the budget in Atlanta. Russian officials were not involved.");
         String report = tagger.explain(story).render();
-        assertTrue(report.contains("\"Georgia\" may be georgia [no cue within 2 sentences] or georgia-us-state [cues near: Atlanta, governor, Brian Kemp]; "
+        assertTrue(report.contains("\"Georgia\" may be georgia [no cue near it] or georgia-us-state [cues near: Atlanta, Brian Kemp, governor (beside it)]; "
                 + "chose georgia-us-state"), report);
         assertTrue(report.contains("us-russia-relations  US–Russia relations  score 0.00 / threshold 0.60"), report);
         assertTrue(report.contains("nearly: georgia-us-state present, but no [russia] in one sentence"), report);
@@ -111,6 +112,32 @@ class TaxonomyTest {
         assertTrue(tagger.tag(story).entityIds().contains("washington-dc"), () -> tagger.explain(story).render());
         assertFalse(tagger.tag(story).entityIds().contains("washington-state"));
     }
+    @Test
+    void aRegionalGovernorInTheStoryIsNoCueForTheStateOfGeorgia() {
+        Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
+        Story story = LabelledSetTest.story("g", "Russian drones hit Kharkiv",
+                "Russian drones struck Kharkiv overnight, regional governor Oleh Syniehubov said on Sunday. Two people "
+                        + "were wounded. Foreign ministers from Georgia and Moldova were in Kyiv to discuss their bids to "
+                        + "join the European Union.");
+        Tags tags = tagger.tag(story);
+        assertTrue(tags.entityIds().contains("georgia"), () -> tagger.explain(story).render());
+        assertFalse(tags.entityIds().contains("georgia-us-state"), () -> tagger.explain(story).render());
+    }
+
+    @Test
+    void aGovernorOrSenatorRightBesideGeorgiaIsTheState() {
+        Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
+        for (String body : List.of("The governor of Georgia vetoed the measure on Friday.",
+                "Georgia's senator voted against the measure on Friday.",
+                "Lawmakers met on Friday. A Georgia senator said he would vote against the measure.")) {
+            Story story = LabelledSetTest.story("g", "Measure fails", body);
+            assertTrue(tagger.tag(story).entityIds().contains("georgia-us-state"), () -> tagger.explain(story).render());
+        }
+        // Three words between: no longer beside it, and nothing else says which Georgia.
+        Story far = LabelledSetTest.story("g", "Measure fails", "The governor vetoed the measure in Georgia on Friday.");
+        assertFalse(tagger.tag(far).entityIds().contains("georgia-us-state"), () -> tagger.explain(far).render());
+    }
+
     @Test
     void oneEntryUnderTwoSpellingsOfASharedNameIsOneCandidateNotATieWithItself(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("entities"));
