@@ -30,6 +30,27 @@ final class NameCues {
     static final int TEAM_BEFORE = 65536;  // right before a team's name ("beat", "against", "v")
     static final int TEAM_LINK = 131072;   // before a team's name after a result verb ("lost to", "drew with", "for")
     static final int SPORT = 262144;       // a word only sports stories use much ("goal", "league", "innings")
+    static final int US_STATE = 524288;    // a US state's abbreviation after a place ("Cairo, Ill.", "Albany, N.Y.")
+
+    /**
+     * AP style's abbreviations of the states that have one (the others are written out) with the state's
+     * entity id: read only right after "<place>, " ("Cairo, Ill.", "Albany, N.Y."), where they name the
+     * state. "N.Y." and the like are one token, as "U.S." is. Source: the AP Stylebook's state abbreviations.
+     */
+    static final String[][] US_STATES = {{"Ala", "alabama"}, {"Ariz", "arizona"}, {"Ark", "arkansas"},
+        {"Calif", "california"}, {"Colo", "colorado"}, {"Conn", "connecticut"}, {"Del", "delaware"}, {"Fla", "florida"},
+        {"Ga", "georgia-us-state"}, {"Ill", "illinois"}, {"Ind", "indiana"}, {"Kan", "kansas"}, {"Kans", "kansas"},
+        {"Ky", "kentucky"}, {"La", "louisiana"}, {"Md", "maryland"}, {"Mass", "massachusetts"}, {"Mich", "michigan"},
+        {"Minn", "minnesota"}, {"Miss", "mississippi"}, {"Mo", "missouri"}, {"Mont", "montana"}, {"Neb", "nebraska"},
+        {"Nev", "nevada"}, {"Okla", "oklahoma"}, {"Ore", "oregon"}, {"Pa", "pennsylvania"}, {"Tenn", "tennessee"},
+        {"Tex", "texas"}, {"Vt", "vermont"}, {"Va", "virginia"}, {"Wash", "washington-state"}, {"Wis", "wisconsin"},
+        {"Wyo", "wyoming"}, {"N.H.", "new-hampshire"}, {"N.J.", "new-jersey"}, {"N.M.", "new-mexico"},
+        {"N.Y.", "new-york-state"}, {"N.C.", "north-carolina"}, {"N.D.", "north-dakota"}, {"R.I.", "rhode-island"},
+        {"S.C.", "south-carolina"}, {"S.D.", "south-dakota"}, {"D.C.", "washington-dc"}};
+
+    /** The states named after their rivers (US Geological Survey), read as the river in "down the Mississippi.". */
+    static final String[] RIVER_STATES = {"alabama", "arkansas", "colorado", "connecticut", "delaware", "illinois", "iowa",
+        "kansas", "kentucky", "minnesota", "mississippi", "missouri", "ohio", "tennessee", "wisconsin"};
 
     /** Slot i: [2i] the word's hash, [2i + 1] its bits (0: empty), side by side so a probe reads one cache line. */
     private final long[] table;
@@ -102,6 +123,9 @@ final class NameCues {
         }
         for (String w : new String[] {"to", "with", "by", "over", "for"}) {
             c.add(w, TEAM_LINK);
+        }
+        for (String[] state : US_STATES) {
+            c.add(state[0], US_STATE);
         }
         for (String w : new String[] {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
             "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"}) {

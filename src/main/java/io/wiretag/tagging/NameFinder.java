@@ -18,12 +18,15 @@ final class NameFinder {
     static final int PLACE = 3;
     /** A run that turned out to be a gazetteer entity (a surname): not reported as unlinked. */
     static final int LINKED = -1;
+    /** A match's entity when the match was another place of that name: the name finder reads it (below -1). */
+    static final int ELSEWHERE = -3;
     static final String[] TYPE_NAMES = {"", "person", "organisation", "place"};
 
     /** Why a run got its type, for the explanation. */
     static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
-        "an institution's name", "same name as another mention", "a team's place in a sports story"};
+        "an institution's name", "same name as another mention", "a team's place in a sports story",
+        "a state or country after it", "a river: \"the\" before a state's name"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -36,21 +39,67 @@ final class NameFinder {
     static final int BY_ORG_WORD = 10;
     static final int BY_COREF = 11;
     static final int BY_TEAM = 12;
+    static final int BY_REGION = 13;
+    static final int BY_RIVER = 14;
 
 
     private final NameCues cues;
     private final byte[] aliasTarget;
     private final boolean[] entityIsPerson;
     private final boolean[] entityIsPlace;
+    private final boolean[] entityIsCountry;
+    /** Each entity's affiliations, as entity numbers (Kyiv: Ukraine). */
+    private final int[][] affiliations;
+    private final int unitedStates;
+    private final String[] entityIds;
+    /** The folded hashes of the state abbreviations ({@link NameCues#US_STATES}) and their entities. */
+    private final long[] stateHash;
+    private final int[] stateEntity;
+    /** An alias of each entity that names it alone, for the mentions the name finder links (-1: none). */
+    private final int[] ownAlias;
+    private final boolean[] riverState;
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
         this.aliasTarget = g.aliasTarget;
-        this.entityIsPerson = new boolean[g.entities.length];
-        this.entityIsPlace = new boolean[g.entities.length];
-        for (int e = 0; e < g.entities.length; e++) {
+        int n = g.entities.length;
+        this.entityIsPerson = new boolean[n];
+        this.entityIsPlace = new boolean[n];
+        this.entityIsCountry = new boolean[n];
+        this.affiliations = new int[n][];
+        this.entityIds = new String[n];
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int e = 0; e < n; e++) {
+            index.put(g.entities[e].id(), e);
+            entityIds[e] = g.entities[e].id();
+        }
+        for (int e = 0; e < n; e++) {
             entityIsPerson[e] = "person".equals(g.entities[e].type());
             entityIsPlace[e] = "place".equals(g.entities[e].type());
+            entityIsCountry[e] = "country".equals(g.entities[e].type());
+            affiliations[e] = g.entities[e].affiliations().stream().filter(index::containsKey).mapToInt(index::get).toArray();
+        }
+        this.unitedStates = index.getOrDefault("united-states", -1);
+        this.stateHash = new long[NameCues.US_STATES.length];
+        this.stateEntity = new int[NameCues.US_STATES.length];
+        for (int k = 0; k < stateHash.length; k++) {
+            Tokens t = Tokens.of(NameCues.US_STATES[k][0]);
+            stateHash[k] = t.lower[t.count - 1];
+            stateEntity[k] = index.getOrDefault(NameCues.US_STATES[k][1], -1);
+        }
+        this.riverState = new boolean[n];
+        for (String id : NameCues.RIVER_STATES) {
+            Integer e = index.get(id);
+            if (e != null) {
+                riverState[e] = true;
+            }
+        }
+        this.ownAlias = new int[n];
+        java.util.Arrays.fill(ownAlias, -1);
+        for (int a = g.aliasTarget.length - 1; a >= 0; a--) {
+            if (g.aliasTarget[a] == Gazetteer.TARGET_ENTITY && g.aliasRef[a] >= 0 && g.aliasRef[a] < n) {
+                ownAlias[g.aliasRef[a]] = a;
+            }
         }
     }
 
@@ -58,7 +107,10 @@ final class NameFinder {
     List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
         NameWork w = s.names;
         w.reset(tk.count);
+        placesElsewhere(tk, s, headline, body, explain);
+        rivers(tk, s, w, headline, body, explain);
         markCovered(tk, s, w, headline, body, explain);
+        linkStateAbbreviations(tk, s, w, headline, body, leadParagraph, explain);
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
@@ -203,6 +255,9 @@ final class NameFinder {
     private void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
+            if (e == ELSEWHERE) {
+                continue; // another place of that name ("Cairo, Illinois"): the name finder reads it
+            }
             // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
             // Post", "Melania Trump": no entity of the gazetteer, but a name) are left to the name finder.
             if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
@@ -226,6 +281,9 @@ final class NameFinder {
                 s.mEntity[m] = -1;
                 continue;
             }
+            if (e >= 0 && (entityIsPlace[e] || entityIsCountry[e])) {
+                w.regionAt[s.mFirst[m]] = w.stamp;
+            }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
             if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
                 w.addLinkedSurname(tk.lower[s.mLast[m]], e, s.mAlias[m]);
@@ -234,6 +292,180 @@ final class NameFinder {
                 w.cover[t] = mark;
             }
         }
+    }
+
+    /**
+     * A place the gazetteer knows followed by ", " and a state or country it is not in ("Cairo, Illinois",
+     * "St. Petersburg, Fla.", "Odessa, Texas") is another place of that name: every mention of that entity in
+     * the story is left to the name finder, which reads it as a place of its own, so it counts for no
+     * country's topic. Not in a list of places ("Moscow, Kyiv and Washington", "Moscow, Kyiv, Washington").
+     */
+    private void placesElsewhere(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e < 0 || !entityIsPlace[e]) {
+                continue;
+            }
+            int last = s.mLast[m];
+            String text = Tagger.source(tk, last, headline, body);
+            int r = last + 1;
+            if (r >= tk.count || !commaBetween(tk, text, last, r)) {
+                continue;
+            }
+            String region = null;
+            if (stateAbbreviation(tk, text, r)) {
+                region = unitedStates >= 0 && !affiliated(e, unitedStates) ? text.substring(tk.start[r], tk.end[r]) : null;
+            } else {
+                int m2 = matchAt(s, m + 1, r);
+                int e2 = m2 < 0 ? -1 : s.mEntity[m2];
+                if (e2 >= 0 && (entityIsPlace[e2] || entityIsCountry[e2]) && elsewhere(e, e2)
+                        && NameText.closes(text, tk.end[s.mLast[m2]]) && !placeListGoesOn(tk, s, text, m2)) {
+                    region = entityIds[e2];
+                }
+            }
+            if (region == null) {
+                continue;
+            }
+            for (int k = 0; k < s.matches; k++) {
+                if (s.mEntity[k] == e) {
+                    s.mEntity[k] = ELSEWHERE;
+                    if (explain != null) {
+                        explain.why(k, "another place of this name (\"" + Tagger.span(tk, s.mFirst[m], last, headline, body)
+                                + ", " + region + "\"), read by the name finder");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The name of a state named after its river, after "the" and before a full stop, comma or the end ("down
+     * the Mississippi.", "on the Ohio, officials said"), is the river: no one writes "the Ohio." of the state. Left to the name finder,
+     * which reads it as a place of its own.
+     */
+    private void rivers(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            int f = s.mFirst[m];
+            if (e < 0 || !riverState[e] || f == 0
+                    || tk.sentence[f - 1] != tk.sentence[f] || Tagger.field(tk, f - 1) != Tagger.field(tk, f)) {
+                continue;
+            }
+            String text = Tagger.source(tk, f, headline, body);
+            if (tk.lower[f - 1] != THE || NameText.gap(text, tk.end[f - 1], tk.start[f]) != NameText.GAP_SPACE
+                    || !NameText.closes(text, tk.end[s.mLast[m]])) {
+                continue;
+            }
+            s.mEntity[m] = ELSEWHERE;
+            w.riverAt[f] = w.stamp;
+            if (explain != null) {
+                explain.why(m, "a river (\"the\" before it), read by the name finder");
+            }
+        }
+    }
+
+    private static final long THE = Tokens.hashLower("the");
+
+    /**
+     * A state's abbreviation right after "<capitalised word>, " ("CAIRO, Ill.", "Albany, N.Y.") is a mention
+     * of that state: it joins the gazetteer's matches, as a surname joins its person's.
+     */
+    private void linkStateAbbreviations(Tokens tk, Scratch s, NameWork w, String headline, String body, int leadParagraph,
+                                        Explanation.Builder explain) {
+        for (int t = 1; t < tk.count; t++) {
+            if ((tk.flags[t] & Tokens.FIRST_UPPER) == 0 || tk.start[t] != tk.end[t - 1] + 2
+                    || (tk.flags[t - 1] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
+                continue; // most tokens: not capitalised, or not two chars (", ") after the one before
+            }
+            String text = Tagger.source(tk, t, headline, body);
+            if (!stateAbbreviation(tk, text, t) || !commaBetween(tk, text, t - 1, t)) {
+                continue;
+            }
+            int e = -1;
+            for (int k = 0; k < stateHash.length; k++) {
+                if (stateHash[k] == tk.lower[t]) {
+                    e = stateEntity[k];
+                    break;
+                }
+            }
+            if (e < 0 || ownAlias[e] < 0) {
+                continue;
+            }
+            int slot = s.entitySlot[e];
+            s.addMatch(t, t, ownAlias[e]);
+            int m = s.matches - 1;
+            if (slot < 0) {
+                slot = s.usedSlots++;
+                s.entitySlot[e] = slot;
+                s.slotEntity[slot] = e;
+                s.slotWeight[slot] = 0;
+                s.slotFirst[slot] = m;
+                s.slotMentions[slot] = 0;
+            }
+            s.mEntity[m] = e;
+            s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
+            s.slotMentions[slot]++;
+            if (explain != null) {
+                explain.why(m, "the state's abbreviation after a place");
+            }
+            w.cover[t] = w.stamp;
+            w.regionAt[t] = w.stamp;
+        }
+    }
+
+    /** Whether tokens {@code a} and {@code b} are one comma and one space apart, in one sentence and field. */
+    private static boolean commaBetween(Tokens tk, String text, int a, int b) {
+        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b)
+                && tk.start[b] == tk.end[a] + 2 && text.charAt(tk.end[a]) == ',' && text.charAt(tk.end[a] + 1) == ' ';
+    }
+
+    /** Whether token {@code t} is a state's abbreviation as AP writes it: "Ill.", "Fla.", "N.Y.". */
+    private boolean stateAbbreviation(Tokens tk, String text, int t) {
+        return (tk.flags[t] & Tokens.FIRST_UPPER) != 0 && (cues.of(tk.lower[t]) & NameCues.US_STATE) != 0
+                && (text.charAt(tk.end[t] - 1) == '.' || tk.end[t] < text.length() && text.charAt(tk.end[t]) == '.');
+    }
+
+    /** The gazetteer match from {@code from} on that starts at token {@code t}, or -1. */
+    private static int matchAt(Scratch s, int from, int t) {
+        for (int k = from; k < s.matches && s.mFirst[k] <= t; k++) {
+            if (s.mFirst[k] == t) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether after match {@code m} comes ", " and another place or country: a list of places. */
+    private boolean placeListGoesOn(Tokens tk, Scratch s, String text, int m) {
+        int last = s.mLast[m];
+        int next = last + 1;
+        if (next >= tk.count || !commaBetween(tk, text, last, next)) {
+            return false;
+        }
+        int k = matchAt(s, m + 1, next);
+        return k >= 0 && s.mEntity[k] >= 0 && (entityIsPlace[s.mEntity[k]] || entityIsCountry[s.mEntity[k]]);
+    }
+
+    /** Whether place {@code e} lies outside {@code region}: neither is the other's, nor do they share a country. */
+    private boolean elsewhere(int e, int region) {
+        if (e == region || affiliated(e, region) || affiliated(region, e)) {
+            return false;
+        }
+        for (int a : affiliations[e]) {
+            if (a == region || affiliated(region, a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean affiliated(int e, int to) {
+        for (int a : affiliations[e]) {
+            if (a == to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -469,6 +701,16 @@ final class NameFinder {
                 && (firstBits & NameCues.ORG_WORD) == 0) {
             type = PLACE; // "in Wales and Scotland": the place cue of the first counts for the second
             why = BY_PLACE_CUE;
+        }
+        if (type == UNKNOWN && f == l && w.riverAt[f] == w.stamp) {
+            type = PLACE;
+            why = BY_RIVER;
+        }
+        if (type == UNKNOWN && len <= 3 && l + 1 < fieldTo && commaBetween(tk, text, l, l + 1)
+                && (w.regionAt[l + 1] == w.stamp || stateAbbreviation(tk, text, l + 1))
+                && (tk.end[l + 1] >= text.length() || text.charAt(tk.end[l + 1]) != '\'')) {
+            type = PLACE; // "Tiptonville, Tennessee", "Cairo, Ill.": not "Kemp, Georgia's governor"
+            why = BY_REGION;
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)) {
             int n = tk.end[f] - tk.start[f];

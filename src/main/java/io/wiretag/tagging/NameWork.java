@@ -10,6 +10,10 @@ import java.util.Arrays;
 final class NameWork {
     int[] cover = new int[1024];
     int[] bits = new int[1024];
+    /** {@link #stamp} at each token where a gazetteer match of a country or place starts ("Illinois"). */
+    int[] regionAt = new int[1024];
+    /** {@link #stamp} at each token where a US state's name stands for its river ("down the Mississippi."). */
+    int[] riverAt = new int[1024];
     int stamp;
     int runs;
     int[] rFirst = new int[32];
@@ -45,10 +49,14 @@ final class NameWork {
         if (cover.length < tokens) {
             cover = new int[Math.max(tokens, cover.length * 2)];
             bits = new int[cover.length];
+            regionAt = new int[cover.length];
+            riverAt = new int[cover.length];
         }
         stamp += 2;
         if (stamp <= 0) { // wrapped: forget the old marks
             Arrays.fill(cover, 0);
+            Arrays.fill(regionAt, 0);
+            Arrays.fill(riverAt, 0);
             stamp = 2;
         }
         runs = 0;

@@ -246,4 +246,42 @@ class NameFinderTest {
         Tags alone = tagger.tag(NameFinderSetTest.story("q", "2016-01-04", "Floods", "Flooding in Illinois and Arkansas closed roads."));
         assertTrue(alone.entityIds().containsAll(List.of("illinois", "arkansas")), "a place alone stays linked: " + alone.entityIds());
     }
+
+    @Test
+    void aKnownCityFollowedByAStateItIsNotInIsAnotherPlaceOfThatName() {
+        String body = "CAIRO, Ill. (AP) - The Army Corps of Engineers blew a levee to spare Cairo, Illinois, from the "
+                + "flood. Residents of Cairo had left days before. In Odessa, Texas, oil workers watched the news, and "
+                + "a retired pilot in St. Petersburg, Fla., said Russia's war in Ukraine had raised fuel prices.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2022-05-03", "Levee blown", body));
+        assertNotTagged(tags, "cairo");
+        assertNotTagged(tags, "odesa");
+        assertNotTagged(tags, "st-petersburg");
+        EntityTag cairo = entity(tags, "unlinked:place:cairo");
+        assertEquals(3, cairo.mentions().size(), cairo.mentions().toString());
+        assertUnlinked(tags, "place", List.of("odessa", "st-petersburg"));
+        // The states are named, the abbreviations as much as the names written out.
+        assertEquals(List.of("Ill", "Illinois"), entity(tags, "illinois").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Texas"), entity(tags, "texas").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Fla"), entity(tags, "florida").mentions().stream().map(Mention::text).toList());
+        assertTrue(tags.entityIds().containsAll(List.of("russia", "ukraine")), tags.entityIds().toString());
+    }
+
+    @Test
+    void aCityBeforeItsOwnCountryOrInAListOfPlacesStaysTheCity() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-05-03", "Envoys travel",
+                "Envoys flew between Moscow, Kyiv and Washington this week. Drones hit Odesa, Ukraine, overnight. "
+                        + "Talks moved on to Istanbul, Ankara, Riyadh and Geneva."));
+        assertTrue(tags.entityIds().containsAll(List.of("moscow", "kyiv", "washington-dc", "odesa", "istanbul", "ankara", "riyadh", "geneva")),
+                tags.entityIds().toString());
+    }
+
+    @Test
+    void aStateNamedAfterItsRiverIsTheRiverAfterThe() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("r", "2011-05-03", "Crest moves down the Mississippi",
+                "Barges waited on the Ohio, officials said. Mississippi Governor Haley Barbour toured the levees."));
+        assertUnlinked(tags, "place", List.of("mississippi", "ohio"));
+        assertNotTagged(tags, "ohio");
+        // The state itself, named without "the", is the state.
+        assertEquals(List.of("Mississippi"), entity(tags, "mississippi").mentions().stream().map(Mention::text).toList());
+    }
 }
