@@ -109,8 +109,11 @@ final class NameFinder {
         w.reset(tk.count);
         placesElsewhere(tk, s, headline, body, explain);
         rivers(tk, s, w, headline, body, explain);
+        boolean score = NameText.hasScore(body); // a scan of the body, cheaper than looking at each name
+        if (score) {
+            clubsNamedAfterCities(tk, s, headline, body, explain);
+        }
         markCovered(tk, s, w, headline, body, explain);
-        linkStateAbbreviations(tk, s, w, headline, body, leadParagraph, explain);
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];
@@ -124,11 +127,14 @@ final class NameFinder {
             }
             scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
         }
+        if (w.states > 0) {
+            linkStateAbbreviations(tk, s, w, leadParagraph, explain);
+        }
         if (w.runs == 0) {
             return List.of();
         }
-        if (NameText.hasScore(body)) {
-            teams(tk, w, headline, body); // a score ("1-1") first: a scan of the body, cheaper than looking at each name
+        if (score) {
+            teams(tk, w, headline, body);
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
@@ -159,15 +165,8 @@ final class NameFinder {
                 continue; // typed already, or a title-case headline's word (it names only what the body names)
             }
             int f = w.rFirst[r];
-            int l = w.rLast[r];
             String text = Tagger.source(tk, f, headline, body);
-            boolean teamAfter = l + 1 < tk.count && sameClause(tk, text, l + 1, l)
-                    && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0;
-            int before = f > 0 && sameClause(tk, text, f - 1, f) ? cues.of(tk.lower[f - 1]) : 0;
-            boolean teamBefore = (before & NameCues.TEAM_BEFORE) != 0
-                    || (before & NameCues.TEAM_LINK) != 0 && f > 1 && sameClause(tk, text, f - 2, f - 1)
-                    && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0;
-            if ((teamAfter || teamBefore) && !surnameOfAPerson(w, r)) {
+            if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
                 if (sports < 0) {
                     sports = sportsStory(tk) ? 1 : 0;
                 }
@@ -176,6 +175,46 @@ final class NameFinder {
                 }
                 w.rType[r] = ORG;
                 w.rWhy[r] = BY_TEAM;
+            }
+        }
+    }
+
+    /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
+    private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
+        if (l + 1 < tk.count && sameClause(tk, text, l + 1, l) && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0) {
+            return true;
+        }
+        int before = f > 0 && sameClause(tk, text, f - 1, f) ? cues.of(tk.lower[f - 1]) : 0;
+        return (before & NameCues.TEAM_BEFORE) != 0
+                || (before & NameCues.TEAM_LINK) != 0 && f > 1 && sameClause(tk, text, f - 2, f - 1)
+                && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0;
+    }
+
+    /**
+     * In a sports story (the caller saw a score), a city the gazetteer knows that stands where a team does
+     * ("Barcelona beat Real Madrid", "scored twice for Barcelona") is the club: that mention is left to the
+     * name finder, which reads it as an organisation by the same rule as any team. The dateline
+     * ("BARCELONA, Spain") stays the city.
+     */
+    private void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
+        int sports = -1; // not yet known: looked at once a city stands where a team would
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e < 0 || !entityIsPlace[e]) {
+                continue;
+            }
+            if (!standsWhereATeamDoes(tk, Tagger.source(tk, s.mFirst[m], headline, body), s.mFirst[m], s.mLast[m])) {
+                continue;
+            }
+            if (sports < 0) {
+                sports = sportsStory(tk) ? 1 : 0;
+            }
+            if (sports == 0) {
+                return;
+            }
+            s.mEntity[m] = ELSEWHERE;
+            if (explain != null) {
+                explain.why(m, "a club named after the city (it stands where a team does in a sports story), read by the name finder");
             }
         }
     }
@@ -307,9 +346,12 @@ final class NameFinder {
                 continue;
             }
             int last = s.mLast[m];
-            String text = Tagger.source(tk, last, headline, body);
             int r = last + 1;
-            if (r >= tk.count || !commaBetween(tk, text, last, r)) {
+            if (r >= tk.count || tk.start[r] != tk.end[last] + 2) {
+                continue; // most places: not two chars (", ") before the next word
+            }
+            String text = Tagger.source(tk, last, headline, body);
+            if (!commaBetween(tk, text, last, r)) {
                 continue;
             }
             String region = null;
@@ -367,24 +409,16 @@ final class NameFinder {
     private static final long THE = Tokens.hashLower("the");
 
     /**
-     * A state's abbreviation right after "<capitalised word>, " ("CAIRO, Ill.", "Albany, N.Y.") is a mention
-     * of that state: it joins the gazetteer's matches, as a surname joins its person's.
+     * A state's abbreviation right after "<capitalised word>, " ("CAIRO, Ill.", "Albany, N.Y."), which the scan
+     * set aside, is a mention of that state: it joins the gazetteer's matches, as a surname joins its person's.
      */
-    private void linkStateAbbreviations(Tokens tk, Scratch s, NameWork w, String headline, String body, int leadParagraph,
-                                        Explanation.Builder explain) {
-        for (int t = 1; t < tk.count; t++) {
-            if ((tk.flags[t] & Tokens.FIRST_UPPER) == 0 || tk.start[t] != tk.end[t - 1] + 2
-                    || (tk.flags[t - 1] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
-                continue; // most tokens: not capitalised, or not two chars (", ") after the one before
-            }
-            String text = Tagger.source(tk, t, headline, body);
-            if (!stateAbbreviation(tk, text, t) || !commaBetween(tk, text, t - 1, t)) {
-                continue;
-            }
+    private void linkStateAbbreviations(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
+        for (int k = 0; k < w.states; k++) {
+            int t = w.stateToken[k];
             int e = -1;
-            for (int k = 0; k < stateHash.length; k++) {
-                if (stateHash[k] == tk.lower[t]) {
-                    e = stateEntity[k];
+            for (int i = 0; i < stateHash.length; i++) {
+                if (stateHash[i] == tk.lower[t]) {
+                    e = stateEntity[i];
                     break;
                 }
             }
@@ -408,8 +442,6 @@ final class NameFinder {
             if (explain != null) {
                 explain.why(m, "the state's abbreviation after a place");
             }
-            w.cover[t] = w.stamp;
-            w.regionAt[t] = w.stamp;
         }
     }
 
@@ -586,6 +618,12 @@ final class NameFinder {
 
     /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
     private void run(Tokens tk, NameWork w, String text, int first, int last, int fieldFrom, int fieldTo, boolean titleCase) {
+        if (first == last && first > fieldFrom && tk.start[first] == tk.end[first - 1] + 2
+                && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0 && commaBetween(tk, text, first - 1, first)
+                && stateAbbreviation(tk, text, first)) {
+            w.addStateToken(first); // "CAIRO, Ill.": the state, linked once the scan is done
+            return;
+        }
         long[] lower = tk.lower;
         int[] bits = w.bits; // the cue bits of each token of the run, read once by extend()
         int f = first;

@@ -15,6 +15,9 @@ final class NameWork {
     /** {@link #stamp} at each token where a US state's name stands for its river ("down the Mississippi."). */
     int[] riverAt = new int[1024];
     int stamp;
+    /** Tokens that are a state's abbreviation after a place ("CAIRO, Ill."), found by the scan, linked after it. */
+    int states;
+    int[] stateToken = new int[8];
     int runs;
     int[] rFirst = new int[32];
     int[] rLast = new int[32];
@@ -60,8 +63,16 @@ final class NameWork {
             stamp = 2;
         }
         runs = 0;
+        states = 0;
         ents = 0;
         linked = 0;
+    }
+
+    void addStateToken(int t) {
+        if (states == stateToken.length) {
+            stateToken = Arrays.copyOf(stateToken, states * 2);
+        }
+        stateToken[states++] = t;
     }
 
     void addLinkedSurname(long surname, int entity, int alias) {

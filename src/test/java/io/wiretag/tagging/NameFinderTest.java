@@ -284,4 +284,25 @@ class NameFinderTest {
         // The state itself, named without "the", is the state.
         assertEquals(List.of("Mississippi"), entity(tags, "mississippi").mentions().stream().map(Mention::text).toList());
     }
+
+    @Test
+    void inASportsStoryACityWhereATeamStandsIsTheClubAndTheDatelineStaysTheCity() {
+        String body = "BARCELONA, Spain (Reuters) - Barcelona beat Real Madrid 6-2 on Saturday to go seven points clear at "
+                + "the top of the league. Lionel Messi, who scored for Barcelona, was cheered by fans in Barcelona's old town.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "2009-05-02", "Six goals in the clasico", body));
+        int dateline = body.indexOf("BARCELONA");
+        int town = body.indexOf("Barcelona's");
+        assertEquals(List.of(new Mention("body", dateline, dateline + 9, "BARCELONA"), new Mention("body", town, town + 9, "Barcelona")),
+                entity(tags, "barcelona").mentions());
+        EntityTag club = entity(tags, "unlinked:organisation:barcelona");
+        int beat = body.indexOf("Barcelona beat");
+        int scored = body.indexOf("Barcelona,", beat);
+        assertEquals(List.of(new Mention("body", beat, beat + 9, "Barcelona"), new Mention("body", scored, scored + 9, "Barcelona")),
+                club.mentions());
+        // Outside a sports story the same words leave the city alone.
+        Tags news = tagger.tag(NameFinderSetTest.story("n", "2009-05-02", "Protest",
+                "Barcelona beat back a challenge to its budget on Saturday, and the mayor of Barcelona welcomed the vote."));
+        assertEquals(2, entity(news, "barcelona").mentions().size());
+        assertNotTagged(news, "unlinked:organisation:barcelona");
+    }
 }
