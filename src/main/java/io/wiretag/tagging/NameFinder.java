@@ -181,13 +181,17 @@ final class NameFinder {
 
     /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
-        if (l + 1 < tk.count && sameClause(tk, text, l + 1, l) && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0) {
+        // The word lists first (a filter says "in no list" for most words), the text between after.
+        if (l + 1 < tk.count && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0 && sameClause(tk, text, l + 1, l)) {
             return true;
         }
-        int before = f > 0 && sameClause(tk, text, f - 1, f) ? cues.of(tk.lower[f - 1]) : 0;
+        int before = f > 0 ? cues.of(tk.lower[f - 1]) & (NameCues.TEAM_BEFORE | NameCues.TEAM_LINK) : 0;
+        if (before == 0 || !sameClause(tk, text, f - 1, f)) {
+            return false;
+        }
         return (before & NameCues.TEAM_BEFORE) != 0
-                || (before & NameCues.TEAM_LINK) != 0 && f > 1 && sameClause(tk, text, f - 2, f - 1)
-                && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0;
+                || f > 1 && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
+                && sameClause(tk, text, f - 2, f - 1);
     }
 
     /**
