@@ -671,6 +671,12 @@ final class NameFinder {
             if (nf > l) {
                 return; // only a title: "Foreign Minister" before a name the gazetteer knows
             }
+            // A role word capitalised at the start of a sentence ("Analyst Tatiana Stanovaya said") before a
+            // given name is not part of the name; the given name then makes it a person.
+            if (!titled && nf < l && (bits[nf] & NameCues.ROLE) != 0 && (bits[nf + 1] & NameCues.FIRST) != 0
+                    && (tk.flags[nf] & Tokens.ALL_UPPER) == 0) {
+                nf++;
+            }
             f = nf;
         }
         if (titleCase) {

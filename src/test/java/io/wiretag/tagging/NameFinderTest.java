@@ -305,4 +305,12 @@ class NameFinderTest {
         assertEquals(2, entity(news, "barcelona").mentions().size());
         assertNotTagged(news, "unlinked:organisation:barcelona");
     }
+
+    @Test
+    void aRoleWordCapitalisedAtTheStartOfASentenceIsNotPartOfTheName() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("r", "2024-06-04", "Kremlin stays cautious",
+                "Analyst Tatiana Stanovaya said the Kremlin was cautious. Lawyer Mark Feygin disagreed on Tuesday."));
+        assertUnlinked(tags, "person", List.of("tatiana-stanovaya", "mark-feygin"));
+        assertEquals("Tatiana Stanovaya", entity(tags, "unlinked:person:tatiana-stanovaya").mentions().get(0).text());
+    }
 }
