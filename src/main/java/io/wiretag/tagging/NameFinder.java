@@ -58,6 +58,9 @@ final class NameFinder {
     /** An alias of each entity that names it alone, for the mentions the name finder links (-1: none). */
     private final int[] ownAlias;
     private final boolean[] riverState;
+    /** The United Kingdom's nations, places of the gazetteer that field national teams, as countries do. */
+    private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland");
+    private final boolean[] nation;
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
@@ -86,6 +89,10 @@ final class NameFinder {
             Tokens t = Tokens.of(NameCues.US_STATES[k][0]);
             stateHash[k] = t.lower[t.count - 1];
             stateEntity[k] = index.getOrDefault(NameCues.US_STATES[k][1], -1);
+        }
+        this.nation = new boolean[n];
+        for (int e = 0; e < n; e++) {
+            nation[e] = NATIONS.contains(entityIds[e]);
         }
         this.riverState = new boolean[n];
         for (String id : NameCues.RIVER_STATES) {
@@ -198,13 +205,13 @@ final class NameFinder {
      * In a sports story (the caller saw a score), a city the gazetteer knows that stands where a team does
      * ("Barcelona beat Real Madrid", "scored twice for Barcelona") is the club: that mention is left to the
      * name finder, which reads it as an organisation by the same rule as any team. The dateline
-     * ("BARCELONA, Spain") stays the city.
+     * ("BARCELONA, Spain") stays the city; "England beat Wales" stays the nations, as "Germany" stays the country.
      */
     private void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
         int sports = -1; // not yet known: looked at once a city stands where a team would
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
-            if (e < 0 || !entityIsPlace[e]) {
+            if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
                 continue;
             }
             if (!standsWhereATeamDoes(tk, Tagger.source(tk, s.mFirst[m], headline, body), s.mFirst[m], s.mLast[m])) {

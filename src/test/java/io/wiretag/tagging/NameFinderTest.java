@@ -299,6 +299,10 @@ class NameFinderTest {
         int scored = body.indexOf("Barcelona,", beat);
         assertEquals(List.of(new Mention("body", beat, beat + 9, "Barcelona"), new Mention("body", scored, scored + 9, "Barcelona")),
                 club.mentions());
+        // National teams are their nations, as a country's team is its country.
+        Tags nations = tagger.tag(NameFinderSetTest.story("e", "2009-05-02", "England edge Wales",
+                "England beat Wales 2-1 in the league on Saturday, and Germany drew with Scotland."));
+        assertTrue(nations.entityIds().containsAll(List.of("england", "wales", "germany", "scotland")), nations.entityIds().toString());
         // Outside a sports story the same words leave the city alone.
         Tags news = tagger.tag(NameFinderSetTest.story("n", "2009-05-02", "Protest",
                 "Barcelona beat back a challenge to its budget on Saturday, and the mayor of Barcelona welcomed the vote."));
