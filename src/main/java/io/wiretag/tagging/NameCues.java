@@ -30,6 +30,7 @@ final class NameCues {
     static final int TEAM_BEFORE = 65536;  // right before a team's name ("beat", "against", "v")
     static final int TEAM_LINK = 131072;   // before a team's name after a result verb ("lost to", "drew with", "for")
     static final int SPORT = 262144;       // a word only sports stories use much ("goal", "league", "innings")
+    static final int TEAM_PLURAL = 1048576; // a plural verb after a singular name: a team in British usage ("Juventus were")
     static final int US_STATE = 524288;    // a US state's abbreviation after a place ("Cairo, Ill.", "Albany, N.Y.")
 
     /**
@@ -116,6 +117,9 @@ final class NameCues {
             "defeated", "edged", "thrashed", "routed", "hosted", "host", "hosts", "manager", "coach", "striker",
             "midfielder", "defender", "goalkeeper", "captain", "fans", "supporters", "scored", "equalised", "equalized"}) {
             c.add(w, TEAM_AFTER);
+        }
+        for (String w : new String[] {"were", "are", "have"}) {
+            c.add(w, TEAM_PLURAL);
         }
         for (String w : new String[] {"beat", "beating", "against", "v", "vs", "defeated", "edged", "thrashed", "routed",
             "hosted", "host", "hosts", "joined"}) {

@@ -189,8 +189,12 @@ final class NameFinder {
     /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
         // The word lists first (a filter says "in no list" for most words), the text between after.
-        if (l + 1 < tk.count && (cues.of(tk.lower[l + 1]) & NameCues.TEAM_AFTER) != 0 && sameClause(tk, text, l + 1, l)) {
-            return true;
+        int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
+        if (after != 0 && sameClause(tk, text, l + 1, l)) {
+            // "Juventus were held": a plural verb after one name, not after the last of several ("Smith and Jones were").
+            if ((after & NameCues.TEAM_AFTER) != 0 || !lastOfSeveral(tk, text, f)) {
+                return true;
+            }
         }
         int before = f > 0 ? cues.of(tk.lower[f - 1]) & (NameCues.TEAM_BEFORE | NameCues.TEAM_LINK) : 0;
         if (before == 0 || !sameClause(tk, text, f - 1, f)) {
@@ -199,6 +203,21 @@ final class NameFinder {
         return (before & NameCues.TEAM_BEFORE) != 0
                 || f > 1 && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
                 && sameClause(tk, text, f - 2, f - 1);
+    }
+
+    /**
+     * Whether the name at token {@code f} ends a list of names: a comma right before it ("Vialli, Ravanelli
+     * were"), or "and"/"or" right after another capitalised word ("Ravanelli and Vialli were"; not "booked,
+     * and Sampdoria have").
+     */
+    private boolean lastOfSeveral(Tokens tk, String text, int f) {
+        int st = tk.start[f];
+        if (st >= 2 && text.charAt(st - 2) == ',' && text.charAt(st - 1) == ' ') {
+            return true;
+        }
+        int c = f - 1;
+        return c > 0 && adjacent(tk, text, c, f) && (cues.of(tk.lower[c]) & NameCues.COORD) != 0
+                && adjacent(tk, text, c - 1, c) && (tk.flags[c - 1] & Tokens.FIRST_UPPER) != 0;
     }
 
     /**

@@ -317,4 +317,14 @@ class NameFinderTest {
         assertUnlinked(tags, "person", List.of("tatiana-stanovaya", "mark-feygin"));
         assertEquals("Tatiana Stanovaya", entity(tags, "unlinked:person:tatiana-stanovaya").mentions().get(0).text());
     }
+
+    @Test
+    void inASportsStoryAPluralVerbAfterOneNameMakesItATeamButNotAfterSeveral() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-08", "Juventus held",
+                "Juventus were held to a 0-0 draw in the league on Sunday. Ravanelli and Vialli were booked, "
+                        + "and Sampdoria have not lost at home this season."));
+        assertUnlinked(tags, "organisation", List.of("juventus", "sampdoria"));
+        assertNotTagged(tags, "unlinked:organisation:vialli");
+        assertNotTagged(tags, "unlinked:organisation:ravanelli");
+    }
 }
