@@ -48,6 +48,8 @@ final class Gazetteer {
     boolean[] aliasWordLike = new boolean[64];
 
     final List<Shared> shared = new ArrayList<>();
+    /** Keyword ids of {@link NameCues#SPORT_WORDS}. */
+    final int[] sportWords;
     private final Map<String, String> sharedText = new HashMap<>();
 
     final TokenTrie words = new TokenTrie();
@@ -140,6 +142,9 @@ final class Gazetteer {
             }
             topic.unless().forEach(this::keyword);
         }
+        // The name finder's words of sport: found by the same pass as the keywords, so telling a sports story
+        // costs no scan of its own.
+        sportWords = java.util.Arrays.stream(NameCues.SPORT_WORDS).mapToInt(this::keyword).distinct().toArray();
         words.trim();
         wordsFilter = new TokenFilter(wordRoots);
         wordRoots = null;

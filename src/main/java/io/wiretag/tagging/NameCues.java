@@ -49,6 +49,10 @@ final class NameCues {
         {"N.Y.", "new-york-state"}, {"N.C.", "north-carolina"}, {"N.D.", "north-dakota"}, {"R.I.", "rhode-island"},
         {"S.C.", "south-carolina"}, {"S.D.", "south-dakota"}, {"D.C.", "washington-dc"}};
 
+    /** Words only sports stories use much: with a score, they make a story a sports story. */
+    static final String[] SPORT_WORDS = {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
+        "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"};
+
     /** The states named after their rivers (US Geological Survey), read as the river in "down the Mississippi.". */
     static final String[] RIVER_STATES = {"alabama", "arkansas", "colorado", "connecticut", "delaware", "illinois", "iowa",
         "kansas", "kentucky", "minnesota", "mississippi", "missouri", "ohio", "tennessee", "wisconsin"};
@@ -131,8 +135,7 @@ final class NameCues {
         for (String[] state : US_STATES) {
             c.add(state[0], US_STATE);
         }
-        for (String w : new String[] {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
-            "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"}) {
+        for (String w : SPORT_WORDS) {
             c.add(w, SPORT);
         }
         return c;

@@ -57,6 +57,7 @@ final class NameFinder {
     private final int[] stateEntity;
     /** An alias of each entity that names it alone, for the mentions the name finder links (-1: none). */
     private final int[] ownAlias;
+    private final int[] sportWords;
     private final boolean[] riverState;
     /** The United Kingdom's nations, places of the gazetteer that field national teams, as countries do. */
     private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland");
@@ -101,6 +102,7 @@ final class NameFinder {
                 riverState[e] = true;
             }
         }
+        this.sportWords = g.sportWords;
         this.ownAlias = new int[n];
         java.util.Arrays.fill(ownAlias, -1);
         for (int a = g.aliasTarget.length - 1; a >= 0; a--) {
@@ -141,17 +143,20 @@ final class NameFinder {
             return List.of();
         }
         if (score) {
-            teams(tk, w, headline, body);
+            teams(tk, s, w, headline, body);
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 
-    /** A story with a score (the caller saw one) is a sports story when it has a word of sport ("goal", "league"). */
-    private boolean sportsStory(Tokens tk) {
-        for (int t = tk.fieldStart[Tagger.BODY]; t < tk.count; t++) {
-            if ((tk.flags[t] & Tokens.FIRST_LOWER) != 0 && (cues.of(tk.lower[t]) & NameCues.SPORT) != 0) {
+    /**
+     * A story with a score (the caller saw one) is a sports story when it has a word of sport ("goal",
+     * "league"): the keyword pass found them already.
+     */
+    private boolean sportsStory(Scratch s) {
+        for (int id : sportWords) {
+            if (s.wordSeen[id]) {
                 return true;
             }
         }
@@ -165,7 +170,7 @@ final class NameFinder {
      * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
      * name follow it by coreference.
      */
-    private void teams(Tokens tk, NameWork w, String headline, String body) {
+    private void teams(Tokens tk, Scratch s, NameWork w, String headline, String body) {
         int sports = -1; // not yet known: looked at once a name stands where a team would
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] != UNKNOWN || !w.rJoinable[r]) {
@@ -175,7 +180,7 @@ final class NameFinder {
             String text = Tagger.source(tk, f, headline, body);
             if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
                 if (sports < 0) {
-                    sports = sportsStory(tk) ? 1 : 0;
+                    sports = sportsStory(s) ? 1 : 0;
                 }
                 if (sports == 0) {
                     return;
@@ -237,7 +242,7 @@ final class NameFinder {
                 continue;
             }
             if (sports < 0) {
-                sports = sportsStory(tk) ? 1 : 0;
+                sports = sportsStory(s) ? 1 : 0;
             }
             if (sports == 0) {
                 return;
