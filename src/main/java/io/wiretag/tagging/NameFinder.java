@@ -417,7 +417,9 @@ final class NameFinder {
 
     /**
      * The name of a state named after its river, after "the" and before a full stop, comma or the end ("down
-     * the Mississippi.", "on the Ohio, officials said"), is the river: no one writes "the Ohio." of the state. Left to the name finder,
+     * the Mississippi.", "on the Ohio, officials said"), is the river: no one writes "the Ohio." of the state;
+     * so is "the Mississippi" anywhere in a story that names the Mississippi River in full ("The Mississippi
+     * receded", "pushed the Mississippi and smaller rivers over their banks"). Left to the name finder,
      * which reads it as a place of its own.
      */
     private void rivers(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
@@ -430,7 +432,7 @@ final class NameFinder {
             }
             String text = Tagger.source(tk, f, headline, body);
             if (tk.lower[f - 1] != THE || NameText.gap(text, tk.end[f - 1], tk.start[f]) != NameText.GAP_SPACE
-                    || !NameText.closes(text, tk.end[s.mLast[m]])) {
+                    || !NameText.closes(text, tk.end[s.mLast[m]]) && !riverNamedInFull(tk, f)) {
                 continue;
             }
             s.mEntity[m] = ELSEWHERE;
@@ -442,6 +444,18 @@ final class NameFinder {
     }
 
     private static final long THE = Tokens.hashLower("the");
+    private static final long RIVER = Tokens.hashLower("river");
+
+    /** Whether the story names the river of token {@code t}'s name in full somewhere ("Mississippi River"). */
+    private static boolean riverNamedInFull(Tokens tk, int t) {
+        long name = tk.lower[t];
+        for (int k = 0; k + 1 < tk.count; k++) {
+            if (tk.lower[k] == name && tk.lower[k + 1] == RIVER && tk.sentence[k] == tk.sentence[k + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * A state's abbreviation right after "<capitalised word>, " ("CAIRO, Ill.", "Albany, N.Y."), which the scan

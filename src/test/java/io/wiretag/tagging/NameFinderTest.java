@@ -283,6 +283,14 @@ class NameFinderTest {
         assertNotTagged(tags, "ohio");
         // The state itself, named without "the", is the state.
         assertEquals(List.of("Mississippi"), entity(tags, "mississippi").mentions().stream().map(Mention::text).toList());
+
+        // Where the story names the Mississippi River in full, "the Mississippi" is the river wherever it stands.
+        String body = "Towns waited for the Mississippi River to crest. Rain pushed the Mississippi and smaller rivers over "
+                + "their banks.\n\nThe Mississippi receded on Monday, but flooding was expected as far as Natchez, Mississippi.";
+        Tags flood = tagger.tag(NameFinderSetTest.story("f", "2016-01-03", "Flood crest moves south", body));
+        int natchez = body.indexOf("Mississippi.");
+        assertEquals(List.of(new Mention("body", natchez, natchez + 11, "Mississippi")), entity(flood, "mississippi").mentions());
+        assertEquals(2, entity(flood, "unlinked:place:mississippi").mentions().size(), flood.entityIds().toString());
     }
 
     @Test
