@@ -26,7 +26,7 @@ final class NameFinder {
     static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
         "an institution's name", "same name as another mention", "a team's place in a sports story",
-        "a state or country after it", "a river: \"the\" before a state's name"};
+        "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -41,6 +41,7 @@ final class NameFinder {
     static final int BY_TEAM = 12;
     static final int BY_REGION = 13;
     static final int BY_RIVER = 14;
+    static final int BY_TITLE_OF = 15;
 
 
     private final NameCues cues;
@@ -445,6 +446,9 @@ final class NameFinder {
 
     private static final long THE = Tokens.hashLower("the");
     private static final long RIVER = Tokens.hashLower("river");
+    private static final long OF = Tokens.hashLower("of");
+    private static final long MAYOR = Tokens.hashLower("mayor");
+    private static final long GOVERNOR = Tokens.hashLower("governor");
 
     /** Whether the story names the river of token {@code t}'s name in full somewhere ("Mississippi River"). */
     private static boolean riverNamedInFull(Tokens tk, int t) {
@@ -705,9 +709,14 @@ final class NameFinder {
         }
         boolean titled = false;
         int nf = f;
+        int titleOf = -1; // a title right before "of" ("CEO of", "mayor of"): what follows is what it heads
         if (type == UNKNOWN) {
             while (nf <= l && ((bits[nf] & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
                 titled |= (bits[nf] & NameCues.TITLE) != 0;
+                if ((tk.flags[nf] & Tokens.FIRST_LOWER) != 0 && nf > f && (bits[nf - 1] & NameCues.TITLE) != 0
+                        && tk.lower[nf] == OF) {
+                    titleOf = nf - 1;
+                }
                 nf++;
             }
             while (nf <= l && (bits[nf] & (NameCues.COMMON | NameCues.PLACE_PREFIX)) == NameCues.COMMON) {
@@ -736,6 +745,12 @@ final class NameFinder {
         int len = l - f + 1;
         int beforeBits = before >= fieldFrom && !titled && tk.sentence[before] == tk.sentence[first]
                 && (tk.flags[before] & Tokens.FIRST_LOWER) != 0 ? cues.of(lower[before]) : 0;
+        if (type == UNKNOWN && titled && titleOf >= 0 && titleOf + 2 == f && (firstBits & NameCues.FIRST) == 0) {
+            // "Jeff Lautt, CEO of Poet": Poet is what the title heads, not a person; a place for a mayor or governor.
+            boolean place = tk.lower[titleOf] == MAYOR || tk.lower[titleOf] == GOVERNOR;
+            type = place ? PLACE : ORG;
+            why = BY_TITLE_OF;
+        }
         if (type == UNKNOWN && titled) {
             type = PERSON;
             why = BY_TITLE;

@@ -335,4 +335,15 @@ class NameFinderTest {
         assertNotTagged(tags, "unlinked:organisation:vialli");
         assertNotTagged(tags, "unlinked:organisation:ravanelli");
     }
+
+    @Test
+    void whatATitleHeadsIsNoPerson() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "2016-01-03", "Ethanol makers expand",
+                "Jeff Lautt, CEO of Poet, said the plants would grow. Secretary of State Antony Blinken and "
+                        + "Chairman of Gazprombank Andrei Akimov were not asked."));
+        assertUnlinked(tags, "organisation", List.of("poet"));
+        assertUnlinked(tags, "person", List.of("jeff-lautt", "andrei-akimov"));
+        assertNotTagged(tags, "unlinked:person:poet");
+        assertTrue(tags.entityIds().containsAll(List.of("antony-blinken", "gazprombank")), tags.entityIds().toString());
+    }
 }
