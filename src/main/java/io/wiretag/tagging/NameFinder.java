@@ -119,8 +119,9 @@ final class NameFinder {
         w.reset(tk.count);
         placesElsewhere(tk, s, headline, body, explain);
         rivers(tk, s, w, headline, body, explain);
-        boolean score = NameText.hasScore(body); // a scan of the body, cheaper than looking at each name
-        if (score) {
+        // A sports story: a word of sport (the keyword pass found them) and a score (a scan of the body).
+        boolean sports = hasSportWord(s) && NameText.hasScore(body);
+        if (sports) {
             clubsNamedAfterCities(tk, s, headline, body, explain);
         }
         markCovered(tk, s, w, headline, body, explain);
@@ -143,8 +144,8 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
-        if (score) {
-            teams(tk, s, w, headline, body);
+        if (sports) {
+            teams(tk, w, headline, body);
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
@@ -152,10 +153,10 @@ final class NameFinder {
     }
 
     /**
-     * A story with a score (the caller saw one) is a sports story when it has a word of sport ("goal",
-     * "league"): the keyword pass found them already.
+     * Whether the story has a word of sport ("goal", "league"; with a score it is a sports story): the
+     * keyword pass found them already.
      */
-    private boolean sportsStory(Scratch s) {
+    private boolean hasSportWord(Scratch s) {
         for (int id : sportWords) {
             if (s.wordSeen[id]) {
                 return true;
@@ -171,8 +172,7 @@ final class NameFinder {
      * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
      * name follow it by coreference.
      */
-    private void teams(Tokens tk, Scratch s, NameWork w, String headline, String body) {
-        int sports = -1; // not yet known: looked at once a name stands where a team would
+    private void teams(Tokens tk, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] != UNKNOWN || !w.rJoinable[r]) {
                 continue; // typed already, or a title-case headline's word (it names only what the body names)
@@ -180,12 +180,6 @@ final class NameFinder {
             int f = w.rFirst[r];
             String text = Tagger.source(tk, f, headline, body);
             if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
-                if (sports < 0) {
-                    sports = sportsStory(s) ? 1 : 0;
-                }
-                if (sports == 0) {
-                    return;
-                }
                 w.rType[r] = ORG;
                 w.rWhy[r] = BY_TEAM;
             }
@@ -227,13 +221,12 @@ final class NameFinder {
     }
 
     /**
-     * In a sports story (the caller saw a score), a city the gazetteer knows that stands where a team does
+     * In a sports story (the caller saw one), a city the gazetteer knows that stands where a team does
      * ("Barcelona beat Real Madrid", "scored twice for Barcelona") is the club: that mention is left to the
      * name finder, which reads it as an organisation by the same rule as any team. The dateline
      * ("BARCELONA, Spain") stays the city; "England beat Wales" stays the nations, as "Germany" stays the country.
      */
     private void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
-        int sports = -1; // not yet known: looked at once a city stands where a team would
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
@@ -241,12 +234,6 @@ final class NameFinder {
             }
             if (!standsWhereATeamDoes(tk, Tagger.source(tk, s.mFirst[m], headline, body), s.mFirst[m], s.mLast[m])) {
                 continue;
-            }
-            if (sports < 0) {
-                sports = sportsStory(s) ? 1 : 0;
-            }
-            if (sports == 0) {
-                return;
             }
             s.mEntity[m] = ELSEWHERE;
             if (explain != null) {
@@ -506,8 +493,9 @@ final class NameFinder {
 
     /** Whether token {@code t} is a state's abbreviation as AP writes it: "Ill.", "Fla.", "N.Y.". */
     private boolean stateAbbreviation(Tokens tk, String text, int t) {
-        return (tk.flags[t] & Tokens.FIRST_UPPER) != 0 && (cues.of(tk.lower[t]) & NameCues.US_STATE) != 0
-                && (text.charAt(tk.end[t] - 1) == '.' || tk.end[t] < text.length() && text.charAt(tk.end[t]) == '.');
+        return (tk.flags[t] & Tokens.FIRST_UPPER) != 0
+                && (text.charAt(tk.end[t] - 1) == '.' || tk.end[t] < text.length() && text.charAt(tk.end[t]) == '.')
+                && (cues.of(tk.lower[t]) & NameCues.US_STATE) != 0;
     }
 
     /** The gazetteer match from {@code from} on that starts at token {@code t}, or -1. */
