@@ -30,8 +30,8 @@ final class NameCues {
     static final int TEAM_BEFORE = 65536;  // right before a team's name ("beat", "against", "v")
     static final int TEAM_LINK = 131072;   // before a team's name after a result verb ("lost to", "drew with", "for")
     static final int SPORT = 262144;       // a word only sports stories use much ("goal", "league", "innings")
-    static final int TEAM_PLURAL = 1048576; // a plural verb after a singular name: a team in British usage ("Juventus were")
     static final int US_STATE = 524288;    // a US state's abbreviation after a place ("Cairo, Ill.", "Albany, N.Y.")
+    static final int TEAM_PLURAL = 1048576; // a plural verb after a singular name: a team in British usage ("Juventus were")
 
     /**
      * AP style's abbreviations of the states that have one (the others are written out) with the state's
@@ -53,7 +53,7 @@ final class NameCues {
     static final String[] SPORT_WORDS = {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
         "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"};
 
-    /** The states named after their rivers (US Geological Survey), read as the river in "down the Mississippi.". */
+    /** The states that share their name with a major river, read as the river in "down the Mississippi.". */
     static final String[] RIVER_STATES = {"alabama", "arkansas", "colorado", "connecticut", "delaware", "illinois", "iowa",
         "kansas", "kentucky", "minnesota", "mississippi", "missouri", "ohio", "tennessee", "wisconsin"};
 

@@ -108,7 +108,7 @@ final class PlaceSenses {
     }
 
     /**
-     * The name of a state named after its river, after "the" and before a full stop, comma or the end ("down
+     * The name of a state that shares it with a river, after "the" and before a full stop, comma or the end ("down
      * the Mississippi.", "on the Ohio, officials said"), is the river: no one writes "the Ohio." of the state;
      * so is "the Mississippi" anywhere in a story that names the Mississippi River in full ("The Mississippi
      * receded", "pushed the Mississippi and smaller rivers over their banks"). Left to the name finder,
