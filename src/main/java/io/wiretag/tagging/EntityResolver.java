@@ -36,7 +36,7 @@ final class EntityResolver {
         for (int m = 0; m < s.matches; m++) {
             s.mEntity[m] = -2; // not yet resolved
         }
-        int used = 0;
+        s.usedSlots = 0; // the story's slots open as its entities are first found
         for (int m = 0; m < s.matches; m++) {
             int alias = s.mAlias[m];
             int entity;
@@ -74,15 +74,7 @@ final class EntityResolver {
             if (entity < 0) {
                 continue;
             }
-            int slot = s.entitySlot[entity];
-            if (slot < 0) {
-                slot = used++;
-                s.entitySlot[entity] = slot;
-                s.slotEntity[slot] = entity;
-                s.slotWeight[slot] = 0;
-                s.slotFirst[slot] = m;
-                s.slotMentions[slot] = 0;
-            }
+            int slot = s.slotFor(entity, m);
             int f = s.mFirst[m];
             s.slotWeight[slot] += EntityTags.weight(tk, f, leadParagraph);
             s.slotMentions[slot]++;
@@ -90,7 +82,6 @@ final class EntityResolver {
                 explain.why(m, why);
             }
         }
-        s.usedSlots = used;
     }
 
     /** Whether the story names {@code entity} other than by a word-like alias in all-capital text. */

@@ -166,17 +166,9 @@ final class PlaceSenses {
             if (e < 0 || ownAlias[e] < 0) {
                 continue;
             }
-            int slot = s.entitySlot[e];
             s.addMatch(t, t, ownAlias[e]);
             int m = s.matches - 1;
-            if (slot < 0) {
-                slot = s.usedSlots++;
-                s.entitySlot[e] = slot;
-                s.slotEntity[slot] = e;
-                s.slotWeight[slot] = 0;
-                s.slotFirst[slot] = m;
-                s.slotMentions[slot] = 0;
-            }
+            int slot = s.slotFor(e, m);
             s.mEntity[m] = e;
             s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
             s.slotMentions[slot]++;

@@ -150,6 +150,20 @@ final class Scratch {
         return masks;
     }
 
+    /** The slot that tallies {@code entity}'s mentions, opened with match {@code m} as its first when it has none yet. */
+    int slotFor(int entity, int m) {
+        int slot = entitySlot[entity];
+        if (slot < 0) {
+            slot = usedSlots++;
+            entitySlot[entity] = slot;
+            slotEntity[slot] = entity;
+            slotWeight[slot] = 0;
+            slotFirst[slot] = m;
+            slotMentions[slot] = 0;
+        }
+        return slot;
+    }
+
     void clear() {
         for (int k = 0; k < usedSlots; k++) {
             entitySlot[slotEntity[k]] = -1;
