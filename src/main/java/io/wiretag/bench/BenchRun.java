@@ -53,7 +53,7 @@ final class BenchRun {
                 .with(WiretagConfig.DATA_DIR, dataDir.toString())
                 .withTopicPrefix(p)
                 .with(WiretagConfig.TOPIC_RAW, raw);
-        String taxonomyTopic = p + "news.taxonomy";
+        String taxonomyTopic = c.get(WiretagConfig.TOPIC_TAXONOMY);
         // Every input gives one record on news.tagged: a story, a new version, a kill, a copy marked duplicateOf.
         return measure(stream, stream.size(), () -> Subject.wiretag(c, bootstrap(), taxonomy, p),
                 t -> !t.equals(raw) && !t.equals(taxonomyTopic));
