@@ -6,6 +6,8 @@ import io.wiretag.kafka.JsonSerde;
 import io.wiretag.pipeline.trends.SurgeStateSerde;
 import io.wiretag.pipeline.lifecycle.RenditionWait;
 import io.wiretag.pipeline.lifecycle.StoryState;
+import io.wiretag.pipeline.lifecycle.StoryStateSerde;
+import io.wiretag.pipeline.route.StoryCardSerde;
 import io.wiretag.story.Story;
 import io.wiretag.views.StoryCard;
 import io.wiretag.views.TrendCount;
@@ -87,7 +89,7 @@ public final class StateStores {
      * story instead of 0.1). Only stores with few, busy keys are cached.
      */
     static StoreBuilder<KeyValueStore<String, StoryState>> stories() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), new JsonSerde<>(StoryState.class));
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(), StoryStateSerde.SERDE);
     }
 
     static StoreBuilder<KeyValueStore<String, Story>> embargo(Serde<Story> story) {
@@ -128,7 +130,7 @@ public final class StateStores {
 
     /** Not cached: one entry per story and topic, written once; a cache would fold nothing and fill (see {@link #stories()}). */
     static StoreBuilder<KeyValueStore<String, StoryCard>> latestStories() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_STORIES), Serdes.String(), new JsonSerde<>(StoryCard.class));
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_STORIES), Serdes.String(), StoryCardSerde.SERDE);
     }
 
     static StoreBuilder<KeyValueStore<String, io.wiretag.views.LatestAlerts>> latestAlerts() {
