@@ -33,7 +33,7 @@ class BenchPipelineOnBrokerTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("bench", "pipeline", "--stories", "80", "--loads", "200", "--load-seconds", "1",
+        int exit = cli.execute("bench", "pipeline", "--stories", "80", "--warmup-stories", "40", "--loads", "200", "--load-seconds", "1",
                 "--warm-seconds", "0.5", "--drain-seconds", "20", "--latency-for", "wiretag", "--timeout", "180",
                 "--out", json.toString());
         assertEquals(0, exit, err.toString());
