@@ -124,7 +124,7 @@ public final class WiretagConfig {
         d.put(BOOTSTRAP_SERVERS, "");
         d.put(APPLICATION_ID, "wiretag");
         d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
-        d.put(COMMIT_INTERVAL_MS, "100");
+        d.put(COMMIT_INTERVAL_MS, "25");
         d.put(STANDBY_REPLICAS, "0");
         d.put(DATA_DIR, "data");
         d.put(EMBEDDED_PORT, "9092");
