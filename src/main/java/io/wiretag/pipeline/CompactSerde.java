@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A store value in a compact binary form: a format byte, then the fields in a fixed order. For the records a
- * story reads and writes several times on its way (its lifecycle state, its dashboard card), where JSON cost
- * ~1 µs to write and ~2 µs to read each time and three times the bytes in the changelog.
+ * A store value in a compact binary form: a format byte, then the fields in a fixed order. For the records
+ * read and written for every story, some several times (its lifecycle state, its dashboard cards, its feed's
+ * state), where JSON cost ~1 µs to write and ~2 µs to read each time and over twice the bytes in the changelog.
  * <p>A value that starts with '{' was written as JSON by an earlier wiretag and is read as JSON, so an
  * upgraded instance keeps the state it restores; the next write of that key is compact.
  */
@@ -98,6 +98,15 @@ public abstract class CompactSerde<T> implements Serde<T> {
             return this;
         }
 
+        public Out float64(double d) {
+            long v = Double.doubleToRawLongBits(d);
+            room(8);
+            for (int k = 56; k >= 0; k -= 8) {
+                bytes[size++] = (byte) (v >>> k);
+            }
+            return this;
+        }
+
         /** A string or null: its UTF-8 length plus one (0 for null), then its bytes. */
         public Out string(String s) {
             if (s == null) {
@@ -157,6 +166,14 @@ public abstract class CompactSerde<T> implements Serde<T> {
 
         public int varint() {
             return Math.toIntExact(varlong());
+        }
+
+        public double float64() {
+            long v = 0;
+            for (int k = 0; k < 8; k++) {
+                v = (v << 8) | (bytes[pos++] & 0xFF);
+            }
+            return Double.longBitsToDouble(v);
         }
 
         public String string() {

@@ -3,6 +3,7 @@ package io.wiretag.pipeline;
 import io.wiretag.alerts.QuietState;
 import io.wiretag.alerts.SurgeState;
 import io.wiretag.kafka.JsonSerde;
+import io.wiretag.pipeline.trends.QuietStateSerde;
 import io.wiretag.pipeline.trends.SurgeStateSerde;
 import io.wiretag.pipeline.lifecycle.RenditionWait;
 import io.wiretag.pipeline.lifecycle.StoryState;
@@ -125,7 +126,7 @@ public final class StateStores {
      * would fill the thread's cache (see {@link #stories()}); so each delivery writes its feed's state once.
      */
     static StoreBuilder<KeyValueStore<String, QuietState>> feeds() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS), Serdes.String(), new JsonSerde<>(QuietState.class));
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS), Serdes.String(), QuietStateSerde.SERDE);
     }
 
     /** Not cached: one entry per story and topic, written once; a cache would fold nothing and fill (see {@link #stories()}). */

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wiretag.alerts.QuietState;
 import io.wiretag.pipeline.lifecycle.StoryState;
 import io.wiretag.pipeline.lifecycle.StoryStateSerde;
 import io.wiretag.pipeline.route.StoryCardSerde;
+import io.wiretag.pipeline.trends.QuietStateSerde;
 import io.wiretag.story.Json;
 import io.wiretag.views.StoryCard;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-/** The story states and dashboard cards the stores keep come back as they went in, and old JSON values still read. */
+/** The story states, dashboard cards and feed states the stores keep come back as they went in, and old JSON values still read. */
 class CompactSerdeTest {
     private static final Instant CREATED = Instant.parse("2024-03-01T10:15:30.250Z");
 
@@ -57,6 +59,15 @@ class CompactSerdeTest {
             assertEquals(c, StoryCardSerde.SERDE.decode(StoryCardSerde.SERDE.encode(c)));
             assertEquals(c, StoryCardSerde.SERDE.decode(Json.bytes(c)));
         }
+    }
+
+    @Test
+    void aFeedStateComesBackEqual() {
+        for (QuietState q : List.of(new QuietState(CREATED, 1_234, 97.25, true), new QuietState(null, 0, Double.NaN, false))) {
+            assertEquals(q, QuietStateSerde.SERDE.decode(QuietStateSerde.SERDE.encode(q)));
+        }
+        QuietState learned = new QuietState(CREATED, 12, 61.5, false);
+        assertEquals(learned, QuietStateSerde.SERDE.decode(Json.bytes(learned)));
     }
 
     @Test
