@@ -58,6 +58,9 @@ final class NameFinder {
     private static final long OF = Tokens.hashLower("of");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
+    private static final long CITY = Tokens.hashLower("city");
+    private static final long COUNTY = Tokens.hashLower("county");
+    private static final long TOWN = Tokens.hashLower("town");
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
@@ -138,7 +141,8 @@ final class NameFinder {
      */
     private void teams(Tokens tk, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
-            if (w.rType[r] != UNKNOWN || !w.rJoinable[r]) {
+            boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
+            if ((w.rType[r] != UNKNOWN && !clubSuffix) || !w.rJoinable[r]) {
                 continue; // typed already, or a title-case headline's word (it names only what the body names)
             }
             int f = w.rFirst[r];
@@ -148,6 +152,14 @@ final class NameFinder {
                 w.rWhy[r] = BY_TEAM;
             }
         }
+    }
+
+    /**
+     * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
+     * Town"): where such a name stands as a team does, it is the club.
+     */
+    private static boolean isClubSuffix(long lower) {
+        return lower == CITY || lower == COUNTY || lower == TOWN;
     }
 
     /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */

@@ -319,6 +319,19 @@ class NameFinderTest {
     }
 
     @Test
+    void inASportsStoryAClubNamedLikeATownIsTheClubWhereATeamStands() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("m", "2024-03-02", "City edge Derby",
+                "Manchester City beat Derby County 2-1 on Saturday, and Norwich lost to Ipswich Town. Fans queued "
+                        + "for hours outside the ground in Salt Lake City, where the match was shown."));
+        assertUnlinked(tags, "organisation", List.of("manchester-city", "derby-county", "ipswich-town"));
+        assertUnlinked(tags, "place", List.of("salt-lake-city"));
+        // Outside a sports story the same name is the place its head word says.
+        Tags news = tagger.tag(NameFinderSetTest.story("n", "2024-03-02", "Council vote",
+                "Derby County beat the deadline for its budget on Saturday, the council said."));
+        assertUnlinked(news, "place", List.of("derby-county"));
+    }
+
+    @Test
     void aRoleWordCapitalisedAtTheStartOfASentenceIsNotPartOfTheName() {
         Tags tags = tagger.tag(NameFinderSetTest.story("r", "2024-06-04", "Kremlin stays cautious",
                 "Analyst Tatiana Stanovaya said the Kremlin was cautious. Lawyer Mark Feygin disagreed on Tuesday."));
