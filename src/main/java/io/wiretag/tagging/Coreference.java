@@ -4,8 +4,9 @@ package io.wiretag.tagging;
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
  * ("Viktor Yanukovych"); an organisation's acronym ("NWS", "CDU") is the one organisation the story names
- * in full with those initials ("National Weather Service"); a name found with no cue of its own takes its
- * type from another mention.
+ * in full with those initials ("National Weather Service"), and one known by its first word ("Tottenham") the
+ * one it names in full starting with that word ("Tottenham Hotspur"); a name found with no cue of its own takes
+ * its type from another mention.
  */
 final class Coreference {
     private Coreference() {
@@ -27,6 +28,7 @@ final class Coreference {
             w.rEntity[r] = e;
         }
         joinAcronyms(w, tk, headline, body);
+        joinFirstWords(w, tk);
         // The people named in full (two words or more), by surname: from here on that set does not change,
         // for only people known by one word are merged away below.
         for (int e = 0; e < w.ents; e++) {
@@ -55,8 +57,44 @@ final class Coreference {
             if (e < 0) {
                 e = w.entityOfKey(w.rKey[r]);
             }
+            if (e < 0 && length(w, r) == 1 && (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) == 0) {
+                e = organisationStartingWith(w, tk, tk.lower[w.rFirst[r]], -1);
+            }
             w.rEntity[r] = e;
         }
+    }
+
+    /**
+     * An organisation known by its first word ("Tottenham", "Goldman") joins the one organisation the story
+     * names in full starting with it ("Tottenham Hotspur", "Goldman Sachs"); two such (a "Deutsche Bank" and a
+     * "Deutsche Post"): neither.
+     */
+    private static void joinFirstWords(NameWork w, Tokens tk) {
+        for (int e = 0; e < w.ents; e++) {
+            int r = w.eLongest[e];
+            if (w.eType[e] != NameFinder.ORG || w.rFirst[r] != w.rLast[r] || (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) != 0) {
+                continue; // one word and not an acronym (those are joinAcronyms')
+            }
+            int full = organisationStartingWith(w, tk, tk.lower[w.rFirst[r]], e);
+            if (full >= 0) {
+                mergeInto(w, e, full, full);
+            }
+        }
+    }
+
+    /** The one organisation other than {@code except} named in two words or more starting with this word, or -1. */
+    private static int organisationStartingWith(NameWork w, Tokens tk, long firstWord, int except) {
+        int found = -1;
+        for (int g = 0; g < w.ents; g++) {
+            int rg = w.eLongest[g];
+            if (g != except && w.eType[g] == NameFinder.ORG && length(w, rg) >= 2 && tk.lower[w.rFirst[rg]] == firstWord) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = g;
+            }
+        }
+        return found;
     }
 
     /** An organisation known by an acronym joins the one organisation named in full with its initials. */

@@ -332,6 +332,28 @@ class NameFinderTest {
     }
 
     @Test
+    void anOrganisationKnownByItsFirstWordIsTheOneNamedInFull() {
+        String body = "Chelsea beat Tottenham Hotspur 2-1 on Sunday in the league. Tottenham manager Ange Postecoglou said "
+                + "his side lacked energy.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "2024-03-03", "Chelsea edge Spurs", body));
+        int spurs = body.indexOf("Tottenham manager");
+        assertTrue(entity(tags, "unlinked:organisation:tottenham-hotspur").mentions().contains(
+                new Mention("body", spurs, spurs + 9, "Tottenham")), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:organisation:tottenham");
+        // With no cue of its own ("Lehman said") the word joins the one organisation it starts.
+        String bank = "Shares of Lehman Brothers Holdings Inc fell on Monday. Lehman said it would sell assets.";
+        Tags lehman = tagger.tag(NameFinderSetTest.story("l", "2008-09-08", "Lehman falls", bank));
+        int said = bank.indexOf("Lehman said");
+        assertEquals(List.of(new Mention("headline", 0, 6, "Lehman"), new Mention("body", 10, 38, "Lehman Brothers Holdings Inc"),
+                new Mention("body", said, said + 6, "Lehman")), entity(lehman, "unlinked:organisation:lehman-brothers-holdings-inc").mentions());
+        // Two organisations start with the word: it is neither's.
+        Tags two = tagger.tag(NameFinderSetTest.story("d", "2024-03-03", "Bonn firms",
+                "Shares of Deutsche Bank AG and Deutsche Post AG rose. Deutsche said nothing."));
+        assertEquals(1, entity(two, "unlinked:organisation:deutsche-bank-ag").mentions().size(), two.entityIds().toString());
+        assertEquals(1, entity(two, "unlinked:organisation:deutsche-post-ag").mentions().size(), two.entityIds().toString());
+    }
+
+    @Test
     void aRoleWordCapitalisedAtTheStartOfASentenceIsNotPartOfTheName() {
         Tags tags = tagger.tag(NameFinderSetTest.story("r", "2024-06-04", "Kremlin stays cautious",
                 "Analyst Tatiana Stanovaya said the Kremlin was cautious. Lawyer Mark Feygin disagreed on Tuesday."));
