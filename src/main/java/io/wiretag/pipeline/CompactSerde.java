@@ -54,8 +54,9 @@ public abstract class CompactSerde<T> implements Serde<T> {
         }
         try {
             return read(new In(bytes, 1));
-        } catch (IndexOutOfBoundsException e) {
-            throw new SerializationException("a compact " + type.getSimpleName() + " value cut short (" + bytes.length + " bytes)", e);
+        } catch (IndexOutOfBoundsException | ArithmeticException e) {
+            throw new SerializationException("a compact " + type.getSimpleName() + " value cut short or corrupt ("
+                    + bytes.length + " bytes)", e);
         }
     }
 

@@ -4,7 +4,7 @@ import io.wiretag.pipeline.CompactSerde;
 
 /**
  * {@link StoryState} as the {@code story-state} store keeps it: read and written ~5 times per story (the gate,
- * the park, each shard's verdict), ~120 bytes instead of ~430 of JSON.
+ * the park, each shard's verdict): ~190 bytes for a story awaiting verdicts, against ~430 of JSON.
  */
 public final class StoryStateSerde extends CompactSerde<StoryState> {
     public static final StoryStateSerde SERDE = new StoryStateSerde();

@@ -13,16 +13,17 @@ public final class StoryCardSerde extends CompactSerde<StoryCard> {
 
     @Override
     protected void write(Out o, StoryCard c) {
-        // urgency is 1-9 or absent: 0 stands for absent.
-        o.string(c.id()).string(c.headline()).varlong(c.urgency() == null ? 0 : c.urgency() + 1L).string(c.provider())
-                .instant(c.versionCreated()).instant(c.routedAt()).strings(c.topics()).strings(c.entities());
+        o.string(c.id()).string(c.headline()).bool(c.urgency() != null).varlong(c.urgency() == null ? 0 : c.urgency())
+                .string(c.provider()).instant(c.versionCreated()).instant(c.routedAt()).strings(c.topics()).strings(c.entities());
     }
 
     @Override
     protected StoryCard read(In i) {
         String id = i.string();
         String headline = i.string();
-        int u = i.varint();
-        return new StoryCard(id, headline, u == 0 ? null : u - 1, i.string(), i.instant(), i.instant(), i.strings(), i.strings());
+        boolean hasUrgency = i.bool();
+        int urgency = i.varint();
+        return new StoryCard(id, headline, hasUrgency ? urgency : null, i.string(), i.instant(), i.instant(), i.strings(),
+                i.strings());
     }
 }
