@@ -61,6 +61,7 @@ final class NameFinder {
     private static final long CITY = Tokens.hashLower("city");
     private static final long COUNTY = Tokens.hashLower("county");
     private static final long TOWN = Tokens.hashLower("town");
+    private static final long UNITED = Tokens.hashLower("united");
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
@@ -176,9 +177,38 @@ final class NameFinder {
         if (before == 0 || !sameClause(tk, text, f - 1, f)) {
             return false;
         }
-        return (before & NameCues.TEAM_BEFORE) != 0
-                || f > 1 && (cues.of(tk.lower[f - 2]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
-                && sameClause(tk, text, f - 2, f - 1);
+        if ((before & NameCues.TEAM_BEFORE) != 0) {
+            return true;
+        }
+        // A link word after a result verb, or after the score that follows one: "lost to", "drew 1-1 with".
+        int verb = f - 2;
+        if (verb >= 2 && isScore(tk, text, verb - 1, verb) && adjacent(tk, text, verb, f - 1)) {
+            verb -= 2;
+            if (!adjacent(tk, text, verb, verb + 1)) {
+                return false;
+            }
+        }
+        return verb >= 0 && (cues.of(tk.lower[verb]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
+                && sameClause(tk, text, verb, verb + 1);
+    }
+
+    /** Whether tokens {@code a} and {@code b} are a score: one or two digits each, a hyphen between ("1-1", "10-2"). */
+    private static boolean isScore(Tokens tk, String text, int a, int b) {
+        return b == a + 1 && tk.sentence[a] == tk.sentence[b] && scoreDigits(tk, text, a) && scoreDigits(tk, text, b)
+                && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_HYPHEN;
+    }
+
+    private static boolean scoreDigits(Tokens tk, String text, int t) {
+        int n = tk.end[t] - tk.start[t];
+        if (n < 1 || n > 2) {
+            return false;
+        }
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -465,7 +495,8 @@ final class NameFinder {
                 || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
             f++;
         }
-        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
+        // "United" last is the name's own ("Manchester United", "Leeds United"), though alone it is an adjective.
+        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON && (l == f || lower[l] != UNITED)
                 || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
             l--;
         }

@@ -332,6 +332,19 @@ class NameFinderTest {
     }
 
     @Test
+    void inASportsStoryAClubEndingInUnitedAndOneAfterAScoreAreTeams() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("u", "2024-03-09", "United win at Chelsea",
+                "Manchester United beat Chelsea 2-1 in the league on Saturday. Leeds United drew 1-1 with Fulham, and "
+                        + "Burnley lost 3-0 to Brentford."));
+        assertUnlinked(tags, "organisation", List.of("manchester-united", "leeds-united", "fulham", "brentford", "burnley"));
+        assertNotTagged(tags, "unlinked:organisation:manchester");
+        // Not where a result stands before the score: "a 2-1 lead for" is no team's place.
+        Tags lead = tagger.tag(NameFinderSetTest.story("v", "2024-03-09", "Late goal",
+                "Palmer gave the hosts a 2-1 lead with Jackson on the bench in the league match."));
+        assertNotTagged(lead, "unlinked:organisation:jackson");
+    }
+
+    @Test
     void anOrganisationKnownByItsFirstWordIsTheOneNamedInFull() {
         String body = "Chelsea beat Tottenham Hotspur 2-1 on Sunday in the league. Tottenham manager Ange Postecoglou said "
                 + "his side lacked energy.";
