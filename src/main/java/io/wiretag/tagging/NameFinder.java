@@ -219,7 +219,9 @@ final class NameFinder {
     private boolean lastOfSeveral(Tokens tk, String text, int f) {
         int st = tk.start[f];
         if (st >= 2 && text.charAt(st - 2) == ',' && text.charAt(st - 1) == ' ') {
-            return true;
+            // Not after an opening place ("In Spain, Real Madrid were held"): that comma ends a phrase, not a list.
+            int c = f - 1;
+            return c < 1 || tk.sentence[c - 1] != tk.sentence[f] || (cues.of(tk.lower[c - 1]) & NameCues.PLACE_CUE) == 0;
         }
         int c = f - 1;
         return c > 0 && adjacent(tk, text, c, f) && (cues.of(tk.lower[c]) & NameCues.COORD) != 0

@@ -378,8 +378,9 @@ class NameFinderTest {
     void inASportsStoryAPluralVerbAfterOneNameMakesItATeamButNotAfterSeveral() {
         Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-08", "Juventus held",
                 "Juventus were held to a 0-0 draw in the league on Sunday. Ravanelli and Vialli were booked, "
-                        + "and Sampdoria have not lost at home this season."));
-        assertUnlinked(tags, "organisation", List.of("juventus", "sampdoria"));
+                        + "and Sampdoria have not lost at home this season. In Spain, Real Madrid were held too."));
+        // The comma after an opening place ("In Spain,") ends a phrase, not a list of names.
+        assertUnlinked(tags, "organisation", List.of("juventus", "sampdoria", "real-madrid"));
         assertNotTagged(tags, "unlinked:organisation:vialli");
         assertNotTagged(tags, "unlinked:organisation:ravanelli");
     }
