@@ -62,6 +62,7 @@ final class NameFinder {
     private static final long COUNTY = Tokens.hashLower("county");
     private static final long TOWN = Tokens.hashLower("town");
     private static final long UNITED = Tokens.hashLower("united");
+    private static final long BOTH = Tokens.hashLower("both");
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
@@ -153,6 +154,19 @@ final class NameFinder {
                 w.rWhy[r] = BY_TEAM;
             }
         }
+        // "Liverpool and Manchester City both won": the name joined by "and" to a team that stands before a
+        // result is a team too.
+        for (int r = w.runs - 2; r >= 0; r--) {
+            int c = w.rLast[r] + 1;
+            if (w.rType[r] == UNKNOWN && w.rJoinable[r] && w.rType[r + 1] == ORG && w.rWhy[r + 1] == BY_TEAM
+                    && w.rFirst[r + 1] == c + 1 && (cues.of(tk.lower[c]) & NameCues.COORD) != 0) {
+                String text = Tagger.source(tk, c, headline, body);
+                if (sameClause(tk, text, c, c - 1) && adjacent(tk, text, c, c + 1) && !surnameOfAPerson(w, r)) {
+                    w.rType[r] = ORG;
+                    w.rWhy[r] = BY_TEAM;
+                }
+            }
+        }
     }
 
     /**
@@ -167,6 +181,10 @@ final class NameFinder {
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
         // The word lists first (a filter says "in no list" for most words), the text between after.
         int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
+        if (after == 0 && l + 2 < tk.count && tk.lower[l + 1] == BOTH && sameClause(tk, text, l + 1, l)
+                && adjacent(tk, text, l + 1, l + 2) && (cues.of(tk.lower[l + 2]) & NameCues.TEAM_AFTER) != 0) {
+            return true; // "... and Manchester City both won": two teams, this the last
+        }
         if (after != 0 && sameClause(tk, text, l + 1, l)) {
             // "Juventus were held": a plural verb after one name, not after the last of several ("Smith and Jones were").
             if ((after & NameCues.TEAM_AFTER) != 0 || !lastOfSeveral(tk, text, f)) {

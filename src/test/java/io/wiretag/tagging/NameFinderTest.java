@@ -345,6 +345,19 @@ class NameFinderTest {
     }
 
     @Test
+    void inASportsStoryTwoNamesThatBothWonAreTeamsUnlessTheyArePeopleNamedInFull() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "2024-03-10", "Leaders win",
+                "Liverpool and Manchester City both won 2-0 on Sunday to stay level at the top of the league."));
+        assertUnlinked(tags, "organisation", List.of("liverpool", "manchester-city"));
+        Tags tennis = tagger.tag(NameFinderSetTest.story("t", "2024-03-10", "Seeds through",
+                "Rafael Nadal and Roger Federer reached the third round. Nadal and Federer both won 6-4 6-3 in the "
+                        + "second set of matches of the tournament."));
+        assertUnlinked(tennis, "person", List.of("rafael-nadal", "roger-federer"));
+        assertNotTagged(tennis, "unlinked:organisation:nadal");
+        assertNotTagged(tennis, "unlinked:organisation:federer");
+    }
+
+    @Test
     void anOrganisationKnownByItsFirstWordIsTheOneNamedInFull() {
         String body = "Chelsea beat Tottenham Hotspur 2-1 on Sunday in the league. Tottenham manager Ange Postecoglou said "
                 + "his side lacked energy.";
