@@ -338,7 +338,7 @@ class NameFinderTest {
                         + "Burnley lost 3-0 to Brentford."));
         assertUnlinked(tags, "organisation", List.of("manchester-united", "leeds-united", "fulham", "brentford", "burnley"));
         assertNotTagged(tags, "unlinked:organisation:manchester");
-        // Not where a result stands before the score: "a 2-1 lead for" is no team's place.
+        // A score with no result verb before it ("a 2-1 lead with Jackson") is no team's place.
         Tags lead = tagger.tag(NameFinderSetTest.story("v", "2024-03-09", "Late goal",
                 "Palmer gave the hosts a 2-1 lead with Jackson on the bench in the league match."));
         assertNotTagged(lead, "unlinked:organisation:jackson");
@@ -371,7 +371,8 @@ class NameFinderTest {
         Tags lehman = tagger.tag(NameFinderSetTest.story("l", "2008-09-08", "Lehman falls", bank));
         int said = bank.indexOf("Lehman said");
         assertEquals(List.of(new Mention("headline", 0, 6, "Lehman"), new Mention("body", 10, 38, "Lehman Brothers Holdings Inc"),
-                new Mention("body", said, said + 6, "Lehman")), entity(lehman, "unlinked:organisation:lehman-brothers-holdings-inc").mentions());
+                new Mention("body", said, said + 6, "Lehman")),
+                entity(lehman, "unlinked:organisation:lehman-brothers-holdings-inc").mentions());
         // Two organisations start with the word: it is neither's.
         Tags two = tagger.tag(NameFinderSetTest.story("d", "2024-03-03", "Bonn firms",
                 "Shares of Deutsche Bank AG and Deutsche Post AG rose. Deutsche said nothing."));
