@@ -212,21 +212,9 @@ final class NameFinder {
 
     /** Whether tokens {@code a} and {@code b} are a score: one or two digits each, a hyphen between ("1-1", "10-2"). */
     private static boolean isScore(Tokens tk, String text, int a, int b) {
-        return b == a + 1 && tk.sentence[a] == tk.sentence[b] && scoreDigits(tk, text, a) && scoreDigits(tk, text, b)
+        return b == a + 1 && tk.sentence[a] == tk.sentence[b] && NameText.isScoreSide(text, tk.start[a], tk.end[a])
+                && NameText.isScoreSide(text, tk.start[b], tk.end[b])
                 && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_HYPHEN;
-    }
-
-    private static boolean scoreDigits(Tokens tk, String text, int t) {
-        int n = tk.end[t] - tk.start[t];
-        if (n < 1 || n > 2) {
-            return false;
-        }
-        for (int i = tk.start[t]; i < tk.end[t]; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -82,6 +82,19 @@ final class NameText {
         return false;
     }
 
+    /** Whether {@code text[from, to)} is one side of a score as {@link #hasScore} reads it: one or two digits. */
+    static boolean isScoreSide(String text, int from, int to) {
+        if (to - from < 1 || to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
