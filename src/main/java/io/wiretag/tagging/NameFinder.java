@@ -63,6 +63,9 @@ final class NameFinder {
     private static final long TOWN = Tokens.hashLower("town");
     private static final long UNITED = Tokens.hashLower("united");
     private static final long BOTH = Tokens.hashLower("both");
+    /** Generational suffixes: "John Mills Jr." is Mr Mills, so his surname is the word before. */
+    private static final long[] SUFFIXES = {Tokens.hashLower("jr"), Tokens.hashLower("sr"), Tokens.hashLower("ii"),
+        Tokens.hashLower("iii"), Tokens.hashLower("iv")};
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
@@ -362,7 +365,7 @@ final class NameFinder {
             }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
             if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
-                w.addLinkedSurname(tk.lower[s.mLast[m]], e, s.mAlias[m]);
+                w.addLinkedSurname(surname(tk, s.mFirst[m], s.mLast[m]), e, s.mAlias[m]);
             }
             for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
                 w.cover[t] = mark;
@@ -511,6 +514,11 @@ final class NameFinder {
         if (f > l || NameText.hasDigit(text, tk.start[f], tk.end[l])) {
             return;
         }
+        if (f == l && (bits[f] & NameCues.TITLE) != 0 && w.linked > 0 && linkedSurname(w, lower[f])) {
+            // "Major's office" after "Prime Minister John Major": the surname, though "Major" is also a rank.
+            add(w, tk, f, l, UNKNOWN, 0, true);
+            return;
+        }
         int type = UNKNOWN;
         int why = 0;
         int lastBits = bits[l];
@@ -648,7 +656,32 @@ final class NameFinder {
         if (len == 1 && tk.end[f] - tk.start[f] == 1) {
             return; // an initial or a letter
         }
+        if (type == UNKNOWN && len >= 3) {
+            int given = innerGivenName(tk, bits, f, l);
+            if (given > f) {
+                f = given; // "Chancellor of the Exchequer Kenneth Clarke": "Exchequer" is no part of his name
+                type = PERSON;
+                why = BY_FIRST;
+            }
+        }
         add(w, tk, f, l, type, why, true);
+    }
+
+    /**
+     * The token of a given name inside a run no cue typed, after words that are neither given names nor the words
+     * of bodies and places, and before one to three more words ("Exchequer Kenneth Clarke"), or -1. Not in
+     * capitals (a heading or a table).
+     */
+    private static int innerGivenName(Tokens tk, int[] bits, int f, int l) {
+        for (int k = f; k < l; k++) {
+            if ((bits[k] & NameCues.FIRST) != 0) {
+                return k > f && l - k <= 3 && (tk.flags[k] & Tokens.ALL_UPPER) == 0 ? k : -1;
+            }
+            if ((bits[k] & (NameCues.ORG_HEAD | NameCues.ORG_WORD | NameCues.PLACE_HEAD)) != 0) {
+                return -1; // "Bank Julius Baer", "Fort William Henry": a body or a place named after a person
+            }
+        }
+        return -1;
     }
 
     /** Whether a run sits right before or after a person the gazetteer knows ("Vladimir V." Putin). */
@@ -705,7 +738,30 @@ final class NameFinder {
         for (int k = f; k <= l; k++) {
             key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
         }
-        w.addRun(f, l, type, why, key, tk.lower[l], joinable);
+        w.addRun(f, l, type, why, key, surname(tk, f, l), joinable);
+    }
+
+    /** The surname of a name of tokens {@code f} to {@code l}: its last word, or the one before a "Jr" or "III". */
+    static long surname(Tokens tk, int f, int l) {
+        long last = tk.lower[l];
+        if (l > f + 1) {
+            for (long suffix : SUFFIXES) {
+                if (last == suffix) {
+                    return tk.lower[l - 1];
+                }
+            }
+        }
+        return last;
+    }
+
+    /** Whether a person the gazetteer found by full name in this story has this surname. */
+    private static boolean linkedSurname(NameWork w, long lower) {
+        for (int k = 0; k < w.linked; k++) {
+            if (w.linkedSurname[k] == lower) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

@@ -409,4 +409,47 @@ class NameFinderTest {
         assertNotTagged(tags, "unlinked:person:poet");
         assertTrue(tags.entityIds().containsAll(List.of("antony-blinken", "gazprombank")), tags.entityIds().toString());
     }
+
+    @Test
+    void aGivenNameAfterCapitalisedWordsNoCueTypedStartsThePerson() {
+        String body = "Chancellor of the Exchequer Kenneth Clarke spoke on Friday. Clarke said the pound was sound. "
+                + "Shares of Bank Julius Baer rose.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Pound steady", body));
+        EntityTag clarke = entity(tags, "unlinked:person:kenneth-clarke");
+        assertEquals(List.of(new Mention("body", body.indexOf("Kenneth"), body.indexOf("Kenneth") + 14, "Kenneth Clarke"),
+                new Mention("body", body.indexOf("Clarke said"), body.indexOf("Clarke said") + 6, "Clarke")), clarke.mentions());
+        // A body named after a person keeps its name whole.
+        assertNotTagged(tags, "unlinked:person:julius-baer");
+    }
+
+    @Test
+    void aGenerationalSuffixIsNotTheSurname() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Florida executes man",
+                "John Mills Jr. was executed on Friday. Mills made a final statement. Carl Hughes III said nothing."));
+        EntityTag mills = entity(tags, "unlinked:person:john-mills-jr");
+        assertEquals(List.of("John Mills Jr", "Mills"), mills.mentions().stream().map(Mention::text).toList());
+        assertNotTagged(tags, "unlinked:person:mills");
+    }
+
+    @Test
+    void aLoneSurnameThatIsAlsoARankIsThePersonTheStoryNamesInFull() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-06", "Major resolute",
+                "Prime Minister John Major was resolute, a spokesman for Major's office said. Major met no one."));
+        // The headline's "Major" too: a headline names whom the story names.
+        assertEquals(List.of("Major", "John Major", "Major", "Major"),
+                entity(tags, "john-major").mentions().stream().map(Mention::text).toList());
+        // Without him in the story the rank is no one's name.
+        Tags other = tagger.tag(NameFinderSetTest.story("o", "1996-12-06", "Army promotions",
+                "The army said on Friday that Major Tom Hardy was promoted. Major changes are due."));
+        assertNotTagged(other, "john-major");
+        assertNotTagged(other, "unlinked:person:major");
+    }
+
+    @Test
+    void brothersEndsTheNameOfAFirm() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "1996-12-06", "Bonds rally",
+                "Analysts at Salomon Brothers said bonds would rally."));
+        assertUnlinked(tags, "organisation", List.of("salomon-brothers"));
+        assertNotTagged(tags, "unlinked:person:salomon-brothers");
+    }
 }
