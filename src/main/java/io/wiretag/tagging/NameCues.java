@@ -51,7 +51,8 @@ final class NameCues {
 
     /** Words only sports stories use much: with a score, they make a story a sports story. */
     static final String[] SPORT_WORDS = {"goal", "goals", "league", "cup", "match", "striker", "midfielder", "goalkeeper",
-        "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty"};
+        "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty", "soccer",
+        "football", "rugby", "cricket", "hockey", "basketball", "baseball", "standings"};
 
     /** The states that share their name with a major river, read as the river in "down the Mississippi.". */
     static final String[] RIVER_STATES = {"alabama", "arkansas", "colorado", "connecticut", "delaware", "illinois", "iowa",

@@ -91,8 +91,9 @@ final class NameFinder {
         w.reset(tk.count);
         places.elsewhere(tk, s, headline, body, explain);
         places.rivers(tk, s, w, headline, body, explain);
-        // A sports story: a word of sport (the keyword pass found them) and a score (a scan of the body).
-        boolean sports = hasSportWord(s) && NameText.hasScore(body);
+        // A sports story: a word of sport (the keyword pass found them) and a score or a table of results (a scan
+        // of the body).
+        boolean sports = hasSportWord(s) && (NameText.hasScore(body) || NameText.hasTableRows(body));
         if (sports) {
             clubsNamedAfterCities(tk, s, headline, body, explain);
         }
@@ -182,6 +183,11 @@ final class NameFinder {
 
     /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
+        if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
+            // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's
+            // row, where a team's short form follows the name ("Yelich Mil 79 296", "McNeil NYM 72").
+            return l == f || tk.end[l] - tk.start[l] > 3;
+        }
         // The word lists first (a filter says "in no list" for most words), the text between after.
         int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
         if (after == 0 && l + 2 < tk.count && tk.lower[l + 1] == BOTH && sameClause(tk, text, l + 1, l)
@@ -249,7 +255,10 @@ final class NameFinder {
             if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
                 continue;
             }
-            if (!standsWhereATeamDoes(tk, Tagger.source(tk, s.mFirst[m], headline, body), s.mFirst[m], s.mLast[m])) {
+            String text = Tagger.source(tk, s.mFirst[m], headline, body);
+            int from = clubNameStart(tk, s, text, s.mFirst[m]);
+            if (!(from < s.mFirst[m] ? NameText.inTableRow(text, tk.start[from], tk.end[s.mLast[m]])
+                    : standsWhereATeamDoes(tk, text, s.mFirst[m], s.mLast[m]))) {
                 continue;
             }
             s.mEntity[m] = ELSEWHERE;
@@ -257,6 +266,18 @@ final class NameFinder {
                 explain.why(m, "a club named after the city (it stands where a team does in a sports story), read by the name finder");
             }
         }
+    }
+
+    /**
+     * The first of the capitalised words right before a city's match that no other match covers ("Stefanel" in
+     * "Stefanel Milan", "Alba" in "Alba Berlin"): a club's name that ends in its city; the match itself when none.
+     */
+    private static int clubNameStart(Tokens tk, Scratch s, String text, int first) {
+        int f = first;
+        while (f > 0 && (tk.flags[f - 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, f - 1, f) && !insideMatch(s, f - 1)) {
+            f--;
+        }
+        return f;
     }
 
     /**

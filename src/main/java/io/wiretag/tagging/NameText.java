@@ -59,6 +59,88 @@ final class NameText {
         return false;
     }
 
+    /**
+     * Whether the text holds a table of results or standings, as a story's paragraphs give it (a table's lines
+     * joined by spaces): twice a number of one to three digits before a capitalised word ("Plymouth 4 Exeter 1
+     * Bologna 2 Cagliari 0"), or three such numbers in a row ("Limoges (France) 9 3 6 12").
+     */
+    static boolean hasTableRows(String text) {
+        int n = text.length();
+        int beforeNames = 0;
+        int inRow = 0; // numbers in a row, space separated
+        int i = 0;
+        while (i < n) {
+            if (!isDigit(text.charAt(i)) || (i > 0 && text.charAt(i - 1) != ' ' && text.charAt(i - 1) != '\n')) {
+                i++;
+                continue;
+            }
+            int from = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            boolean number = i - from <= 3 && (i == n || text.charAt(i) == ' ' || text.charAt(i) == '\n');
+            if (!number) {
+                inRow = 0;
+                continue;
+            }
+            if (++inRow >= 3) {
+                return true;
+            }
+            if (i + 1 < n && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(i + 1)) && ++beforeNames >= 2) {
+                return true;
+            }
+            if (i + 1 < n && !isDigit(text.charAt(i + 1))) {
+                inRow = 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether tokens {@code f} to {@code l} are a name in a row of a table: the first words of their line, or right
+     * after a number, and followed on the line by a number, with at most a bracket between ("Plymouth 4 Exeter 1",
+     * "Limoges ( France ) 9 3 6 12").
+     */
+    static boolean inTableRow(String text, int start, int end) {
+        int i = start;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        boolean opens = i == 0 || text.charAt(i - 1) == '\n';
+        if (!opens) {
+            int d = i;
+            while (d > 0 && isDigit(text.charAt(d - 1))) {
+                d--;
+            }
+            opens = d < i && i - d <= 3 && (d == 0 || text.charAt(d - 1) == ' ');
+        }
+        if (!opens) {
+            return false;
+        }
+        int n = text.length();
+        int j = end;
+        while (j < n && text.charAt(j) == ' ') {
+            j++;
+        }
+        if (j < n && text.charAt(j) == '(') {
+            int close = text.indexOf(')', j);
+            int line = text.indexOf('\n', j);
+            if (close < 0 || (line >= 0 && line < close) || close - j > 40) {
+                return false;
+            }
+            j = close + 1;
+            while (j < n && text.charAt(j) == ' ') {
+                j++;
+            }
+        }
+        int digits = 0;
+        while (j < n && isDigit(text.charAt(j))) {
+            j++;
+            digits++;
+        }
+        return digits >= 1 && digits <= 3 && (j == n || text.charAt(j) == ' ' || text.charAt(j) == '\n');
+    }
+
     /** Whether the text holds a score: one or two digits, a hyphen, one or two digits ("1-1", "2-0"), not a date. */
     static boolean hasScore(String text) {
         int n = text.length();

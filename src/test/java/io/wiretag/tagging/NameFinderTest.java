@@ -452,4 +452,32 @@ class NameFinderTest {
         assertUnlinked(tags, "organisation", List.of("salomon-brothers"));
         assertNotTagged(tags, "unlinked:person:salomon-brothers");
     }
+
+    @Test
+    void inASportsStoryTheNamesThatOpenTheRowsOfATableAreTeams() {
+        String body = "Results of league matches on Saturday:\n\nPlymouth 4 Exeter 1\nBarcelona 2 Cagliari 0\n\n"
+                + "Standings after Saturday's games:\n\nStefanel Milan (Italy) 9 6 3 15\nAlba Berlin (Germany) 9 5 4 14\n\n"
+                + "Leading scorers: Ernie Els 12\n\nYelich Mil 79 296 66 97\n\nFans sang in Barcelona after the match.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "1996-12-07", "SOCCER - LEAGUE RESULTS", body));
+        assertUnlinked(tags, "organisation", List.of("plymouth", "exeter", "cagliari", "stefanel-milan", "alba-berlin"));
+        assertNotTagged(tags, "milan");
+        assertNotTagged(tags, "berlin");
+        // A club named after a city the gazetteer knows is the club in the table, the city where fans sing.
+        assertEquals("organisation", entity(tags, "unlinked:organisation:barcelona").type());
+        assertEquals(List.of("Barcelona"), entity(tags, "barcelona").mentions().stream().map(Mention::text).toList());
+        // The countries in brackets stay countries, a person in a table a person.
+        assertTrue(tags.entityIds().containsAll(List.of("italy", "germany")), tags.entityIds().toString());
+        assertEquals("person", entity(tags, "unlinked:person:ernie-els").type());
+        // A player's row: his team's short form after his name.
+        assertNotTagged(tags, "unlinked:organisation:yelich-mil");
+    }
+
+    @Test
+    void aTableWithoutAWordOfSportMakesNoTeams() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "1996-12-07", "Regional output",
+                "Output by region, in thousands of tonnes:\n\nKaduna 12 14\nBarcelona 9 11\n"));
+        assertNotTagged(tags, "unlinked:organisation:kaduna");
+        assertNotTagged(tags, "unlinked:organisation:barcelona");
+        assertTrue(tags.entityIds().contains("barcelona"), tags.entityIds().toString());
+    }
 }
