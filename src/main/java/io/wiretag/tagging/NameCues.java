@@ -127,7 +127,7 @@ final class NameCues {
             c.add(w, TEAM_PLURAL);
         }
         for (String w : new String[] {"beat", "beating", "against", "v", "vs", "defeated", "edged", "thrashed", "routed",
-            "hosted", "host", "hosts", "joined"}) {
+            "hosted", "host", "hosts", "joined", "held"}) {
             c.add(w, TEAM_BEFORE);
         }
         for (String w : new String[] {"to", "with", "by", "over", "for"}) {

@@ -256,9 +256,7 @@ final class NameFinder {
                 continue;
             }
             String text = Tagger.source(tk, s.mFirst[m], headline, body);
-            int from = clubNameStart(tk, s, text, s.mFirst[m]);
-            if (!(from < s.mFirst[m] ? NameText.inTableRow(text, tk.start[from], tk.end[s.mLast[m]])
-                    : standsWhereATeamDoes(tk, text, s.mFirst[m], s.mLast[m]))) {
+            if (!standsWhereATeamDoes(tk, text, clubNameStart(tk, s, text, s.mFirst[m]), s.mLast[m])) {
                 continue;
             }
             s.mEntity[m] = ELSEWHERE;

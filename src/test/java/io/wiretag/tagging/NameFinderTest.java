@@ -480,4 +480,13 @@ class NameFinderTest {
         assertNotTagged(tags, "unlinked:organisation:barcelona");
         assertTrue(tags.entityIds().contains("barcelona"), tags.entityIds().toString());
     }
+
+    @Test
+    void whoHeldATeamToADrawIsATeamButNotWhoHeldANewsConference() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("g", "2024-03-03", "Madrid slip",
+                "Real Madrid were held 0-0 by Getafe in the league on Sunday, and Girona held Valencia to a 1-1 draw. "
+                        + "Afterwards Ancelotti held a news conference."));
+        assertUnlinked(tags, "organisation", List.of("getafe", "valencia"));
+        assertNotTagged(tags, "unlinked:organisation:ancelotti");
+    }
 }
