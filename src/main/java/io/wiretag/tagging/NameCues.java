@@ -63,10 +63,10 @@ final class NameCues {
     private final int mask;
     /**
      * One bit per word of the lists, set at a second hash of the word: most words of a story are in no list,
-     * and this 16 KB filter (it stays in the first-level cache, where the table does not) says so in one probe.
+     * and this 32 KB filter (it stays in the first-level cache, where the table does not) says so in one probe.
      */
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
-    private static final int FILTER_BITS = 17;
+    private static final int FILTER_BITS = 18;
     /** Words in the table; kept to at most half its slots so that a probe ends soon. */
     private int words;
 
@@ -86,11 +86,12 @@ final class NameCues {
     }
 
     private static NameCues load() {
-        NameCues c = new NameCues(16384); // about 8,800 words in 32,768 slots
+        NameCues c = new NameCues(32768); // about 18,000 words in 65,536 slots
         c.addList("common.txt", COMMON);
         c.addList("titles.txt", TITLE);
         c.addList("first-names.txt", FIRST);
         c.addList("first-names-moby.txt", FIRST);
+        c.addList("first-names-faker.txt", FIRST);
         c.addList("org-heads.txt", ORG_HEAD);
         c.addList("place-heads.txt", PLACE_HEAD);
         c.addList("roles.txt", ROLE);
