@@ -4,7 +4,7 @@ package io.wiretag.tagging;
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
  * ("Viktor Yanukovych"); an organisation's acronym ("NWS", "CDU") is the one organisation the story names
- * in full with those initials ("National Weather Service"), and one known by its first word ("Tottenham") the
+ * in full with those initials ("National Weather Service"), and one known by its first words ("Tottenham", "Bre-X") the
  * one it names in full starting with that word ("Tottenham Hotspur"); a name found with no cue of its own takes
  * its type from another mention.
  */
@@ -57,8 +57,9 @@ final class Coreference {
             if (e < 0) {
                 e = w.entityOfKey(w.rKey[r]);
             }
-            if (e < 0 && length(w, r) == 1 && (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) == 0) {
-                e = organisationStartingWith(w, tk, tk.lower[w.rFirst[r]], -1);
+            if (e < 0 && (length(w, r) > 1 || (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) == 0)) {
+                // "Bre-X" after "Bre-X Minerals Ltd", "Goldman" after "Goldman Sachs"
+                e = organisationStartingWith(w, tk, w.rFirst[r], w.rLast[r], -1);
             }
             w.rEntity[r] = e;
         }
@@ -75,26 +76,40 @@ final class Coreference {
             if (w.eType[e] != NameFinder.ORG || w.rFirst[r] != w.rLast[r] || (tk.flags[w.rFirst[r]] & Tokens.ALL_UPPER) != 0) {
                 continue; // one word and not an acronym (those are joinAcronyms')
             }
-            int full = organisationStartingWith(w, tk, tk.lower[w.rFirst[r]], e);
+            int full = organisationStartingWith(w, tk, w.rFirst[r], w.rFirst[r], e);
             if (full >= 0) {
                 mergeInto(w, e, full, full);
             }
         }
     }
 
-    /** The one organisation other than {@code except} named in two words or more starting with this word, or -1. */
-    private static int organisationStartingWith(NameWork w, Tokens tk, long firstWord, int except) {
+    /**
+     * The one organisation other than {@code except} named in more words than tokens {@code first} to
+     * {@code last}, starting with the same words, or -1.
+     */
+    private static int organisationStartingWith(NameWork w, Tokens tk, int first, int last, int except) {
+        int n = last - first + 1;
         int found = -1;
         for (int g = 0; g < w.ents; g++) {
             int rg = w.eLongest[g];
-            if (g != except && w.eType[g] == NameFinder.ORG && length(w, rg) >= 2 && tk.lower[w.rFirst[rg]] == firstWord) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = g;
+            if (g == except || w.eType[g] != NameFinder.ORG || length(w, rg) <= n || !startsWith(tk, w.rFirst[rg], first, n)) {
+                continue;
             }
+            if (found >= 0) {
+                return -1;
+            }
+            found = g;
         }
         return found;
+    }
+
+    private static boolean startsWith(Tokens tk, int name, int first, int n) {
+        for (int k = 0; k < n; k++) {
+            if (tk.lower[name + k] != tk.lower[first + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An organisation known by an acronym joins the one organisation named in full with its initials. */

@@ -608,6 +608,12 @@ final class NameFinder {
             type = PLACE;
             why = BY_PLACE_WORD;
         }
+        if (type == UNKNOWN && fieldFrom == tk.fieldStart[Tagger.BODY] && tk.paragraph[first] - tk.paragraph[fieldFrom] < 3
+                && (first == fieldFrom || tk.paragraph[first - 1] != tk.paragraph[first])
+                && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && NameText.datelineEnd(text, tk.end[l])) {
+            type = PLACE; // "DES MOINES, Iowa": a dateline in capitals, though "Des" is a given name
+            why = BY_DATELINE;
+        }
         if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
             type = PERSON;
             why = BY_FIRST;

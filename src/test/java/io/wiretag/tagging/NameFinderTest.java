@@ -489,4 +489,20 @@ class NameFinderTest {
         assertUnlinked(tags, "organisation", List.of("getafe", "valencia"));
         assertNotTagged(tags, "unlinked:organisation:ancelotti");
     }
+
+    @Test
+    void aFirmKnownByTheFirstWordsOfItsFullNameIsThatFirm() {
+        String body = "Bre-X Minerals Ltd said on Friday its find was intact. Bre-X shares rose 5 percent.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("x", "1996-12-06", "Gold find intact", body));
+        assertEquals(List.of("Bre-X Minerals Ltd", "Bre-X"),
+                entity(tags, "unlinked:organisation:bre-x-minerals-ltd").mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
+    void aDatelineInCapitalsIsAPlaceThoughItOpensWithAGivenName() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("d", "1996-12-06", "Farm prices",
+                "Farm prices\n\nDES MOINES, Iowa 1996-12-06\n\nCorn prices rose on Friday, said Jack Des Moines."));
+        assertEquals("place", entity(tags, "unlinked:place:des-moines").type());
+        assertNotTagged(tags, "unlinked:person:des-moines");
+    }
 }
