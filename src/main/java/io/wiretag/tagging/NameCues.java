@@ -32,6 +32,7 @@ final class NameCues {
     static final int SPORT = 262144;       // a word only sports stories use much ("goal", "league", "innings")
     static final int US_STATE = 524288;    // a US state's abbreviation after a place ("Cairo, Ill.", "Albany, N.Y.")
     static final int TEAM_PLURAL = 1048576; // a plural verb after a singular name: a team in British usage ("Juventus were")
+    static final int PARTY_AFTER = 2097152; // lower-case noun after a party's or a movement's name ("Labour leader", "Likud lawmakers")
 
     /**
      * AP style's abbreviations of the states that have one (the others are written out) with the state's
@@ -112,6 +113,10 @@ final class NameCues {
         for (String w : new String[] {"company", "firm", "group", "bank", "party", "newspaper", "agency", "carrier",
             "airline", "producer", "maker", "giant", "operator", "broadcaster", "insurer", "retailer", "lender", "miner"}) {
             c.add(w, ORG_CUE);
+        }
+        for (String w : new String[] {"party", "parties", "leader", "leaders", "leadership", "lawmakers", "legislators",
+            "deputies", "faction"}) {
+            c.add(w, PARTY_AFTER);
         }
         for (String w : new String[] {"based", "born", "headquartered"}) {
             c.add(w, BASED);

@@ -645,6 +645,12 @@ final class NameFinder {
             type = ORG;
             why = BY_ORG;
         }
+        if (type == UNKNOWN && l + 1 < fieldTo && (first > fieldFrom && tk.sentence[first - 1] == tk.sentence[first] || len >= 2)
+                && (tk.flags[l + 1] & Tokens.FIRST_LOWER) != 0 && (cues.of(lower[l + 1]) & NameCues.PARTY_AFTER) != 0
+                && tk.sentence[l + 1] == tk.sentence[l] && NameText.gap(text, tk.end[l], tk.start[l + 1]) == NameText.GAP_SPACE) {
+            type = ORG; // "Labour leader Helen Clark", "the National and Labour parties"; not at a sentence's start
+            why = BY_ORG;
+        }
         if (type == UNKNOWN && w.runs > 0 && w.rType[w.runs - 1] == PLACE && w.rLast[w.runs - 1] == first - 1
                 && text.startsWith(", ", tk.end[first - 1]) && tk.start[first] == tk.end[first - 1] + 2 && len <= 3
                 && NameText.closes(text, tk.end[l])) {
@@ -684,6 +690,13 @@ final class NameFinder {
         if (type == UNKNOWN && len >= 3) {
             int given = innerGivenName(tk, bits, f, l);
             if (given > f) {
+                int t = given - 1;
+                while (t >= f && (bits[t] & NameCues.TITLE) != 0) {
+                    t--;
+                }
+                if (t >= f && t < given - 1 && (bits[t] & (NameCues.COMMON | NameCues.ADJ)) == 0) {
+                    add(w, tk, f, t, ORG, BY_ORG, true); // "Labour MP Dennis Skinner": what the title is of
+                }
                 f = given; // "Chancellor of the Exchequer Kenneth Clarke": "Exchequer" is no part of his name
                 type = PERSON;
                 why = BY_FIRST;

@@ -505,4 +505,24 @@ class NameFinderTest {
         assertEquals("place", entity(tags, "unlinked:place:des-moines").type());
         assertNotTagged(tags, "unlinked:person:des-moines");
     }
+
+    @Test
+    void aNameBeforeLeaderOrLawmakersIsAPartyButNotAtTheStartOfASentence() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coalition talks",
+                "Peters spoke to Labour leader Helen Clark and to Likud lawmakers on Friday. "
+                        + "Opposition leaders said nothing."));
+        assertUnlinked(tags, "organisation", List.of("labour", "likud"));
+        assertEquals("person", entity(tags, "unlinked:person:helen-clark").type());
+        assertNotTagged(tags, "unlinked:organisation:opposition");
+    }
+
+    @Test
+    void whatATitleBeforeAPersonIsOfIsAnOrganisation() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("mp", "2016-06-17", "Members speak",
+                "Labour MP Dennis Skinner and Ford Chairman Bill Ford spoke. Democratic Sen. Joe Manchin did not."));
+        assertUnlinked(tags, "organisation", List.of("labour", "ford"));
+        assertUnlinked(tags, "person", List.of("dennis-skinner", "bill-ford", "joe-manchin"));
+        // An adjective of a party is no organisation alone.
+        assertNotTagged(tags, "unlinked:organisation:democratic");
+    }
 }
