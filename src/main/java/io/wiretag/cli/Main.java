@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wiretag", mixinStandardHelpOptions = true, version = "wiretag 0.1.0",
         description = "Kafka Streams pipeline that normalises wire stories, tags them by entity and topic, and routes them.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ParseCommand.class,
-                TagCommand.class, TailCommand.class, TaxonomyCommand.class, DlqCommand.class, BenchCommand.class})
+                TagCommand.class, TailCommand.class, TaxonomyCommand.class, DlqCommand.class, BenchCommand.class,
+                EvalCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -150,4 +150,29 @@ class CommandLineTest {
         assertTrue(r.out().contains("| dense | shipped |"), r.out());
         assertTrue(!r.out().contains("| realistic |"), r.out());
     }
+
+    @Test
+    void evalScoresTheTaggerOnAFileWithGoldEntitySpans() throws Exception {
+        Path file = dir.resolve("gold.conll");
+        Files.writeString(file, String.join("\n",
+                "-DOCSTART- -X- -X- O", "",
+                "Major NNP I-NP I-PER", "meets VBZ I-VP O", "Clarke NNP I-NP I-PER", ". . O O", "",
+                "LONDON NNP I-NP I-LOC", "1996-12-06 CD I-NP O", "",
+                "Prime NNP I-NP O", "Minister NNP I-NP O", "John NNP I-NP I-PER", "Major NNP I-NP I-PER", "met VBD I-VP O",
+                "Chancellor NNP I-NP O", "Kenneth NNP I-NP I-PER", "Clarke NNP I-NP I-PER", "in IN I-PP O",
+                "Berlin NNP I-NP I-LOC", "and CC O O", "Polish JJ I-NP I-MISC", "farmers NNS I-NP O", ". . O O", ""));
+        Run r = run("eval", file.toString(), "--date", "1996-12-06", "--examples", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("1 documents, dated 1996-12-06"), r.out());
+        assertTrue(r.out().contains("| PER | 4 | 4 | 4 | 1.000 | 1.000 |"), r.out());
+        assertTrue(r.out().contains("| ORG | 0 | 0 | 0 | - | - |"), r.out());
+        // "Polish" is tagged as Poland, a country; the gold standard calls it MISC, so it counts as wrong.
+        assertTrue(r.out().contains("| LOC | 2 | 3 | 2 | 0.667 | 1.000 |"), r.out());
+        assertTrue(r.out().contains("LOC \"Polish\" (gold: MISC)"), r.out());
+
+        Files.writeString(file, "Berlin NNP I-NP I-LOC\nBerlin,Germany\n");
+        Run bad = run("eval", file.toString());
+        assertEquals(1, bad.exit());
+        assertEquals("eval: " + file + ": line 2: not a CoNLL token line (word ... tag): Berlin,Germany", bad.err().strip());
+    }
 }
