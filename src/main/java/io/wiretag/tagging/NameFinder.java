@@ -93,7 +93,8 @@ final class NameFinder {
         places.rivers(tk, s, w, headline, body, explain);
         // A sports story: a word of sport (the keyword pass found them) and a score or a table of results (a scan
         // of the body).
-        boolean sports = hasSportWord(s) && (NameText.hasScore(body) || NameText.hasTableRows(body));
+        boolean sports = hasSportWord(s) && (NameText.hasScore(body)
+                || NameText.hasTableRows(tk, body, tk.fieldStart[Tagger.BODY], tk.fieldStart[Tagger.BODY + 1]));
         if (sports) {
             clubsNamedAfterCities(tk, s, headline, body, explain);
         }

@@ -60,40 +60,37 @@ final class NameText {
     }
 
     /**
-     * Whether the text holds a table of results or standings, as a story's paragraphs give it (a table's lines
-     * joined by spaces): twice a number of one to three digits before a capitalised word ("Plymouth 4 Exeter 1
-     * Bologna 2 Cagliari 0"), or three such numbers in a row ("Limoges (France) 9 3 6 12").
+     * Whether tokens {@code from} to {@code to} of a field hold a table of results or standings, as a story's
+     * paragraphs give it (a table's lines joined by spaces): twice a number of one to three digits right before
+     * a capitalised word ("Plymouth 4 Exeter 1 Bologna 2 Cagliari 0"), or three such numbers in a row
+     * ("Limoges (France) 9 3 6 12"). Read from the tokens: a flag test for most of them.
      */
-    static boolean hasTableRows(String text) {
-        int n = text.length();
+    static boolean hasTableRows(Tokens tk, String text, int from, int to) {
         int beforeNames = 0;
-        int inRow = 0; // numbers in a row, space separated
-        int i = 0;
-        while (i < n) {
-            if (!isDigit(text.charAt(i)) || (i > 0 && text.charAt(i - 1) != ' ' && text.charAt(i - 1) != '\n')) {
-                i++;
-                continue;
-            }
-            int from = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
-            boolean number = i - from <= 3 && (i == n || text.charAt(i) == ' ' || text.charAt(i) == '\n');
-            if (!number) {
+        int inRow = 0;
+        int[] flags = tk.flags;
+        for (int t = from; t < to; t++) {
+            if ((flags[t] & (Tokens.FIRST_UPPER | Tokens.FIRST_LOWER)) != 0 || !isScoreSide(text, tk.start[t], tk.end[t])
+                    && !isThreeDigits(text, tk.start[t], tk.end[t])) {
                 inRow = 0;
                 continue;
+            }
+            boolean spaceAfter = t + 1 < to && tk.start[t + 1] == tk.end[t] + 1 && text.charAt(tk.end[t]) == ' ';
+            if (inRow > 0 && !(tk.start[t] == tk.end[t - 1] + 1 && text.charAt(tk.end[t - 1]) == ' ')) {
+                inRow = 0;
             }
             if (++inRow >= 3) {
                 return true;
             }
-            if (i + 1 < n && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(i + 1)) && ++beforeNames >= 2) {
+            if (spaceAfter && (flags[t + 1] & Tokens.FIRST_UPPER) != 0 && ++beforeNames >= 2) {
                 return true;
-            }
-            if (i + 1 < n && !isDigit(text.charAt(i + 1))) {
-                inRow = 0;
             }
         }
         return false;
+    }
+
+    private static boolean isThreeDigits(String text, int from, int to) {
+        return to - from == 3 && isDigit(text.charAt(from)) && isDigit(text.charAt(from + 1)) && isDigit(text.charAt(from + 2));
     }
 
     /**
