@@ -251,20 +251,59 @@ final class NameFinder {
      * ("BARCELONA, Spain") stays the city; "England beat Wales" stays the nations, as "Germany" stays the country.
      */
     private void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
+        int[] clubs = null; // the cities read as a club by their name alone (a few at most), made on the first one
+        int nClubs = 0;
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
                 continue;
             }
             String text = Tagger.source(tk, s.mFirst[m], headline, body);
-            if (!standsWhereATeamDoes(tk, text, clubNameStart(tk, s, text, s.mFirst[m]), s.mLast[m])) {
+            int from = clubNameStart(tk, s, text, s.mFirst[m]);
+            if (!standsWhereATeamDoes(tk, text, from, s.mLast[m])) {
                 continue;
             }
             s.mEntity[m] = ELSEWHERE;
+            if (from == s.mFirst[m]) {
+                if (clubs == null) {
+                    clubs = new int[8];
+                }
+                if (nClubs < clubs.length) {
+                    clubs[nClubs++] = e;
+                }
+            }
             if (explain != null) {
                 explain.why(m, "a club named after the city (it stands where a team does in a sports story), read by the name finder");
             }
         }
+        // One story, one sense: a city read as a club where a team stands is the club elsewhere in the story too
+        // ("Barcelona's coach"), but after a place cue ("fans in Barcelona"), in the dateline and inside a longer name.
+        for (int m = 0; m < s.matches && nClubs > 0; m++) {
+            if (!contains(clubs, nClubs, s.mEntity[m])) {
+                continue;
+            }
+            int f = s.mFirst[m];
+            String text = Tagger.source(tk, f, headline, body);
+            boolean placeCue = f > 0 && tk.sentence[f - 1] == tk.sentence[f] && (tk.flags[f - 1] & Tokens.FIRST_LOWER) != 0
+                    && (cues.of(tk.lower[f - 1]) & NameCues.PLACE_CUE) != 0;
+            boolean dateline = (f == 0 || tk.paragraph[f - 1] != tk.paragraph[f]) && NameText.datelineEnd(text, tk.end[s.mLast[m]]);
+            if (placeCue || dateline || clubNameStart(tk, s, text, f) != f) {
+                continue;
+            }
+            s.mEntity[m] = ELSEWHERE;
+            if (explain != null) {
+                explain.why(m, "the club this sports story names where a team stands, read by the name finder");
+            }
+        }
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -525,4 +525,18 @@ class NameFinderTest {
         // An adjective of a party is no organisation alone.
         assertNotTagged(tags, "unlinked:organisation:democratic");
     }
+
+    @Test
+    void aCityReadAsAClubIsTheClubElsewhereInTheStoryButNotAfterAPlaceCueNorInTheDateline() {
+        String body = "BARCELONA, Spain 1996-12-06\n\nBarcelona beat Real Madrid 2-1 in the league on Sunday. "
+                + "Barcelona's coach Bobby Robson was pleased, and fans in Barcelona danced.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "1996-12-06", "Robson pleased", body));
+        int beat = body.indexOf("Barcelona beat");
+        int coach = body.indexOf("Barcelona's");
+        assertEquals(List.of(new Mention("body", beat, beat + 9, "Barcelona"), new Mention("body", coach, coach + 9, "Barcelona")),
+                entity(tags, "unlinked:organisation:barcelona").mentions());
+        int fans = body.indexOf("in Barcelona") + 3;
+        assertEquals(List.of(new Mention("body", 0, 9, "BARCELONA"), new Mention("body", fans, fans + 9, "Barcelona")),
+                entity(tags, "barcelona").mentions());
+    }
 }
