@@ -6,13 +6,9 @@ import io.wiretag.formats.ParseException;
 import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.tagging.Tagger;
-import io.wiretag.tagging.Taxonomy;
-import io.wiretag.tagging.TaxonomyException;
-import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,11 +59,6 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        taxonomyDir = TaxonomySource.resolve(taxonomyDir);
-        if (!Files.isDirectory(taxonomyDir)) {
-            err.println("eval: taxonomy directory " + taxonomyDir + " not found (use --taxonomy DIR)");
-            return 2;
-        }
         List<ConllDocuments.Document> docs;
         try {
             byte[] bytes = Inputs.read(file, Inputs.maxInputBytes(settings));
@@ -79,13 +70,11 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: " + file + ": " + e.getMessage());
             return 1;
         }
-        Tagger tagger;
-        try {
-            tagger = Tagger.compile(Taxonomy.load(taxonomyDir));
-        } catch (TaxonomyException e) {
-            err.println("eval: taxonomy " + taxonomyDir + ": " + e.getMessage());
-            return 1;
+        Inputs.Compiled compiled = Inputs.tagger("eval", taxonomyDir, err);
+        if (compiled.tagger() == null) {
+            return compiled.exit();
         }
+        Tagger tagger = compiled.tagger();
         Instant when = date == null ? null : date.atTime(12, 0).toInstant(ZoneOffset.UTC);
         MentionScores scores = new MentionScores();
         int n = 0;

@@ -6,12 +6,38 @@ import java.nio.file.Path;
 import java.util.Map;
 import io.wiretag.config.WiretagConfig;
 import io.wiretag.formats.ParseException;
+import io.wiretag.tagging.Tagger;
+import io.wiretag.tagging.Taxonomy;
+import io.wiretag.tagging.TaxonomyException;
+import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.util.List;
 
 /** Checks of file arguments shared by the commands that read files. */
 final class Inputs {
     private Inputs() {
+    }
+
+    /** A command's tagger, or, when {@code tagger} is null, the exit code after one line on stderr. */
+    record Compiled(Tagger tagger, int exit) {
+    }
+
+    /**
+     * The taxonomy of {@code --taxonomy DIR} (resolved as every command resolves it) compiled: a missing
+     * directory is a usage error (2), an invalid taxonomy a failure (1), each one line prefixed by the command.
+     */
+    static Compiled tagger(String command, Path dir, PrintWriter err) {
+        Path d = TaxonomySource.resolve(dir);
+        if (!Files.isDirectory(d)) {
+            err.println(command + ": taxonomy directory " + d + " not found (use --taxonomy DIR)");
+            return new Compiled(null, 2);
+        }
+        try {
+            return new Compiled(Tagger.compile(Taxonomy.load(d)), 0);
+        } catch (TaxonomyException e) {
+            err.println(command + ": taxonomy " + d + ": " + e.getMessage());
+            return new Compiled(null, 1);
+        }
     }
 
     /** The paths that exist; each missing one is reported in one line. */

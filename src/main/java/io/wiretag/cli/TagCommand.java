@@ -7,12 +7,8 @@ import io.wiretag.formats.RawInput;
 import io.wiretag.story.Json;
 import io.wiretag.story.Story;
 import io.wiretag.tagging.Tagger;
-import io.wiretag.tagging.Taxonomy;
-import io.wiretag.tagging.TaxonomyException;
-import io.wiretag.tagging.TaxonomySource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,18 +47,11 @@ public final class TagCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        taxonomyDir = TaxonomySource.resolve(taxonomyDir);
-        if (!Files.isDirectory(taxonomyDir)) {
-            err.println("tag: taxonomy directory " + taxonomyDir + " not found (use --taxonomy DIR)");
-            return 2;
+        Inputs.Compiled compiled = Inputs.tagger("tag", taxonomyDir, err);
+        if (compiled.tagger() == null) {
+            return compiled.exit();
         }
-        Tagger tagger;
-        try {
-            tagger = Tagger.compile(Taxonomy.load(taxonomyDir));
-        } catch (TaxonomyException e) {
-            err.println("tag: taxonomy " + taxonomyDir + ": " + e.getMessage());
-            return 1;
-        }
+        Tagger tagger = compiled.tagger();
         int maxBytes = Inputs.maxInputBytes(settings);
         FormatDetector detector = FormatDetector.standard(maxBytes);
         int failures = 0;
