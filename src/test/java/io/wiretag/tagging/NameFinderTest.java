@@ -539,4 +539,12 @@ class NameFinderTest {
         assertEquals(List.of(new Mention("body", 0, 9, "BARCELONA"), new Mention("body", fans, fans + 9, "Barcelona")),
                 entity(tags, "barcelona").mentions());
     }
+
+    @Test
+    void aWireDeskNamedAfterItsCityIsAnOrganisation() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("n", "1996-12-06", "Bonds steady",
+                "Bonds were steady on Friday in Tokyo.\n\n-- London Newsroom +44 171 542 7658"));
+        assertUnlinked(tags, "organisation", List.of("london-newsroom"));
+        assertNotTagged(tags, "london");
+    }
 }
