@@ -562,8 +562,8 @@ final class NameFinder {
         int l = last;
         // Function words go first; adjectives ("Central", "Soviet") only when the run is not an organisation.
         while (f <= l && ((bits[f] & (NameCues.COMMON | NameCues.TITLE | NameCues.ADJ | NameCues.PLACE_PREFIX)) == NameCues.COMMON
-                || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
-            f++;
+                && !(f < l && initial(tk, text, f)) || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
+            f++; // not "A." before a surname: an initial, not the article
         }
         // "United" last is the name's own ("Manchester United", "Leeds United"), though alone it is an adjective.
         while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON && (l == f || lower[l] != UNITED)
@@ -604,7 +604,8 @@ final class NameFinder {
                 }
                 nf++;
             }
-            while (nf <= l && (bits[nf] & (NameCues.COMMON | NameCues.PLACE_PREFIX)) == NameCues.COMMON) {
+            while (nf <= l && (bits[nf] & (NameCues.COMMON | NameCues.PLACE_PREFIX)) == NameCues.COMMON
+                    && !(nf < l && initial(tk, text, nf))) {
                 nf++;
             }
             if (nf > l) {
@@ -661,6 +662,11 @@ final class NameFinder {
         if (type == UNKNOWN && len >= 2 && (firstBits & NameCues.PLACE_PREFIX) != 0) {
             type = PLACE; // "St. Louis", "Ft. Myers", "Mt. Vernon"
             why = BY_PLACE_WORD;
+        }
+        if (type == UNKNOWN && len >= 2 && len <= 3 && initial(tk, text, f) && (tk.flags[l] & Tokens.ALL_UPPER) == 0
+                && (lastBits & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.COMMON)) == 0) {
+            type = PERSON; // "M. Waugh", "A. Parore": an initial before a surname
+            why = BY_FIRST;
         }
         if (type == UNKNOWN && (firstBits & NameCues.ORG_WORD) != 0 && len == 1) {
             type = ORG;
@@ -760,6 +766,12 @@ final class NameFinder {
             }
         }
         return -1;
+    }
+
+    /** Whether token {@code t} is one capital letter and a full stop: an initial ("M. Waugh"). */
+    private static boolean initial(Tokens tk, String text, int t) {
+        return tk.end[t] - tk.start[t] == 1 && (tk.flags[t] & Tokens.FIRST_UPPER) != 0 && tk.end[t] < text.length()
+                && text.charAt(tk.end[t]) == '.';
     }
 
     /** Whether a run sits right before or after a person the gazetteer knows ("Vladimir V." Putin). */

@@ -547,4 +547,12 @@ class NameFinderTest {
         assertUnlinked(tags, "organisation", List.of("london-newsroom"));
         assertNotTagged(tags, "london");
     }
+
+    @Test
+    void anInitialBeforeASurnameIsAPerson() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("i", "1996-12-06", "Waugh leads reply",
+                "M. Waugh and A. Parore batted through the session. Officials said the pitch in Section B. Hall was dry."));
+        assertUnlinked(tags, "person", List.of("m-waugh", "a-parore"));
+        assertNotTagged(tags, "unlinked:person:b-hall");
+    }
 }
