@@ -8,8 +8,9 @@ import java.util.List;
  * Finds the people, organisations and places a story names that the gazetteer does not know, from what the
  * text shows: runs of capitalised words, typed by the words around and inside them ({@link NameCues}: titles,
  * given names, organisation and place words, "in", datelines, "-based"), then joined within the story
- * ({@link Coreference}: "Viktor Yanukovych" ... "Yanukovych"). Reads the thread's tokens and the gazetteer's
- * matches; allocates only for the names it reports.
+ * ({@link Coreference}: "Viktor Yanukovych" ... "Yanukovych"). Which place a place name is belongs to
+ * {@link PlaceSenses}, which names are teams in a sports story to {@link SportsTeams}. Reads the thread's tokens
+ * and the gazetteer's matches; allocates only for the names it reports.
  */
 final class NameFinder {
     static final int UNKNOWN = 0;
@@ -51,18 +52,12 @@ final class NameFinder {
     private final boolean[] entityIsCountry;
     /** Which place a place name is in this story: another of that name, a river, a state's abbreviation. */
     private final PlaceSenses places;
-    private final int[] sportWords;
-    /** The United Kingdom's nations, places of the gazetteer that field national teams, as countries do. */
-    private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland");
-    private final boolean[] nation;
+    /** Which names are teams in a sports story. */
+    private final SportsTeams sports;
     private static final long OF = Tokens.hashLower("of");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
-    private static final long CITY = Tokens.hashLower("city");
-    private static final long COUNTY = Tokens.hashLower("county");
-    private static final long TOWN = Tokens.hashLower("town");
     private static final long UNITED = Tokens.hashLower("united");
-    private static final long BOTH = Tokens.hashLower("both");
     /** Generational suffixes: "John Mills Jr." is Mr Mills, so his surname is the word before. */
     private static final long[] SUFFIXES = {Tokens.hashLower("jr"), Tokens.hashLower("sr"), Tokens.hashLower("ii"),
         Tokens.hashLower("iii"), Tokens.hashLower("iv")};
@@ -74,15 +69,13 @@ final class NameFinder {
         this.entityIsPerson = new boolean[n];
         this.entityIsPlace = new boolean[n];
         this.entityIsCountry = new boolean[n];
-        this.nation = new boolean[n];
         for (int e = 0; e < n; e++) {
             entityIsPerson[e] = "person".equals(g.entities[e].type());
             entityIsPlace[e] = "place".equals(g.entities[e].type());
             entityIsCountry[e] = "country".equals(g.entities[e].type());
-            nation[e] = NATIONS.contains(g.entities[e].id());
         }
         this.places = new PlaceSenses(g, cues, entityIsPlace, entityIsCountry);
-        this.sportWords = g.sportWords;
+        this.sports = new SportsTeams(g, cues, entityIsPlace);
     }
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
@@ -91,12 +84,9 @@ final class NameFinder {
         w.reset(tk.count);
         places.elsewhere(tk, s, headline, body, explain);
         places.rivers(tk, s, w, headline, body, explain);
-        // A sports story: a word of sport (the keyword pass found them) and a score or a table of results (a scan
-        // of the body).
-        boolean sports = hasSportWord(s) && (NameText.hasScore(body)
-                || NameText.hasTableRows(tk, body, tk.fieldStart[Tagger.BODY], tk.fieldStart[Tagger.BODY + 1]));
-        if (sports) {
-            clubsNamedAfterCities(tk, s, headline, body, explain);
+        boolean sportsStory = sports.isSportsStory(tk, s, body);
+        if (sportsStory) {
+            sports.clubsNamedAfterCities(tk, s, headline, body, explain);
         }
         markCovered(tk, s, w, headline, body, explain);
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
@@ -118,8 +108,8 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
-        if (sports) {
-            teams(tk, w, headline, body);
+        if (sportsStory) {
+            sports.teams(tk, w, headline, body);
         }
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
@@ -127,212 +117,20 @@ final class NameFinder {
     }
 
     /**
-     * Whether the story has a word of sport ("goal", "league"; with a score it is a sports story): the
-     * keyword pass found them already.
-     */
-    private boolean hasSportWord(Scratch s) {
-        for (int id : sportWords) {
-            if (s.wordSeen[id]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * In a sports story, a name no cue typed that stands where a team does is an organisation: before "beat",
-     * "drew" or "manager", after "beat", "against" or "v", after "lost to", "drew with", "scored for"
-     * ("Blackburn Rovers lost to Leicester", "Newcastle manager Kevin Keegan"). Not a surname of a person the
-     * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
-     * name follow it by coreference.
-     */
-    private void teams(Tokens tk, NameWork w, String headline, String body) {
-        for (int r = 0; r < w.runs; r++) {
-            boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
-            if ((w.rType[r] != UNKNOWN && !clubSuffix) || !w.rJoinable[r]) {
-                continue; // typed already, or a title-case headline's word (it names only what the body names)
-            }
-            int f = w.rFirst[r];
-            String text = Tagger.source(tk, f, headline, body);
-            if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
-                w.rType[r] = ORG;
-                w.rWhy[r] = BY_TEAM;
-            }
-        }
-        // "Liverpool and Manchester City both won": the name joined by "and" to a team that stands before a
-        // result is a team too.
-        for (int r = w.runs - 2; r >= 0; r--) {
-            int c = w.rLast[r] + 1;
-            if (w.rType[r] == UNKNOWN && w.rJoinable[r] && w.rType[r + 1] == ORG && w.rWhy[r + 1] == BY_TEAM
-                    && w.rFirst[r + 1] == c + 1 && (cues.of(tk.lower[c]) & NameCues.COORD) != 0) {
-                String text = Tagger.source(tk, c, headline, body);
-                if (sameClause(tk, text, c, c - 1) && adjacent(tk, text, c, c + 1) && !surnameOfAPerson(w, r)) {
-                    w.rType[r] = ORG;
-                    w.rWhy[r] = BY_TEAM;
-                }
-            }
-        }
-    }
-
-    /**
-     * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
-     * Town"): where such a name stands as a team does, it is the club.
-     */
-    private static boolean isClubSuffix(long lower) {
-        return lower == CITY || lower == COUNTY || lower == TOWN;
-    }
-
-    /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
-    private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
-        if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
-            // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's
-            // row, where a team's short form follows the name ("Yelich Mil 79 296", "McNeil NYM 72").
-            return l == f || tk.end[l] - tk.start[l] > 3;
-        }
-        // The word lists first (a filter says "in no list" for most words), the text between after.
-        int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
-        if (after == 0 && l + 2 < tk.count && tk.lower[l + 1] == BOTH && sameClause(tk, text, l + 1, l)
-                && adjacent(tk, text, l + 1, l + 2) && (cues.of(tk.lower[l + 2]) & NameCues.TEAM_AFTER) != 0) {
-            return true; // "... and Manchester City both won": two teams, this the last
-        }
-        if (after != 0 && sameClause(tk, text, l + 1, l)) {
-            // "Juventus were held": a plural verb after one name, not after the last of several ("Smith and Jones were").
-            if ((after & NameCues.TEAM_AFTER) != 0 || !lastOfSeveral(tk, text, f)) {
-                return true;
-            }
-        }
-        int before = f > 0 ? cues.of(tk.lower[f - 1]) & (NameCues.TEAM_BEFORE | NameCues.TEAM_LINK) : 0;
-        if (before == 0 || !sameClause(tk, text, f - 1, f)) {
-            return false;
-        }
-        if ((before & NameCues.TEAM_BEFORE) != 0) {
-            return true;
-        }
-        // A link word after a result verb, or after the score that follows one: "lost to", "drew 1-1 with".
-        int verb = f - 2;
-        if (verb >= 2 && isScore(tk, text, verb - 1, verb) && adjacent(tk, text, verb, f - 1)) {
-            verb -= 2;
-            if (!adjacent(tk, text, verb, verb + 1)) {
-                return false;
-            }
-        }
-        return verb >= 0 && (cues.of(tk.lower[verb]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
-                && sameClause(tk, text, verb, verb + 1);
-    }
-
-    /** Whether tokens {@code a} and {@code b} are a score: one or two digits each, a hyphen between ("1-1", "10-2"). */
-    private static boolean isScore(Tokens tk, String text, int a, int b) {
-        return b == a + 1 && tk.sentence[a] == tk.sentence[b] && NameText.isScoreSide(text, tk.start[a], tk.end[a])
-                && NameText.isScoreSide(text, tk.start[b], tk.end[b])
-                && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_HYPHEN;
-    }
-
-    /**
-     * Whether the name at token {@code f} ends a list of names: a comma right before it ("Vialli, Ravanelli
-     * were"), or "and"/"or" right after another capitalised word ("Ravanelli and Vialli were"; not "booked,
-     * and Sampdoria have").
-     */
-    private boolean lastOfSeveral(Tokens tk, String text, int f) {
-        int st = tk.start[f];
-        if (st >= 2 && text.charAt(st - 2) == ',' && text.charAt(st - 1) == ' ') {
-            // Not after an opening place ("In Spain, Real Madrid were held"): that comma ends a phrase, not a list.
-            int c = f - 1;
-            return c < 1 || tk.sentence[c - 1] != tk.sentence[f] || (cues.of(tk.lower[c - 1]) & NameCues.PLACE_CUE) == 0;
-        }
-        int c = f - 1;
-        return c > 0 && adjacent(tk, text, c, f) && (cues.of(tk.lower[c]) & NameCues.COORD) != 0
-                && adjacent(tk, text, c - 1, c) && (tk.flags[c - 1] & Tokens.FIRST_UPPER) != 0;
-    }
-
-    /**
-     * In a sports story (the caller saw one), a city the gazetteer knows that stands where a team does
-     * ("Barcelona beat Real Madrid", "scored twice for Barcelona") is the club: that mention is left to the
-     * name finder, which reads it as an organisation by the same rule as any team. The dateline
-     * ("BARCELONA, Spain") stays the city; "England beat Wales" stays the nations, as "Germany" stays the country.
-     */
-    private void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
-        int[] clubs = null; // the cities read as a club by their name alone (a few at most), made on the first one
-        int nClubs = 0;
-        for (int m = 0; m < s.matches; m++) {
-            int e = s.mEntity[m];
-            if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
-                continue;
-            }
-            String text = Tagger.source(tk, s.mFirst[m], headline, body);
-            int from = clubNameStart(tk, s, text, s.mFirst[m]);
-            if (!standsWhereATeamDoes(tk, text, from, s.mLast[m])) {
-                continue;
-            }
-            s.mEntity[m] = ELSEWHERE;
-            if (from == s.mFirst[m]) {
-                if (clubs == null) {
-                    clubs = new int[8];
-                }
-                if (nClubs < clubs.length) {
-                    clubs[nClubs++] = e;
-                }
-            }
-            if (explain != null) {
-                explain.why(m, "a club named after the city (it stands where a team does in a sports story), read by the name finder");
-            }
-        }
-        // One story, one sense: a city read as a club where a team stands is the club elsewhere in the story too
-        // ("Barcelona's coach"), but after a place cue ("fans in Barcelona"), in the dateline and inside a longer name.
-        for (int m = 0; m < s.matches && nClubs > 0; m++) {
-            if (!contains(clubs, nClubs, s.mEntity[m])) {
-                continue;
-            }
-            int f = s.mFirst[m];
-            String text = Tagger.source(tk, f, headline, body);
-            boolean placeCue = f > 0 && tk.sentence[f - 1] == tk.sentence[f] && (tk.flags[f - 1] & Tokens.FIRST_LOWER) != 0
-                    && (cues.of(tk.lower[f - 1]) & NameCues.PLACE_CUE) != 0;
-            boolean dateline = (f == 0 || tk.paragraph[f - 1] != tk.paragraph[f]) && NameText.datelineEnd(text, tk.end[s.mLast[m]]);
-            if (placeCue || dateline || clubNameStart(tk, s, text, f) != f) {
-                continue;
-            }
-            s.mEntity[m] = ELSEWHERE;
-            if (explain != null) {
-                explain.why(m, "the club this sports story names where a team stands, read by the name finder");
-            }
-        }
-    }
-
-    private static boolean contains(int[] a, int n, int v) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The first of the capitalised words right before a city's match that no other match covers ("Stefanel" in
-     * "Stefanel Milan", "Alba" in "Alba Berlin"): a club's name that ends in its city; the match itself when none.
-     */
-    private static int clubNameStart(Tokens tk, Scratch s, String text, int first) {
-        int f = first;
-        while (f > 0 && (tk.flags[f - 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, f - 1, f) && !insideMatch(s, f - 1)) {
-            f--;
-        }
-        return f;
-    }
-
-    /**
      * Whether the lower-case word {@code cue} stands right beside token {@code other} (either side), in its
      * sentence and field with one space between.
      */
-    private static boolean sameClause(Tokens tk, String text, int cue, int other) {
+    static boolean sameClause(Tokens tk, String text, int cue, int other) {
         return (tk.flags[cue] & Tokens.FIRST_LOWER) != 0 && adjacent(tk, text, Math.min(cue, other), Math.max(cue, other));
     }
 
     /** Whether token {@code b} follows token {@code a} in its sentence and field, with one space between. */
-    private static boolean adjacent(Tokens tk, String text, int a, int b) {
+    static boolean adjacent(Tokens tk, String text, int a, int b) {
         return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b)
                 && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_SPACE;
     }
 
-    private static boolean surnameOfAPerson(NameWork w, int r) {
+    static boolean surnameOfAPerson(NameWork w, int r) {
         long last = w.rSurname[r];
         for (int p = 0; p < w.runs; p++) {
             if (p != r && w.rType[p] == PERSON && w.rSurname[p] == last) {
@@ -464,7 +262,7 @@ final class NameFinder {
     }
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
-    private static boolean insideMatch(Scratch s, int t) {
+    static boolean insideMatch(Scratch s, int t) {
         for (int m = 0; m < s.matches; m++) {
             if (s.mFirst[m] <= t && t <= s.mLast[m] && s.mEntity[m] >= 0) {
                 return true;

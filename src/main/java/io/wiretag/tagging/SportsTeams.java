@@ -1,0 +1,242 @@
+package io.wiretag.tagging;
+
+import static io.wiretag.tagging.NameFinder.BY_PLACE_WORD;
+import static io.wiretag.tagging.NameFinder.BY_TEAM;
+import static io.wiretag.tagging.NameFinder.ELSEWHERE;
+import static io.wiretag.tagging.NameFinder.ORG;
+import static io.wiretag.tagging.NameFinder.PLACE;
+import static io.wiretag.tagging.NameFinder.UNKNOWN;
+import static io.wiretag.tagging.NameFinder.adjacent;
+import static io.wiretag.tagging.NameFinder.insideMatch;
+import static io.wiretag.tagging.NameFinder.sameClause;
+import static io.wiretag.tagging.NameFinder.surnameOfAPerson;
+
+/**
+ * The name finder's reading of sports stories: whether a story is one (a word of sport and a score or a table
+ * of results), which names stand where a team does ("beat Coventry", "lost to Leicester", "Plymouth 4 Exeter
+ * 1"), and which cities the gazetteer knows are clubs there ("Barcelona beat Real Madrid").
+ */
+final class SportsTeams {
+    /** The United Kingdom's nations, places of the gazetteer that field national teams, as countries do. */
+    private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland");
+    private static final long CITY = Tokens.hashLower("city");
+    private static final long COUNTY = Tokens.hashLower("county");
+    private static final long TOWN = Tokens.hashLower("town");
+    private static final long BOTH = Tokens.hashLower("both");
+
+    private final NameCues cues;
+    private final boolean[] entityIsPlace;
+    private final boolean[] nation;
+    private final int[] sportWords;
+
+    SportsTeams(Gazetteer g, NameCues cues, boolean[] entityIsPlace) {
+        this.cues = cues;
+        this.entityIsPlace = entityIsPlace;
+        this.nation = new boolean[g.entities.length];
+        for (int e = 0; e < nation.length; e++) {
+            nation[e] = NATIONS.contains(g.entities[e].id());
+        }
+        this.sportWords = g.sportWords;
+    }
+
+    /**
+     * A sports story: a word of sport (the keyword pass found them) and a score (a scan of the body) or a table
+     * of results (read from the tokens).
+     */
+    boolean isSportsStory(Tokens tk, Scratch s, String body) {
+        return hasSportWord(s) && (NameText.hasScore(body)
+                || NameText.hasTableRows(tk, body, tk.fieldStart[Tagger.BODY], tk.fieldStart[Tagger.BODY + 1]));
+    }
+
+    /**
+     * Whether the story has a word of sport ("goal", "league"; with a score it is a sports story): the
+     * keyword pass found them already.
+     */
+    private boolean hasSportWord(Scratch s) {
+        for (int id : sportWords) {
+            if (s.wordSeen[id]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a sports story, a name no cue typed that stands where a team does is an organisation: before "beat",
+     * "drew" or "manager", after "beat", "against" or "v", after "lost to", "drew with", "scored for"
+     * ("Blackburn Rovers lost to Leicester", "Newcastle manager Kevin Keegan"). Not a surname of a person the
+     * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
+     * name follow it by coreference.
+     */
+    void teams(Tokens tk, NameWork w, String headline, String body) {
+        for (int r = 0; r < w.runs; r++) {
+            boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
+            if ((w.rType[r] != UNKNOWN && !clubSuffix) || !w.rJoinable[r]) {
+                continue; // typed already, or a title-case headline's word (it names only what the body names)
+            }
+            int f = w.rFirst[r];
+            String text = Tagger.source(tk, f, headline, body);
+            if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
+                w.rType[r] = ORG;
+                w.rWhy[r] = BY_TEAM;
+            }
+        }
+        // "Liverpool and Manchester City both won": the name joined by "and" to a team that stands before a
+        // result is a team too.
+        for (int r = w.runs - 2; r >= 0; r--) {
+            int c = w.rLast[r] + 1;
+            if (w.rType[r] == UNKNOWN && w.rJoinable[r] && w.rType[r + 1] == ORG && w.rWhy[r + 1] == BY_TEAM
+                    && w.rFirst[r + 1] == c + 1 && (cues.of(tk.lower[c]) & NameCues.COORD) != 0) {
+                String text = Tagger.source(tk, c, headline, body);
+                if (sameClause(tk, text, c, c - 1) && adjacent(tk, text, c, c + 1) && !surnameOfAPerson(w, r)) {
+                    w.rType[r] = ORG;
+                    w.rWhy[r] = BY_TEAM;
+                }
+            }
+        }
+    }
+
+    /**
+     * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
+     * Town"): where such a name stands as a team does, it is the club.
+     */
+    private static boolean isClubSuffix(long lower) {
+        return lower == CITY || lower == COUNTY || lower == TOWN;
+    }
+
+    /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
+    private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
+        if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
+            // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's
+            // row, where a team's short form follows the name ("Yelich Mil 79 296", "McNeil NYM 72").
+            return l == f || tk.end[l] - tk.start[l] > 3;
+        }
+        // The word lists first (a filter says "in no list" for most words), the text between after.
+        int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
+        if (after == 0 && l + 2 < tk.count && tk.lower[l + 1] == BOTH && sameClause(tk, text, l + 1, l)
+                && adjacent(tk, text, l + 1, l + 2) && (cues.of(tk.lower[l + 2]) & NameCues.TEAM_AFTER) != 0) {
+            return true; // "... and Manchester City both won": two teams, this the last
+        }
+        if (after != 0 && sameClause(tk, text, l + 1, l)) {
+            // "Juventus were held": a plural verb after one name, not after the last of several ("Smith and Jones were").
+            if ((after & NameCues.TEAM_AFTER) != 0 || !lastOfSeveral(tk, text, f)) {
+                return true;
+            }
+        }
+        int before = f > 0 ? cues.of(tk.lower[f - 1]) & (NameCues.TEAM_BEFORE | NameCues.TEAM_LINK) : 0;
+        if (before == 0 || !sameClause(tk, text, f - 1, f)) {
+            return false;
+        }
+        if ((before & NameCues.TEAM_BEFORE) != 0) {
+            return true;
+        }
+        // A link word after a result verb, or after the score that follows one: "lost to", "drew 1-1 with".
+        int verb = f - 2;
+        if (verb >= 2 && isScore(tk, text, verb - 1, verb) && adjacent(tk, text, verb, f - 1)) {
+            verb -= 2;
+            if (!adjacent(tk, text, verb, verb + 1)) {
+                return false;
+            }
+        }
+        return verb >= 0 && (cues.of(tk.lower[verb]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
+                && sameClause(tk, text, verb, verb + 1);
+    }
+
+    /** Whether tokens {@code a} and {@code b} are a score: one or two digits each, a hyphen between ("1-1", "10-2"). */
+    private static boolean isScore(Tokens tk, String text, int a, int b) {
+        return b == a + 1 && tk.sentence[a] == tk.sentence[b] && NameText.isScoreSide(text, tk.start[a], tk.end[a])
+                && NameText.isScoreSide(text, tk.start[b], tk.end[b])
+                && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_HYPHEN;
+    }
+
+    /**
+     * Whether the name at token {@code f} ends a list of names: a comma right before it ("Vialli, Ravanelli
+     * were"), or "and"/"or" right after another capitalised word ("Ravanelli and Vialli were"; not "booked,
+     * and Sampdoria have").
+     */
+    private boolean lastOfSeveral(Tokens tk, String text, int f) {
+        int st = tk.start[f];
+        if (st >= 2 && text.charAt(st - 2) == ',' && text.charAt(st - 1) == ' ') {
+            // Not after an opening place ("In Spain, Real Madrid were held"): that comma ends a phrase, not a list.
+            int c = f - 1;
+            return c < 1 || tk.sentence[c - 1] != tk.sentence[f] || (cues.of(tk.lower[c - 1]) & NameCues.PLACE_CUE) == 0;
+        }
+        int c = f - 1;
+        return c > 0 && adjacent(tk, text, c, f) && (cues.of(tk.lower[c]) & NameCues.COORD) != 0
+                && adjacent(tk, text, c - 1, c) && (tk.flags[c - 1] & Tokens.FIRST_UPPER) != 0;
+    }
+
+    /**
+     * In a sports story (the caller saw one), a city the gazetteer knows that stands where a team does
+     * ("Barcelona beat Real Madrid", "scored twice for Barcelona") is the club: that mention is left to the
+     * name finder, which reads it as an organisation by the same rule as any team. The dateline
+     * ("BARCELONA, Spain") stays the city; "England beat Wales" stays the nations, as "Germany" stays the country.
+     */
+    void clubsNamedAfterCities(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
+        int[] clubs = null; // the cities read as a club by their name alone (a few at most), made on the first one
+        int nClubs = 0;
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e < 0 || !entityIsPlace[e] || nation[e]) { // a national team is read as its nation, as a country's is
+                continue;
+            }
+            String text = Tagger.source(tk, s.mFirst[m], headline, body);
+            int from = clubNameStart(tk, s, text, s.mFirst[m]);
+            if (!standsWhereATeamDoes(tk, text, from, s.mLast[m])) {
+                continue;
+            }
+            s.mEntity[m] = ELSEWHERE;
+            if (from == s.mFirst[m]) {
+                if (clubs == null) {
+                    clubs = new int[8];
+                }
+                if (nClubs < clubs.length) {
+                    clubs[nClubs++] = e;
+                }
+            }
+            if (explain != null) {
+                explain.why(m, "a club named after the city (it stands where a team does in a sports story), read by the name finder");
+            }
+        }
+        // One story, one sense: a city read as a club where a team stands is the club elsewhere in the story too
+        // ("Barcelona's coach"), but after a place cue ("fans in Barcelona"), in the dateline and inside a longer name.
+        for (int m = 0; m < s.matches && nClubs > 0; m++) {
+            if (!contains(clubs, nClubs, s.mEntity[m])) {
+                continue;
+            }
+            int f = s.mFirst[m];
+            String text = Tagger.source(tk, f, headline, body);
+            boolean placeCue = f > 0 && tk.sentence[f - 1] == tk.sentence[f] && (tk.flags[f - 1] & Tokens.FIRST_LOWER) != 0
+                    && (cues.of(tk.lower[f - 1]) & NameCues.PLACE_CUE) != 0;
+            boolean dateline = (f == 0 || tk.paragraph[f - 1] != tk.paragraph[f]) && NameText.datelineEnd(text, tk.end[s.mLast[m]]);
+            if (placeCue || dateline || clubNameStart(tk, s, text, f) != f) {
+                continue;
+            }
+            s.mEntity[m] = ELSEWHERE;
+            if (explain != null) {
+                explain.why(m, "the club this sports story names where a team stands, read by the name finder");
+            }
+        }
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first of the capitalised words right before a city's match that no other match covers ("Stefanel" in
+     * "Stefanel Milan", "Alba" in "Alba Berlin"): a club's name that ends in its city; the match itself when none.
+     */
+    private static int clubNameStart(Tokens tk, Scratch s, String text, int first) {
+        int f = first;
+        while (f > 0 && (tk.flags[f - 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, f - 1, f) && !insideMatch(s, f - 1)) {
+            f--;
+        }
+        return f;
+    }
+}
