@@ -63,11 +63,18 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             byte[] bytes = Inputs.read(file, Inputs.maxInputBytes(settings));
             docs = ConllDocuments.read(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("eval: no such file: " + file);
+            return 1;
         } catch (IOException e) {
             err.println("eval: cannot read " + file + ": " + e.getMessage());
             return 1;
         } catch (ParseException | IllegalArgumentException e) {
             err.println("eval: " + file + ": " + e.getMessage());
+            return 1;
+        }
+        if (docs.isEmpty()) {
+            err.println("eval: " + file + " holds no documents (CoNLL-2003 format: a token a line, -DOCSTART- between documents)");
             return 1;
         }
         Inputs.Compiled compiled = Inputs.tagger("eval", taxonomyDir, err);
@@ -81,8 +88,8 @@ public final class EvalCommand implements Callable<Integer> {
         for (ConllDocuments.Document d : docs) {
             scores.add(d.gold(), tagger.tag(story(d, ++n, when)));
         }
-        out.printf(Locale.ROOT, "eval: %s, %,d documents%s; a mention counts when its span and type are the gold's%n",
-                file, docs.size(), date == null ? ", no date" : ", dated " + date);
+        out.printf(Locale.ROOT, "eval: %s, %,d document%s%s; a mention counts when its span and type are the gold's%n",
+                file, docs.size(), docs.size() == 1 ? "" : "s", date == null ? ", no date" : ", dated " + date);
         out.println("| type | gold | tagged | matched | precision | recall |");
         out.println("|---|---:|---:|---:|---:|---:|");
         for (String type : List.of("PER", "ORG", "LOC")) {

@@ -163,7 +163,7 @@ class CommandLineTest {
                 "Berlin NNP I-NP I-LOC", "and CC O O", "Polish JJ I-NP I-MISC", "farmers NNS I-NP O", ". . O O", ""));
         Run r = run("eval", file.toString(), "--date", "1996-12-06", "--examples", "3");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("1 documents, dated 1996-12-06"), r.out());
+        assertTrue(r.out().contains("1 document, dated 1996-12-06"), r.out());
         assertTrue(r.out().contains("| PER | 4 | 4 | 4 | 1.000 | 1.000 |"), r.out());
         assertTrue(r.out().contains("| ORG | 0 | 0 | 0 | - | - |"), r.out());
         // "Polish" is tagged as Poland, a country; the gold standard calls it MISC, so it counts as wrong.
@@ -174,5 +174,9 @@ class CommandLineTest {
         Run bad = run("eval", file.toString());
         assertEquals(1, bad.exit());
         assertEquals("eval: " + file + ": line 2: not a CoNLL token line (word ... tag): Berlin,Germany", bad.err().strip());
+
+        Run missing = run("eval", dir.resolve("none.conll").toString());
+        assertEquals(1, missing.exit());
+        assertEquals("eval: no such file: " + dir.resolve("none.conll"), missing.err().strip());
     }
 }
