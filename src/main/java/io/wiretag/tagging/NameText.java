@@ -94,9 +94,9 @@ final class NameText {
     }
 
     /**
-     * Whether tokens {@code f} to {@code l} are a name in a row of a table: the first words of their line, or right
-     * after a number, and followed on the line by a number, with at most a bracket between ("Plymouth 4 Exeter 1",
-     * "Limoges ( France ) 9 3 6 12").
+     * Whether the name at {@code text[start, end)} is one in a row of a table: the first words of their line, or
+     * right after a number, and followed on the line by a number, with at most a bracket between ("Plymouth 4
+     * Exeter 1", "Limoges (France) 9 3 6 12").
      */
     static boolean inTableRow(String text, int start, int end) {
         int i = start;
