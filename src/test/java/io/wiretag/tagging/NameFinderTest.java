@@ -425,10 +425,14 @@ class NameFinderTest {
     @Test
     void aGenerationalSuffixIsNotTheSurname() {
         Tags tags = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Florida executes man",
-                "John Mills Jr. was executed on Friday. Mills made a final statement. Carl Hughes III said nothing."));
+                "John Mills Jr. was executed on Friday. Mills made a final statement. Carl Hughes III, his lawyer, "
+                        + "said nothing. Hughes left."));
         EntityTag mills = entity(tags, "unlinked:person:john-mills-jr");
         assertEquals(List.of("John Mills Jr", "Mills"), mills.mentions().stream().map(Mention::text).toList());
         assertNotTagged(tags, "unlinked:person:mills");
+        // The name finder leaves "III" out of the name; the lone "Hughes" is still he.
+        assertEquals(List.of("Carl Hughes", "Hughes"),
+                entity(tags, "unlinked:person:carl-hughes").mentions().stream().map(Mention::text).toList());
     }
 
     @Test
