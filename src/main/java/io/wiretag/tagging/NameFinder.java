@@ -137,12 +137,7 @@ final class NameFinder {
                 return true;
             }
         }
-        for (int k = 0; k < w.linked; k++) {
-            if (w.linkedSurname[k] == last) {
-                return true;
-            }
-        }
-        return false;
+        return w.hasLinkedSurname(last);
     }
 
     /**
@@ -371,7 +366,7 @@ final class NameFinder {
         if (f > l || NameText.hasDigit(text, tk.start[f], tk.end[l])) {
             return;
         }
-        if (f == l && (bits[f] & NameCues.TITLE) != 0 && w.linked > 0 && linkedSurname(w, lower[f])) {
+        if (f == l && (bits[f] & NameCues.TITLE) != 0 && w.hasLinkedSurname(lower[f])) {
             // "Major's office" after "Prime Minister John Major": the surname, though "Major" is also a rank.
             add(w, tk, f, l, UNKNOWN, 0, true);
             return;
@@ -642,14 +637,5 @@ final class NameFinder {
         return last;
     }
 
-    /** Whether a person the gazetteer found by full name in this story has this surname. */
-    private static boolean linkedSurname(NameWork w, long lower) {
-        for (int k = 0; k < w.linked; k++) {
-            if (w.linkedSurname[k] == lower) {
-                return true;
-            }
-        }
-        return false;
-    }
 
 }

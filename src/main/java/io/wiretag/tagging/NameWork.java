@@ -75,6 +75,16 @@ final class NameWork {
         stateToken[states++] = t;
     }
 
+    /** Whether a person the gazetteer found by full name in this story has this surname. */
+    boolean hasLinkedSurname(long surname) {
+        for (int k = 0; k < linked; k++) {
+            if (linkedSurname[k] == surname) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void addLinkedSurname(long surname, int entity, int alias) {
         if (linked == linkedSurname.length) {
             int n = linked * 2;
