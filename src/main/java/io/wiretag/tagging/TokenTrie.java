@@ -6,7 +6,9 @@ import java.util.Arrays;
  * A trie over whole tokens (by their 64-bit folded hash), stored as one open-addressing table of edges
  * (parent node, token hash) to child node, so looking up the next token costs one probe whatever the
  * number of phrases. An edge is two adjacent longs (the hash; parent + 1 and child), so a probe reads one
- * cache line. Nodes carry the phrase ids that end there.
+ * cache line. Nodes carry the phrase ids that end there, and a 64-bit mask of their children's hashes: most
+ * lookups below the root are misses (the word after "the", "in" or "Putin" continues no phrase), and the mask
+ * answers most of those without the probe.
  */
 final class TokenTrie {
     static final int ROOT = 0;
@@ -18,6 +20,8 @@ final class TokenTrie {
     private int edges;
     private int nodes = 1;
     private int[][] values = new int[16][];
+    /** Per node: a bit per child, chosen by {@link #maskBit} of the child's token hash. */
+    private long[] childMask = new long[16];
 
     TokenTrie() {
         table = new long[2 * 1024];
@@ -33,6 +37,7 @@ final class TokenTrie {
                 next = nodes++;
                 if (nodes > values.length) {
                     values = Arrays.copyOf(values, values.length * 2);
+                    childMask = Arrays.copyOf(childMask, childMask.length * 2);
                 }
                 put(node, t, next);
             }
@@ -50,6 +55,9 @@ final class TokenTrie {
 
     /** The child of {@code node} along token {@code hash}, or -1. */
     int child(int node, long hash) {
+        if ((childMask[node] & maskBit(hash)) == 0) {
+            return NONE;
+        }
         long[] t = table;
         int i = slot(node, hash);
         while (true) {
@@ -76,6 +84,12 @@ final class TokenTrie {
     /** Drops the spare capacity once every phrase is added. */
     void trim() {
         values = Arrays.copyOf(values, nodes);
+        childMask = Arrays.copyOf(childMask, nodes);
+    }
+
+    /** One of 64 bits for a token hash, from the top bits of its mix (the slot takes the low ones). */
+    private static long maskBit(long hash) {
+        return 1L << (int) ((hash * 0x9E3779B97F4A7C15L) >>> 58);
     }
 
     private int slot(int node, long hash) {
@@ -93,6 +107,7 @@ final class TokenTrie {
         }
         table[2 * i] = hash;
         table[2 * i + 1] = ((long) (node + 1) << 32) | child;
+        childMask[node] |= maskBit(hash);
         edges++;
     }
 
