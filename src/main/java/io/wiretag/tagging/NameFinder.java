@@ -100,7 +100,7 @@ final class NameFinder {
                 }
                 continue; // all capitals: every word looks like a name, so none is read as one
             }
-            scan(tk, w, text, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
+            scan(tk, w, text, f, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
         }
         if (w.states > 0) {
             places.linkStateAbbreviations(tk, s, w, leadParagraph, explain);
@@ -270,20 +270,22 @@ final class NameFinder {
         return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
     }
 
-    private void scan(Tokens tk, NameWork w, String text, int from, int to, boolean titleCase) {
-        int[] flags = tk.flags;
-        for (int t = from; t < to; t++) {
-            if ((flags[t] & Tokens.FIRST_UPPER) == 0 || covered(w, t)) {
-                continue;
+    /** Reads the runs of capitalised words in field {@code f}, tokens [from, to); only capitalised tokens start one. */
+    private void scan(Tokens tk, NameWork w, String text, int f, int from, int to, boolean titleCase) {
+        int[] caps = tk.caps;
+        int last = from - 1;
+        for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
+            int t = caps[c];
+            if (t <= last || covered(w, t)) {
+                continue; // inside the run read before, or a gazetteer name
             }
-            int last = t;
+            last = t;
             if (!titleCase) {
                 last = extend(tk, w, text, t, to);
             } else {
                 w.bits[t] = cues.of(tk.lower[t]);
             }
             run(tk, w, text, t, last, from, to, titleCase);
-            t = last;
         }
     }
 

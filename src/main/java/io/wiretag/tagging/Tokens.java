@@ -114,6 +114,9 @@ final class Tokens {
     int[] flags;
     int[] sentence;
     int[] paragraph;
+    /** The capitalised tokens (FIRST_UPPER) in order, for the name finder, which reads only those. */
+    int[] caps;
+    int capCount;
 
     Tokens() {
         this(1024);
@@ -126,9 +129,12 @@ final class Tokens {
         flags = new int[capacity];
         sentence = new int[capacity];
         paragraph = new int[capacity];
+        caps = new int[capacity];
     }
     /** Index of the first token of each field: tokens [fieldStart[f], fieldStart[f + 1]) are field f. */
     final int[] fieldStart = new int[4];
+    /** Index into {@link #caps} of each field's first capitalised token, as {@link #fieldStart} is of tokens. */
+    final int[] fieldCaps = new int[4];
     int sentences;
     int paragraphs;
     /** Each field's text, for the case-keeping hash, which only all-capital names need (computed on demand). */
@@ -140,6 +146,7 @@ final class Tokens {
 
     void reset() {
         count = 0;
+        capCount = 0;
         Arrays.fill(texts, null);
         sentences = 0;
         paragraphs = 0;
@@ -153,6 +160,7 @@ final class Tokens {
         String s = text;
         texts[field] = text;
         fieldStart[field] = count;
+        fieldCaps[field] = capCount;
         int sent = sentences;
         int para = paragraphs;
         int len = s == null ? 0 : s.length();
@@ -175,6 +183,7 @@ final class Tokens {
         int[] flag = flags;
         int[] sents = sentence;
         int[] paras = paragraph;
+        int[] capital = caps;
         while (i < len) {
             char c = c0[i];
             byte cls = CLASS[c];
@@ -215,10 +224,15 @@ final class Tokens {
                         starts[n] = from;
                         ends[n] = i;
                         hashes[n] = h;
-                        flag[n] = FIRST_FLAGS[cls] | ALL_UPPER_IF[seen & (UPPER | LOWER)];
+                        int first = FIRST_FLAGS[cls];
+                        flag[n] = first | ALL_UPPER_IF[seen & (UPPER | LOWER)];
                         sents[n] = sent;
                         paras[n] = para;
                         count = n + 1;
+                        // Listed without a branch: the slot is overwritten unless the token starts upper case.
+                        int nc = capCount;
+                        capital[nc] = n;
+                        capCount = nc + (first >>> 1);
                         continue;
                     }
                     i = from;
@@ -250,6 +264,7 @@ final class Tokens {
         sentences = sent + 1;
         paragraphs = para + 1;
         fieldStart[field + 1] = count;
+        fieldCaps[field + 1] = capCount;
     }
 
     private boolean afterAbbreviation(int dot) {
@@ -406,6 +421,7 @@ final class Tokens {
             flags = Arrays.copyOf(flags, n);
             sentence = Arrays.copyOf(sentence, n);
             paragraph = Arrays.copyOf(paragraph, n);
+            caps = Arrays.copyOf(caps, n);
         }
     }
 
@@ -418,7 +434,10 @@ final class Tokens {
             flags = Arrays.copyOf(flags, n);
             sentence = Arrays.copyOf(sentence, n);
             paragraph = Arrays.copyOf(paragraph, n);
+            caps = Arrays.copyOf(caps, n);
         }
+        caps[capCount] = count;
+        capCount += (f & FIRST_UPPER) >>> 1;
         start[count] = s;
         end[count] = e;
         lower[count] = h;
