@@ -20,6 +20,25 @@ final class EntityTags {
         this.aliasText = g.aliasText;
     }
 
+    /** Relevance by whole weight: weights are sums of the whole numbers above, so the exponential is read, not computed. */
+    private static final double[] RELEVANCE = new double[64];
+
+    static {
+        for (int w = 0; w < RELEVANCE.length; w++) {
+            RELEVANCE[w] = relevanceOf(w);
+        }
+    }
+
+    /** An entity's relevance from its weight: 1 - e^(-weight/4), to two decimals (3 -> 0.53, 8 -> 0.86). */
+    static double relevance(double weight) {
+        int w = (int) weight;
+        return w == weight && w >= 0 && w < RELEVANCE.length ? RELEVANCE[w] : relevanceOf(weight);
+    }
+
+    private static double relevanceOf(double weight) {
+        return Math.round((1 - Math.exp(-weight / 4)) * 100) / 100.0;
+    }
+
     /** What one mention at {@code token} adds to its entity's weight: more in the headline and the lead. */
     static double weight(Tokens tk, int token, int leadParagraph) {
         return token < tk.fieldStart[Tagger.BODY] ? HEADLINE_WEIGHT
@@ -101,7 +120,7 @@ final class EntityTags {
             List<Mention> mentions = n == 1 ? List.of(buf[0]) : n == 2 ? List.of(buf[0], buf[1])
                     : List.of(Arrays.copyOf(buf, n));
             Arrays.fill(buf, 0, n, null);
-            double relevance = Math.round((1 - Math.exp(-s.slotWeight[k] / 4)) * 100) / 100.0;
+            double relevance = relevance(s.slotWeight[k]);
             out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
         }
         return out;

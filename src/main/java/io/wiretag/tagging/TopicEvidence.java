@@ -16,10 +16,47 @@ import java.util.List;
 final class TopicEvidence {
     private final EntityDef[] entities;
     private final List<String> keywordText;
+    /**
+     * The lines of evidence, by scope code and entity or keyword, made the first time one is needed: the same
+     * few lines ("entity: vladimir-putin in lead") recur in story after story. A race makes a line twice, equal.
+     */
+    private final String[][] entityLines;
+    private final String[][] keywordLines;
+    private final String[] quoted;
 
     TopicEvidence(Gazetteer gazetteer) {
         this.entities = gazetteer.entities;
         this.keywordText = gazetteer.keywordText;
+        this.entityLines = new String[SCOPE_PARAGRAPH + 1][entities.length];
+        this.keywordLines = new String[SCOPE_PARAGRAPH + 1][keywordText.size()];
+        this.quoted = new String[keywordText.size()];
+    }
+
+    private String entityLine(CompiledRule r, int e) {
+        String line = entityLines[r.scopeCode()][e];
+        if (line == null) {
+            line = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
+            entityLines[r.scopeCode()][e] = line;
+        }
+        return line;
+    }
+
+    private String keywordLine(CompiledRule r, int kw) {
+        String line = keywordLines[r.scopeCode()][kw];
+        if (line == null) {
+            line = "keyword: " + keywordText.get(kw) + (r.scope().equals("story") ? "" : " in " + r.scope());
+            keywordLines[r.scopeCode()][kw] = line;
+        }
+        return line;
+    }
+
+    private String quoted(int kw) {
+        String q = quoted[kw];
+        if (q == null) {
+            q = "\"" + keywordText.get(kw) + "\"";
+            quoted[kw] = q;
+        }
+        return q;
     }
 
     /** What a together rule found in unit {@code u}: the first member of each group there. */
@@ -55,7 +92,7 @@ final class TopicEvidence {
                 }
                 if (!dup) {
                     seen[found++] = e;
-                    evidence.add("entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope()));
+                    evidence.add(entityLine(r, e));
                 }
             }
         }
@@ -77,7 +114,7 @@ final class TopicEvidence {
                 if (!dup) {
                     seen[found++] = kw;
                     if (evidence != null) {
-                        evidence.add("keyword: " + keywordText.get(kw) + (r.scope().equals("story") ? "" : " in " + r.scope()));
+                        evidence.add(keywordLine(r, kw));
                     }
                 }
             }
@@ -176,7 +213,7 @@ final class TopicEvidence {
         }
         for (int w = 0; w < s.words; w++) {
             if (g.hasKeyword(s.wId[w]) && unit(scope, tk, s.wFirst[w]) == u) {
-                return "\"" + keywordText.get(s.wId[w]) + "\"";
+                return quoted(s.wId[w]);
             }
         }
         return "?";

@@ -66,7 +66,7 @@ final class UnlinkedTags {
                 }
             }
             List<Mention> mentions = more != null ? more : m1 != null ? List.of(m0, m1) : m0 != null ? List.of(m0) : List.of();
-            double relevance = Math.round((1 - Math.exp(-weight / 4)) * 100) / 100.0;
+            double relevance = EntityTags.relevance(weight);
             out.add(new EntityTag(id, name, type, null, relevance, mentions, Boolean.FALSE));
         }
         return out;
