@@ -53,7 +53,7 @@ class StemmingComparisonTest {
     }
 
     @Test
-    void generationFindsEveryLabelledEntityStemmingFindsAndStemmingAddsNoUnlabelledOneButTheFirstLady() {
+    void generationFindsEveryLabelledEntityStemmingFindsAndStemmingAddsNoUnlabelledOneButTheFirstLadyAndTheAtlantic() {
         for (Map.Entry<String, Result> e : RESULTS.entrySet()) {
             Result r = e.getValue();
             assertTrue(r.foundGenerated() >= r.foundStemmed(), e.getKey() + ": generation " + r.foundGenerated()
@@ -64,6 +64,12 @@ class StemmingComparisonTest {
                 // name his wife, Olena Zelenska, whom the stories do not name.
                 assertEquals(Set.of("uk-kharkiv:olena-zelenska", "uk-zelenskyi-front:olena-zelenska"), extra);
                 extra.removeIf(m -> m.endsWith(":olena-zelenska"));
+            }
+            if (e.getKey().equals("fr snowball") || e.getKey().equals("es snowball")) {
+                // Snowball cuts "Atlanta" and "Atlantique" (Atlántico) to one stem: the US state's capital in
+                // the Georgia story names the Atlantic Ocean.
+                String atlanta = e.getKey().startsWith("fr") ? "fr-georgie-etat" : "es-georgia-estado";
+                assertTrue(extra.remove(atlanta + ":atlantic-ocean"), e.getKey() + ": " + extra);
             }
             assertEquals(unlabelledEntities(r.generated()), extra, e.getKey());
         }
