@@ -50,6 +50,10 @@ final class NameFinder {
     private final boolean[] entityIsPerson;
     private final boolean[] entityIsPlace;
     private final boolean[] entityIsCountry;
+    private final boolean[] entityIsOrganisation;
+    /** Cue words that are no organisation's short name though they open its full one. */
+    private static final int NOT_A_SHORT_NAME = NameCues.COMMON | NameCues.TITLE | NameCues.FIRST | NameCues.ORG_HEAD
+            | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
     /** Which place a place name is in this story: another of that name, a river, a state's abbreviation. */
     private final PlaceSenses places;
     /** Which names are teams in a sports story. */
@@ -69,10 +73,12 @@ final class NameFinder {
         this.entityIsPerson = new boolean[n];
         this.entityIsPlace = new boolean[n];
         this.entityIsCountry = new boolean[n];
+        this.entityIsOrganisation = new boolean[n];
         for (int e = 0; e < n; e++) {
             entityIsPerson[e] = "person".equals(g.entities[e].type());
             entityIsPlace[e] = "place".equals(g.entities[e].type());
             entityIsCountry[e] = "country".equals(g.entities[e].type());
+            entityIsOrganisation[e] = "organisation".equals(g.entities[e].type());
         }
         this.places = new PlaceSenses(g, cues, entityIsPlace, entityIsCountry);
         this.sports = new SportsTeams(g, cues, entityIsPlace);
@@ -142,7 +148,8 @@ final class NameFinder {
 
     /**
      * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
-     * is another mention of that person: it joins the gazetteer's matches and its entity's weight.
+     * is another mention of that person, and an organisation's first word one of that organisation ("Norilsk
+     * Nickel" ... "Norilsk"): it joins the gazetteer's matches and its entity's weight.
      */
     private static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
         if (w.linked == 0) {
@@ -177,7 +184,8 @@ final class NameFinder {
             s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
             s.slotMentions[slot]++;
             if (explain != null) {
-                explain.why(s.matches - 1, "surname of a person named in full in the story");
+                explain.why(s.matches - 1, w.linkedOrganisation[found] ? "first word of an organisation named in full in the story"
+                        : "surname of a person named in full in the story");
             }
             w.rType[r] = LINKED;
         }
@@ -217,7 +225,13 @@ final class NameFinder {
             }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
             if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
-                w.addLinkedSurname(surname(tk, s.mFirst[m], s.mLast[m]), e, s.mAlias[m]);
+                w.addLinkedSurname(surname(tk, s.mFirst[m], s.mLast[m]), e, s.mAlias[m], false);
+            } else if (e >= 0 && entityIsOrganisation[e] && s.mLast[m] > s.mFirst[m]
+                    && (tk.flags[s.mFirst[m]] & Tokens.ALL_UPPER) == 0
+                    && (cues.of(tk.lower[s.mFirst[m]]) & NOT_A_SHORT_NAME) == 0) {
+                // "Norilsk Nickel" ... "Norilsk said": an organisation goes by its first word, unless that is a
+                // word of the lists ("General Motors" ... "General", "Bank of Russia" ... "Bank").
+                w.addLinkedSurname(tk.lower[s.mFirst[m]], e, s.mAlias[m], true);
             }
             for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
                 w.cover[t] = mark;

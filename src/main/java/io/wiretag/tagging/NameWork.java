@@ -32,10 +32,15 @@ final class NameWork {
     int[] eHead = new int[32];
     /** Where {@link UnlinkedTags} writes an id before it becomes a String. */
     final StringBuilder idText = new StringBuilder(64);
+    /**
+     * The short names of entities the gazetteer found by full name in this story: a person's surname, an
+     * organisation's first word ("Norilsk" of "Norilsk Nickel"); a lone run of one of them is that entity.
+     */
     int linked;
     long[] linkedSurname = new long[16];
     int[] linkedEntity = new int[16];
     int[] linkedAlias = new int[16];
+    boolean[] linkedOrganisation = new boolean[16];
     int ents;
     long[] eKey = new long[32];
     int[] eType = new int[32];
@@ -78,23 +83,25 @@ final class NameWork {
     /** Whether a person the gazetteer found by full name in this story has this surname. */
     boolean hasLinkedSurname(long surname) {
         for (int k = 0; k < linked; k++) {
-            if (linkedSurname[k] == surname) {
+            if (linkedSurname[k] == surname && !linkedOrganisation[k]) {
                 return true;
             }
         }
         return false;
     }
 
-    void addLinkedSurname(long surname, int entity, int alias) {
+    void addLinkedSurname(long surname, int entity, int alias, boolean organisation) {
         if (linked == linkedSurname.length) {
             int n = linked * 2;
             linkedSurname = Arrays.copyOf(linkedSurname, n);
             linkedEntity = Arrays.copyOf(linkedEntity, n);
             linkedAlias = Arrays.copyOf(linkedAlias, n);
+            linkedOrganisation = Arrays.copyOf(linkedOrganisation, n);
         }
         linkedSurname[linked] = surname;
         linkedEntity[linked] = entity;
         linkedAlias[linked] = alias;
+        linkedOrganisation[linked] = organisation;
         linked++;
     }
 

@@ -219,6 +219,25 @@ class NameFinderTest {
     }
 
     @Test
+    void theFirstWordOfAKnownOrganisationNamedInFullIsThatOrganisation() {
+        String body = "Shares in Norilsk Nickel rose on Monday. Norilsk said output grew, and Goldman Sachs raised its "
+                + "target. Goldman expects higher prices.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("n", "2024-03-04", "Metals", body));
+        int said = body.indexOf("Norilsk said");
+        assertEquals(List.of(new Mention("body", 10, 24, "Norilsk Nickel"), new Mention("body", said, said + 7, "Norilsk")),
+                entity(tags, "norilsk-nickel").mentions());
+        assertEquals(2, entity(tags, "goldman-sachs").mentions().size(), () -> tags.entities().toString());
+        assertTrue(tags.entities().stream().allMatch(EntityTag::linked), () -> tags.entityIds().toString());
+        // Without the full name in the story the word is no mention of it; and a word of the lists that opens a
+        // name ("Bank" of "Bank of Russia") is no short name.
+        Tags alone = tagger.tag(NameFinderSetTest.story("a", "2024-03-04", "Metals", "Norilsk said output grew."));
+        assertNotTagged(alone, "norilsk-nickel");
+        String bank = "The Bank of Russia raised rates. Bank officials said inflation was high.";
+        Tags rates = tagger.tag(NameFinderSetTest.story("b", "2024-03-04", "Rates", bank));
+        assertEquals(1, entity(rates, "bank-of-russia").mentions().size(), () -> rates.entities().toString());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
