@@ -238,6 +238,24 @@ class NameFinderTest {
     }
 
     @Test
+    void inStandingsInCapitalsTheNamesThatOpenARowOfNumbersAreTheTeams() {
+        // A row a paragraph, as the wires' agate comes (one <p> or line a row).
+        String body = String.join("\n\n", "STANDINGS OF THE NORTHERN ICE HOCKEY LEAGUE AFTER SATURDAY'S GAMES:",
+                "WESTERN DIVISION", "W L T PTS", "HARBOUR SHARKS 14 5 2 30", "VALLEY BEARS 11 8 2 24",
+                "COASTAL KINGS 9 10 2 20", "SATURDAY'S RESULTS", "HARBOUR SHARKS 4 COASTAL KINGS 2");
+        Tags tags = tagger.tag(NameFinderSetTest.story("h", "1998-01-11", "ICE HOCKEY - LEAGUE STANDINGS", body));
+        assertUnlinked(tags, "organisation", List.of("harbour-sharks", "valley-bears", "coastal-kings"));
+        assertEquals(2, entity(tags, "unlinked:organisation:harbour-sharks").mentions().size(), tags.entityIds().toString());
+        // Headings and the columns' letters open no row of numbers: no name.
+        assertEquals(3, tags.entities().size(), tags.entityIds().toString());
+        // Outside sport a table in capitals names nothing: its words are read as headings are.
+        Tags votes = tagger.tag(NameFinderSetTest.story("v", "1998-01-11", "COUNCIL ELECTION RESULTS",
+                String.join("\n\n", "VOTES CAST IN THE COUNCIL ELECTION ON SATURDAY:", "HARBOUR WARD 1204 998 76",
+                        "VALLEY WARD 877 1010 54")));
+        assertEquals(List.of(), votes.entityIds());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
