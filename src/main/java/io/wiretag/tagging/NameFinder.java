@@ -27,7 +27,8 @@ final class NameFinder {
     static final String[] WHY = {"", "a title before it", "a role word before it", "a given name", "an organisation word",
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
         "an institution's name", "same name as another mention", "a team's place in a sports story",
-        "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")"};
+        "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")",
+        "a list of people it is in"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -43,6 +44,7 @@ final class NameFinder {
     static final int BY_REGION = 13;
     static final int BY_RIVER = 14;
     static final int BY_TITLE_OF = 15;
+    static final int BY_LIST = 16;
 
 
     private final NameCues cues;
@@ -120,6 +122,7 @@ final class NameFinder {
         if (sportsStory) {
             sports.teams(tk, w, headline, body);
         }
+        NameLists.peopleInLists(tk, w, headline, body);
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);

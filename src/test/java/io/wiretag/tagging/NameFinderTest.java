@@ -256,6 +256,22 @@ class NameFinderTest {
     }
 
     @Test
+    void untypedNamesInAListOfPeopleArePeople() {
+        String body = "The coach named his team for the final: Robert Keane, Quennell Ashworth, Brian Tolley, "
+                + "Oyelaran Brightwell and Carl Hooper.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "1997-05-02", "Team named", body));
+        assertUnlinked(tags, "person", List.of("robert-keane", "quennell-ashworth", "brian-tolley",
+                "oyelaran-brightwell", "carl-hooper"));
+        // One person in the list is no list of people; nor is one with a firm in it.
+        Tags one = tagger.tag(NameFinderSetTest.story("o", "1997-05-02", "Bids",
+                "Bids came from Robert Keane, Quennell Ashworth and Oyelaran Brightwell."));
+        assertNotTagged(one, "unlinked:person:quennell-ashworth");
+        Tags firms = tagger.tag(NameFinderSetTest.story("f", "1997-05-02", "Bids",
+                "Bids came from Robert Keane, Brian Tolley, Quennell Ashworth and Harbour Holdings Inc."));
+        assertNotTagged(firms, "unlinked:person:quennell-ashworth");
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
