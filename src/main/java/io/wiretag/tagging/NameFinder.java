@@ -53,6 +53,8 @@ final class NameFinder {
     private final boolean[] entityIsPlace;
     private final boolean[] entityIsCountry;
     private final boolean[] entityIsOrganisation;
+    /** Per person: the first words of its names of two words or more ("Joe", "Joseph" of Joe Biden). */
+    private final long[][] givenNames;
     /** Cue words that are no organisation's short name though they open its full one. */
     private static final int NOT_A_SHORT_NAME = NameCues.COMMON | NameCues.TITLE | NameCues.FIRST | NameCues.ORG_HEAD
             | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
@@ -81,6 +83,10 @@ final class NameFinder {
             entityIsPlace[e] = "place".equals(g.entities[e].type());
             entityIsCountry[e] = "country".equals(g.entities[e].type());
             entityIsOrganisation[e] = "organisation".equals(g.entities[e].type());
+        }
+        this.givenNames = new long[n][];
+        for (int e = 0; e < n; e++) {
+            givenNames[e] = entityIsPerson[e] ? givenNames(g.entities[e]) : null;
         }
         this.places = new PlaceSenses(g, cues, entityIsPlace, entityIsCountry);
         this.sports = new SportsTeams(g, cues, entityIsPlace);
@@ -226,6 +232,17 @@ final class NameFinder {
                 s.mEntity[m] = -1;
                 continue;
             }
+            if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m]
+                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))
+                    && !isGivenNameOf(e, tk.lower[s.mFirst[m] - 1])) {
+                // "Jill Biden", "Chris Aspin": a given name the person never goes by makes it someone else of
+                // that surname, read whole.
+                if (explain != null) {
+                    explain.why(m, "another given name before the surname: someone else, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
             if (e >= 0 && (entityIsPlace[e] || entityIsCountry[e])) {
                 w.regionAt[s.mFirst[m]] = w.stamp;
             }
@@ -274,6 +291,29 @@ final class NameFinder {
         return g >= 0 && adjacent(tk, text, g, t)
                 && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
                 && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
+    }
+
+    private static long[] givenNames(EntityDef def) {
+        java.util.List<String> names = new java.util.ArrayList<>(def.aliases());
+        names.add(def.name());
+        long[] out = new long[names.size()];
+        int n = 0;
+        for (String name : names) {
+            Tokens t = Tokens.of(name);
+            if (t.count >= 2) {
+                out[n++] = t.lower[0];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private boolean isGivenNameOf(int person, long word) {
+        for (long g : givenNames[person]) {
+            if (g == word) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */

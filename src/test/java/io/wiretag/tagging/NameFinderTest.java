@@ -272,6 +272,23 @@ class NameFinderTest {
     }
 
     @Test
+    void aKnownSurnameAfterAnotherGivenNameIsSomeoneElse() {
+        String body = "Jill Biden visited a school in Delaware. President Joe Biden stayed in Washington, and Biden "
+                + "spoke to reporters later.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("j", "2023-05-02", "Visit", body));
+        assertUnlinked(tags, "person", List.of("jill-biden"));
+        assertEquals(2, entity(tags, "joe-biden").mentions().size(), () -> tags.entities().toString());
+        Tags aspin = tagger.tag(NameFinderSetTest.story("a", "2023-05-02", "Report",
+                "Chris Aspin reported from Mexico City."));
+        assertNotTagged(aspin, "les-aspin");
+        assertUnlinked(aspin, "person", List.of("chris-aspin"));
+        // A given name the person goes by in one of its names keeps a spelling of the surname theirs
+        // ("Volodymyr Zelenskyy" is a name; "Volodymyr Zelenskii" is not, but "Zelenskii" is).
+        Tags spelt = tagger.tag(NameFinderSetTest.story("z", "2023-05-02", "Visit", "Volodymyr Zelenskii visited Kharkiv."));
+        assertEquals(1, entity(spelt, "volodymyr-zelenskyy").mentions().size(), () -> spelt.entities().toString());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
