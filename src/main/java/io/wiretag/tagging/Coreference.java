@@ -15,7 +15,7 @@ final class Coreference {
     static void resolve(NameWork w, Tokens tk, String headline, String body) {
         w.clearKeys();
         for (int r = 0; r < w.runs; r++) {
-            if (w.rType[r] == NameFinder.UNKNOWN || w.rType[r] == NameFinder.LINKED) {
+            if (w.rType[r] <= NameFinder.UNKNOWN) { // untyped, linked, or read into a longer name
                 continue;
             }
             int e = w.entityOfKey(w.rKey[r]);
@@ -92,8 +92,9 @@ final class Coreference {
         int found = -1;
         for (int g = 0; g < w.ents; g++) {
             int rg = w.eLongest[g];
-            if (g == except || w.eType[g] != NameFinder.ORG || length(w, rg) <= n || !startsWith(tk, w.rFirst[rg], first, n)) {
-                continue;
+            if (g == except || w.eType[g] != NameFinder.ORG || length(w, rg) <= n || !startsWith(tk, w.rFirst[rg], first, n)
+                    || w.cover[w.rFirst[rg]] == w.stamp) {
+                continue; // opened by a country ("Palestine Liberation Organisation"): "Palestine" alone is the country
             }
             if (found >= 0) {
                 return -1;

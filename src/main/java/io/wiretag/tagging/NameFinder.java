@@ -19,6 +19,8 @@ final class NameFinder {
     static final int PLACE = 3;
     /** A run that turned out to be a gazetteer entity (a surname): not reported as unlinked. */
     static final int LINKED = -1;
+    /** A run read into a longer name after it was found ("Pan" of "Pan American Health Organization"). */
+    static final int SWALLOWED = -2;
     /** A match's entity when the match was another place of that name: the name finder reads it (below -1). */
     static final int ELSEWHERE = -3;
     static final String[] TYPE_NAMES = {"", "person", "organisation", "place"};
@@ -129,6 +131,7 @@ final class NameFinder {
             sports.teams(tk, w, headline, body);
         }
         NameLists.peopleInLists(tk, w, headline, body);
+        withTheCountryBefore(tk, s, w, headline, body);
         linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
@@ -704,11 +707,53 @@ final class NameFinder {
     }
 
     private static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
+        w.addRun(f, l, type, why, key(tk, f, l), surname(tk, f, l), joinable);
+    }
+
+    /** A run's key: its words in order, so that the same name elsewhere in the story has the same key. */
+    private static long key(Tokens tk, int f, int l) {
         long key = 0x84222325L;
         for (int k = f; k <= l; k++) {
             key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
         }
-        w.addRun(f, l, type, why, key, surname(tk, f, l), joinable);
+        return key;
+    }
+
+    /**
+     * "Palestine Liberation Organisation", "South African Breweries Ltd", "U.S. Municipal Desk": an
+     * organisation whose name opens with a country the gazetteer matched is read with it. The country's
+     * mention stays (the topic rules count a country's bodies for it); the organisation's is its whole name,
+     * where it was the words after the country ("Liberation Organisation").
+     */
+    private void withTheCountryBefore(Tokens tk, Scratch s, NameWork w, String headline, String body) {
+        for (int r = 0; r < w.runs; r++) {
+            int f = w.rFirst[r];
+            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || f == 0) {
+                continue; // an acronym is a name of its own: "Japan NTT" is Japan and NTT
+            }
+            for (int m = 0; m < s.matches; m++) {
+                int e = s.mEntity[m];
+                if (s.mLast[m] == f - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
+                        && adjacent(tk, Tagger.source(tk, f, headline, body), f - 1, f)) {
+                    String text = Tagger.source(tk, f, headline, body);
+                    int first = s.mFirst[m];
+                    // And the capitalised words before the country that no match took: "Pan American Health Organization".
+                    while (first > 0 && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0 && w.cover[first - 1] != w.stamp
+                            && w.cover[first - 1] != w.stamp + 1 && adjacent(tk, text, first - 1, first)
+                            && (cues.of(tk.lower[first - 1]) & NameCues.COMMON) == 0) {
+                        first--;
+                    }
+                    for (int q = 0; q < w.runs; q++) {
+                        if (q != r && w.rFirst[q] >= first && w.rLast[q] < s.mFirst[m]) {
+                            w.rType[q] = SWALLOWED;
+                        }
+                    }
+                    w.rFirst[r] = first;
+                    w.rKey[r] = key(tk, first, w.rLast[r]);
+                    break;
+                }
+            }
+        }
     }
 
     /** The surname of a name of tokens {@code f} to {@code l}: its last word, or the one before a "Jr" or "III". */

@@ -289,6 +289,20 @@ class NameFinderTest {
     }
 
     @Test
+    void anOrganisationThatOpensWithACountryIsReadWithItAndTheCountryStays() {
+        String body = "Officials of the South African Breweries Ltd met the Pan American Health Organization on Monday. "
+                + "South Africa said the talks went well.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "1996-12-06", "Talks", body));
+        assertUnlinked(tags, "organisation", List.of("south-african-breweries-ltd", "pan-american-health-organization"));
+        assertNotTagged(tags, "unlinked:organisation:breweries-ltd");
+        assertNotTagged(tags, "unlinked:organisation:health-organization");
+        // The country keeps its mentions (topic rules count a country's bodies for it), and the words read into
+        // the longer name are no name of their own.
+        assertEquals(2, entity(tags, "south-africa").mentions().size(), () -> tags.entities().toString());
+        assertEquals(1, entity(tags, "unlinked:organisation:pan-american-health-organization").mentions().size());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
