@@ -2,6 +2,8 @@ package io.wiretag.tagging;
 
 import io.wiretag.story.EntityTag;
 import io.wiretag.story.Mention;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,8 +57,12 @@ final class NameFinder {
     private final boolean[] entityIsPlace;
     private final boolean[] entityIsCountry;
     private final boolean[] entityIsOrganisation;
-    /** Per person: the first words of its names of two words or more ("Joe", "Joseph" of Joe Biden). */
-    private final long[][] givenNames;
+    /**
+     * Per person: the first words of its names of two words or more ("Joe", "Joseph" of Joe Biden), those of
+     * entity e at [givenStart[e], givenStart[e + 1]) of one flat array, as a gazetteer of 100,000 people has them.
+     */
+    private final int[] givenStart;
+    private final long[] givenWords;
     /** Cue words that are no organisation's short name though they open its full one. */
     private static final int NOT_A_SHORT_NAME = NameCues.COMMON | NameCues.TITLE | NameCues.FIRST | NameCues.ORG_HEAD
             | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
@@ -86,10 +92,22 @@ final class NameFinder {
             entityIsCountry[e] = "country".equals(g.entities[e].type());
             entityIsOrganisation[e] = "organisation".equals(g.entities[e].type());
         }
-        this.givenNames = new long[n][];
+        this.givenStart = new int[n + 1];
+        long[] words = new long[n];
+        int count = 0;
         for (int e = 0; e < n; e++) {
-            givenNames[e] = entityIsPerson[e] ? givenNames(g.entities[e]) : null;
+            givenStart[e] = count;
+            if (entityIsPerson[e]) {
+                for (long word : givenNames(g.entities[e])) {
+                    if (count == words.length) {
+                        words = Arrays.copyOf(words, count * 2);
+                    }
+                    words[count++] = word;
+                }
+            }
         }
+        givenStart[n] = count;
+        this.givenWords = Arrays.copyOf(words, count);
         this.places = new PlaceSenses(g, cues, entityIsPlace, entityIsCountry);
         this.sports = new SportsTeams(g, cues, entityIsPlace);
     }
@@ -297,7 +315,7 @@ final class NameFinder {
     }
 
     private static long[] givenNames(EntityDef def) {
-        java.util.List<String> names = new java.util.ArrayList<>(def.aliases());
+        List<String> names = new ArrayList<>(def.aliases());
         names.add(def.name());
         long[] out = new long[names.size()];
         int n = 0;
@@ -307,12 +325,12 @@ final class NameFinder {
                 out[n++] = t.lower[0];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private boolean isGivenNameOf(int person, long word) {
-        for (long g : givenNames[person]) {
-            if (g == word) {
+        for (int k = givenStart[person]; k < givenStart[person + 1]; k++) {
+            if (givenWords[k] == word) {
                 return true;
             }
         }

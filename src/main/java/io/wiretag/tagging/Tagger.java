@@ -67,7 +67,9 @@ public final class Tagger {
         this.matcher = new PhraseMatcher(gz);
         this.resolver = new EntityResolver(gz);
         this.entityTags = new EntityTags(gz);
-        this.nameFinder = new NameFinder(gz, NameCues.shipped());
+        // Its cues (titles, given names, "Ministry", "in") are English: other languages get linked names only,
+        // and their taggers no name finder (with 100,000 people in the gazetteer, its tables are megabytes).
+        this.nameFinder = language == null || language.equals("en") ? new NameFinder(gz, NameCues.shipped()) : null;
         this.scorer = new TopicScorer(rules, gz);
         int entities = gz.entities.length;
         int keywords = gz.keywordCount();
@@ -163,8 +165,7 @@ public final class Tagger {
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
             // The name finder first: a lone surname of a person found in full joins that person's mentions.
-            // Its cues (titles, given names, "Ministry", "in") are English: other languages get linked names only.
-            List<EntityTag> unlinked = language == null || language.equals("en")
+            List<EntityTag> unlinked = nameFinder != null
                     ? nameFinder.find(tk, s, headline, body, leadParagraph, explain) : List.of();
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {

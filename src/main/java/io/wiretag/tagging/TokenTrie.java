@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A trie over whole tokens (by their 64-bit folded hash), stored as one open-addressing table of edges
  * (parent node, token hash) to child node, so looking up the next token costs one probe whatever the
  * number of phrases. An edge is two adjacent longs (the hash; parent + 1 and child), so a probe reads one
- * cache line. Nodes carry the phrase ids that end there, and a 64-bit mask of their children's hashes: most
+ * cache line. Nodes carry the phrase ids that end there, and a 32-bit mask of their children's hashes: most
  * lookups below the root are misses (the word after "the", "in" or "Putin" continues no phrase), and the mask
  * answers most of those without the probe.
  */
@@ -20,8 +20,8 @@ final class TokenTrie {
     private int edges;
     private int nodes = 1;
     private int[][] values = new int[16][];
-    /** Per node: a bit per child, chosen by {@link #maskBit} of the child's token hash. */
-    private long[] childMask = new long[16];
+    /** Per node: a bit per child, chosen by {@link #maskBit} of the child's token hash (4 bytes a node). */
+    private int[] childMask = new int[16];
 
     TokenTrie() {
         table = new long[2 * 1024];
@@ -87,9 +87,9 @@ final class TokenTrie {
         childMask = Arrays.copyOf(childMask, nodes);
     }
 
-    /** One of 64 bits for a token hash, from the top bits of its mix (the slot takes the low ones). */
-    private static long maskBit(long hash) {
-        return 1L << (int) ((hash * 0x9E3779B97F4A7C15L) >>> 58);
+    /** One of 32 bits for a token hash, from the top bits of its mix (the slot takes the low ones). */
+    private static int maskBit(long hash) {
+        return 1 << (int) ((hash * 0x9E3779B97F4A7C15L) >>> 59);
     }
 
     private int slot(int node, long hash) {

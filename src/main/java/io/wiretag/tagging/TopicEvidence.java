@@ -19,26 +19,22 @@ final class TopicEvidence {
     /**
      * The lines of evidence, by scope code and entity or keyword, made the first time one is needed: the same
      * few lines ("entity: vladimir-putin in lead") recur in story after story. A race makes a line twice, equal.
+     * Entities' in a map (only the few that topic rules name ever have one; a gazetteer may hold 100,000).
      */
-    private final String[][] entityLines;
+    private final java.util.Map<Integer, String> entityLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final String[][] keywordLines;
     private final String[] quoted;
 
     TopicEvidence(Gazetteer gazetteer) {
         this.entities = gazetteer.entities;
         this.keywordText = gazetteer.keywordText;
-        this.entityLines = new String[SCOPE_PARAGRAPH + 1][entities.length];
         this.keywordLines = new String[SCOPE_PARAGRAPH + 1][keywordText.size()];
         this.quoted = new String[keywordText.size()];
     }
 
     private String entityLine(CompiledRule r, int e) {
-        String line = entityLines[r.scopeCode()][e];
-        if (line == null) {
-            line = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
-            entityLines[r.scopeCode()][e] = line;
-        }
-        return line;
+        return entityLines.computeIfAbsent(r.scopeCode() * entities.length + e,
+                k -> "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope()));
     }
 
     private String keywordLine(CompiledRule r, int kw) {
