@@ -132,7 +132,7 @@ final class NameFinder {
                 if (f == Tagger.BODY) {
                     dateline(tk, w, text, from, to);
                     if (sportsStory) {
-                        teamsOfTableRows(tk, w, text, f);
+                        sports.teamsOfTableRows(tk, w, text, f);
                     }
                 }
                 continue; // all capitals: every word looks like a name, so none is read as one
@@ -347,7 +347,7 @@ final class NameFinder {
         return false;
     }
 
-    private boolean covered(NameWork w, int t) {
+    static boolean covered(NameWork w, int t) {
         return w.cover[t] == w.stamp || w.cover[t] == w.stamp + 1;
     }
 
@@ -699,32 +699,7 @@ final class NameFinder {
         }
     }
 
-    /**
-     * In a sports story's body in capitals (American standings: "PHILADELPHIA 14 12 2 75 75 30"), the names
-     * that open a row of numbers, or follow the number before them ("NEW JERSEY 4 PHILADELPHIA 2"), are the
-     * teams; the rest of such a body (division headings, "W L T GF GA PTS") is no name.
-     */
-    private void teamsOfTableRows(Tokens tk, NameWork w, String text, int f) {
-        int[] caps = tk.caps;
-        int last = -1;
-        for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
-            int t = caps[c];
-            if (t <= last || covered(w, t) || (tk.flags[t] & Tokens.ALL_UPPER) == 0) {
-                continue;
-            }
-            last = t;
-            while (last + 1 < tk.fieldStart[f + 1] && tk.sentence[last + 1] == tk.sentence[t]
-                    && (tk.flags[last + 1] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) == (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)
-                    && !covered(w, last + 1) && NameText.gap(text, tk.end[last], tk.start[last + 1]) == NameText.GAP_SPACE) {
-                last++;
-            }
-            if (NameText.inTableRow(text, tk.start[t], tk.end[last])) {
-                add(w, tk, t, last, ORG, BY_TEAM, true);
-            }
-        }
-    }
-
-    private static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
+    static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {
         w.addRun(f, l, type, why, key(tk, f, l), surname(tk, f, l), joinable);
     }
 
@@ -749,11 +724,11 @@ final class NameFinder {
             if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || f == 0) {
                 continue; // an acronym is a name of its own: "Japan NTT" is Japan and NTT
             }
+            String text = Tagger.source(tk, f, headline, body);
             for (int m = 0; m < s.matches; m++) {
                 int e = s.mEntity[m];
                 if (s.mLast[m] == f - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
-                        && adjacent(tk, Tagger.source(tk, f, headline, body), f - 1, f)) {
-                    String text = Tagger.source(tk, f, headline, body);
+                        && adjacent(tk, text, f - 1, f)) {
                     int first = s.mFirst[m];
                     // And the capitalised words before the country that no match took: "Pan American Health Organization".
                     while (first > 0 && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0 && w.cover[first - 1] != w.stamp

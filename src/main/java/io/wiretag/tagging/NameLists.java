@@ -4,9 +4,9 @@ import static io.wiretag.tagging.NameFinder.PERSON;
 import static io.wiretag.tagging.NameFinder.UNKNOWN;
 
 /**
- * Names in one list are of one kind: in "Sherwin Campbell, Robert Samuels, Brian Lara, Shivnarine
- * Chanderpaul" (a team sheet, a list of the dead, of a cabinet) the given names the lists know make two of
- * the names people, and the names beside them, of two words or more and typed by nothing, are people too.
+ * Names in one list are of one kind: in "Robert Keane, Quennell Ashworth, Brian Tolley and Oyelaran
+ * Brightwell" (a team sheet, a list of the dead, of a cabinet) the given names the lists know make two of the
+ * names people, and the names beside them, of two words or more and typed by nothing, are people too.
  */
 final class NameLists {
     /** Names a list needs, and people among them, before its untyped names are taken for people. */

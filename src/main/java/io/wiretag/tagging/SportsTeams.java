@@ -97,6 +97,31 @@ final class SportsTeams {
     }
 
     /**
+     * In a sports story's body in capitals (American standings: "PHILADELPHIA 14 12 2 75 75 30"), the names
+     * that open a row of numbers, or follow the number before them ("NEW JERSEY 4 PHILADELPHIA 2"), are the
+     * teams; the rest of such a body (division headings, "W L T GF GA PTS") is no name.
+     */
+    void teamsOfTableRows(Tokens tk, NameWork w, String text, int f) {
+        int[] caps = tk.caps;
+        int last = -1;
+        for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
+            int t = caps[c];
+            if (t <= last || NameFinder.covered(w, t) || (tk.flags[t] & Tokens.ALL_UPPER) == 0) {
+                continue;
+            }
+            last = t;
+            while (last + 1 < tk.fieldStart[f + 1] && tk.sentence[last + 1] == tk.sentence[t]
+                    && (tk.flags[last + 1] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) == (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)
+                    && !NameFinder.covered(w, last + 1) && NameText.gap(text, tk.end[last], tk.start[last + 1]) == NameText.GAP_SPACE) {
+                last++;
+            }
+            if (NameText.inTableRow(text, tk.start[t], tk.end[last])) {
+                NameFinder.add(w, tk, t, last, ORG, BY_TEAM, true);
+            }
+        }
+    }
+
+    /**
      * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
      * Town"): where such a name stands as a team does, it is the club.
      */
