@@ -189,7 +189,7 @@ final class NameFinder {
             return;
         }
         for (int r = 0; r < w.runs; r++) {
-            if (w.rFirst[r] != w.rLast[r]) {
+            if (w.rFirst[r] != w.rLast[r] || w.rType[r] == SWALLOWED) {
                 continue;
             }
             long h = tk.lower[w.rFirst[r]];
@@ -729,15 +729,23 @@ final class NameFinder {
                 int e = s.mEntity[m];
                 if (s.mLast[m] == f - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
                         && adjacent(tk, text, f - 1, f)) {
-                    int first = s.mFirst[m];
-                    // And the capitalised words before the country that no match took: "Pan American Health Organization".
-                    while (first > 0 && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0 && w.cover[first - 1] != w.stamp
-                            && w.cover[first - 1] != w.stamp + 1 && adjacent(tk, text, first - 1, first)
+                    int country = s.mFirst[m];
+                    int first = country;
+                    // And the capitalised words before the country that no match took: "Pan American Health
+                    // Organization"; in the body only (a title-case headline capitalises every word), and only
+                    // words no rule typed ("John Smith" before "American Airlines" stays a person).
+                    while (first > 0 && Tagger.field(tk, first - 1) == Tagger.BODY && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0
+                            && !covered(w, first - 1) && adjacent(tk, text, first - 1, first)
                             && (cues.of(tk.lower[first - 1]) & NameCues.COMMON) == 0) {
                         first--;
                     }
+                    for (int q = 0; q < w.runs && first < country; q++) {
+                        if (q != r && w.rLast[q] >= first && w.rFirst[q] < country && w.rType[q] != UNKNOWN) {
+                            first = country;
+                        }
+                    }
                     for (int q = 0; q < w.runs; q++) {
-                        if (q != r && w.rFirst[q] >= first && w.rLast[q] < s.mFirst[m]) {
+                        if (q != r && w.rFirst[q] >= first && w.rLast[q] < country) {
                             w.rType[q] = SWALLOWED;
                         }
                     }

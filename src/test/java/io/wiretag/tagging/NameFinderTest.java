@@ -300,6 +300,11 @@ class NameFinderTest {
         // the longer name are no name of their own.
         assertEquals(2, entity(tags, "south-africa").mentions().size(), () -> tags.entities().toString());
         assertEquals(1, entity(tags, "unlinked:organisation:pan-american-health-organization").mentions().size());
+        // A name a rule typed before the country is no part of the organisation's.
+        Tags keane = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Cases",
+                "Analyst Robert Keane American Health Organization staff said cases rose."));
+        assertUnlinked(keane, "person", List.of("robert-keane"));
+        assertUnlinked(keane, "organisation", List.of("american-health-organization"));
     }
 
     @Test
