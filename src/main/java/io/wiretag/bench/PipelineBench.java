@@ -55,6 +55,9 @@ public final class PipelineBench {
     /** Runs everything on a fresh broker in a temporary directory, deleted after. */
     public Outcome run() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("wiretag-bench-");
+        if (!ProcessMeter.keepHeapCommitted()) {
+            progress.accept("note: the JVM gives heap back after the full collections between runs; each run pays for growing it again");
+        }
         try {
             EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
             try (broker) {
