@@ -1,0 +1,275 @@
+package io.wiretag.tagging;
+
+import static io.wiretag.tagging.NameFinder.BY_ACRONYM;
+import static io.wiretag.tagging.NameFinder.ELSEWHERE;
+import static io.wiretag.tagging.NameFinder.LINKED;
+import static io.wiretag.tagging.NameFinder.ORG;
+import static io.wiretag.tagging.NameFinder.SWALLOWED;
+import static io.wiretag.tagging.NameFinder.UNKNOWN;
+import static io.wiretag.tagging.NameFinder.adjacent;
+import static io.wiretag.tagging.NameFinder.covered;
+import static io.wiretag.tagging.NameFinder.insideMatch;
+import static io.wiretag.tagging.NameFinder.key;
+import static io.wiretag.tagging.NameFinder.surname;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The gazetteer's matches as the name finder meets them: which words they cover (and which matches give way
+ * to a longer name or to someone else of that surname), the short names they lend to the rest of the story
+ * (a person's surname, an organisation's first word), and the organisations that open with a country.
+ */
+final class KnownNames {
+    private final NameCues cues;
+    private final byte[] aliasTarget;
+    final boolean[] entityIsPerson;
+    final boolean[] entityIsPlace;
+    final boolean[] entityIsCountry;
+    final boolean[] entityIsOrganisation;
+    /**
+     * Per person: the first words of its names of two words or more ("Joe", "Joseph" of Joe Biden), those of
+     * entity e at [givenStart[e], givenStart[e + 1]) of one flat array, as a gazetteer of 100,000 people has them.
+     */
+    private final int[] givenStart;
+    private final long[] givenWords;
+    /** Cue words that are no organisation's short name though they open its full one. */
+    private static final int NOT_A_SHORT_NAME = NameCues.COMMON | NameCues.TITLE | NameCues.FIRST | NameCues.ORG_HEAD
+            | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
+
+    KnownNames(Gazetteer g, NameCues cues) {
+        this.cues = cues;
+        this.aliasTarget = g.aliasTarget;
+        int n = g.entities.length;
+        this.entityIsPerson = new boolean[n];
+        this.entityIsPlace = new boolean[n];
+        this.entityIsCountry = new boolean[n];
+        this.entityIsOrganisation = new boolean[n];
+        for (int e = 0; e < n; e++) {
+            entityIsPerson[e] = "person".equals(g.entities[e].type());
+            entityIsPlace[e] = "place".equals(g.entities[e].type());
+            entityIsCountry[e] = "country".equals(g.entities[e].type());
+            entityIsOrganisation[e] = "organisation".equals(g.entities[e].type());
+        }
+        this.givenStart = new int[n + 1];
+        long[] words = new long[n];
+        int count = 0;
+        for (int e = 0; e < n; e++) {
+            givenStart[e] = count;
+            if (entityIsPerson[e]) {
+                for (long word : givenNames(g.entities[e])) {
+                    if (count == words.length) {
+                        words = Arrays.copyOf(words, count * 2);
+                    }
+                    words[count++] = word;
+                }
+            }
+        }
+        givenStart[n] = count;
+        this.givenWords = Arrays.copyOf(words, count);
+    }
+
+    /**
+     * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
+     * is another mention of that person, and an organisation's first word one of that organisation ("Norilsk
+     * Nickel" ... "Norilsk"): it joins the gazetteer's matches and its entity's weight.
+     */
+    static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
+        if (w.linked == 0) {
+            return;
+        }
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rFirst[r] != w.rLast[r] || w.rType[r] == SWALLOWED) {
+                continue;
+            }
+            long h = tk.lower[w.rFirst[r]];
+            int found = -1;
+            for (int k = 0; k < w.linked; k++) {
+                if (w.linkedSurname[k] == h) {
+                    if (found >= 0 && w.linkedEntity[found] != w.linkedEntity[k]) {
+                        found = -2; // two people of that surname: cannot tell
+                        break;
+                    }
+                    found = k;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            int e = w.linkedEntity[found];
+            int slot = s.entitySlot[e];
+            if (slot < 0) {
+                continue;
+            }
+            int t = w.rFirst[r];
+            s.addMatch(t, t, w.linkedAlias[found]);
+            s.mEntity[s.matches - 1] = e;
+            s.slotWeight[slot] += EntityTags.weight(tk, t, leadParagraph);
+            s.slotMentions[slot]++;
+            if (explain != null) {
+                explain.why(s.matches - 1, w.linkedOrganisation[found] ? "first word of an organisation named in full in the story"
+                        : "surname of a person named in full in the story");
+            }
+            w.rType[r] = LINKED;
+        }
+    }
+
+    void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e == ELSEWHERE) {
+                continue; // another place of that name ("Cairo, Illinois"): the name finder reads it
+            }
+            // A shared name that resolved to nothing ("Georgia" without a cue) and an ignore phrase ("Washington
+            // Post", "Melania Trump": no entity of the gazetteer, but a name) are left to the name finder.
+            if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
+                continue;
+            }
+            if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, Tagger.source(tk, s.mLast[m], headline, body))) {
+                // "Illinois Emergency Management Agency", "Arkansas City": the place only opens a longer name,
+                // which the name finder reads whole; the place itself is not named here.
+                if (explain != null) {
+                    explain.why(m, "opens a longer name, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
+            if (e >= 0 && entityIsPlace[e] && s.mFirst[m] == s.mLast[m]
+                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
+                // "Dion Dublin", "Jack London": a given name before the place makes it a surname, read whole.
+                if (explain != null) {
+                    explain.why(m, "a surname after a given name, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
+            if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m]
+                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))
+                    && !isGivenNameOf(e, tk.lower[s.mFirst[m] - 1])) {
+                // "Jill Biden", "Chris Aspin": a given name the person never goes by makes it someone else of
+                // that surname, read whole.
+                if (explain != null) {
+                    explain.why(m, "another given name before the surname: someone else, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
+            if (e >= 0 && (entityIsPlace[e] || entityIsCountry[e])) {
+                w.regionAt[s.mFirst[m]] = w.stamp;
+            }
+            int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
+            if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
+                w.addLinkedSurname(surname(tk, s.mFirst[m], s.mLast[m]), e, s.mAlias[m], false);
+            } else if (e >= 0 && entityIsOrganisation[e] && s.mLast[m] > s.mFirst[m]
+                    && (tk.flags[s.mFirst[m]] & Tokens.ALL_UPPER) == 0
+                    && (cues.of(tk.lower[s.mFirst[m]]) & NOT_A_SHORT_NAME) == 0) {
+                // "Norilsk Nickel" ... "Norilsk said": an organisation goes by its first word, unless that is a
+                // word of the lists ("General Motors" ... "General", "Bank of Russia" ... "Bank").
+                w.addLinkedSurname(tk.lower[s.mFirst[m]], e, s.mAlias[m], true);
+            }
+            for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
+                w.cover[t] = mark;
+            }
+        }
+    }
+
+    /**
+     * Whether match {@code m} is followed, in its sentence and with a space between, by capitalised words the
+     * gazetteer did not match that end in an organisation's or a place's head word ("Agency", "City",
+     * "University", "River"): then the match only opens that longer name.
+     */
+    private boolean opensLongerName(Tokens tk, Scratch s, int m, String text) {
+        int last = s.mLast[m];
+        int to = Math.min(tk.count, last + 6);
+        for (int t = last + 1; t < to; t++) {
+            if (tk.sentence[t] != tk.sentence[last] || (tk.flags[t] & Tokens.FIRST_UPPER) == 0
+                    || NameText.gap(text, tk.end[t - 1], tk.start[t]) != NameText.GAP_SPACE || insideMatch(s, t)) {
+                return false;
+            }
+            if ((cues.of(tk.lower[t]) & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether token {@code t} follows, in its sentence and field with one space between, a capitalised given name
+     * ("Dion", "Jack") the gazetteer did not match.
+     */
+    private boolean followsGivenName(Tokens tk, Scratch s, int t, String text) {
+        int g = t - 1;
+        return g >= 0 && adjacent(tk, text, g, t)
+                && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
+                && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
+    }
+
+    private static long[] givenNames(EntityDef def) {
+        List<String> names = new ArrayList<>(def.aliases());
+        names.add(def.name());
+        long[] out = new long[names.size()];
+        int n = 0;
+        for (String name : names) {
+            Tokens t = Tokens.of(name);
+            if (t.count >= 2) {
+                out[n++] = t.lower[0];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private boolean isGivenNameOf(int person, long word) {
+        for (int k = givenStart[person]; k < givenStart[person + 1]; k++) {
+            if (givenWords[k] == word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Palestine Liberation Organisation", "South African Breweries Ltd", "U.S. Municipal Desk": an
+     * organisation whose name opens with a country the gazetteer matched is read with it. The country's
+     * mention stays (the topic rules count a country's bodies for it); the organisation's is its whole name,
+     * where it was the words after the country ("Liberation Organisation").
+     */
+    void withTheCountryBefore(Tokens tk, Scratch s, NameWork w, String headline, String body) {
+        for (int r = 0; r < w.runs; r++) {
+            int f = w.rFirst[r];
+            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || f == 0) {
+                continue; // an acronym is a name of its own: "Japan NTT" is Japan and NTT
+            }
+            String text = Tagger.source(tk, f, headline, body);
+            for (int m = 0; m < s.matches; m++) {
+                int e = s.mEntity[m];
+                if (s.mLast[m] == f - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
+                        && adjacent(tk, text, f - 1, f)) {
+                    int country = s.mFirst[m];
+                    int first = country;
+                    // And the capitalised words before the country that no match took: "Pan American Health
+                    // Organization"; in the body only (a title-case headline capitalises every word), and only
+                    // words no rule typed ("John Smith" before "American Airlines" stays a person).
+                    while (first > 0 && Tagger.field(tk, first - 1) == Tagger.BODY && (tk.flags[first - 1] & Tokens.FIRST_UPPER) != 0
+                            && !covered(w, first - 1) && adjacent(tk, text, first - 1, first)
+                            && (cues.of(tk.lower[first - 1]) & NameCues.COMMON) == 0) {
+                        first--;
+                    }
+                    for (int q = 0; q < w.runs && first < country; q++) {
+                        if (q != r && w.rLast[q] >= first && w.rFirst[q] < country && w.rType[q] != UNKNOWN) {
+                            first = country;
+                        }
+                    }
+                    for (int q = 0; q < w.runs; q++) {
+                        if (q != r && w.rFirst[q] >= first && w.rLast[q] < country) {
+                            w.rType[q] = SWALLOWED;
+                        }
+                    }
+                    w.rFirst[r] = first;
+                    w.rKey[r] = key(tk, first, w.rLast[r]);
+                    break;
+                }
+            }
+        }
+    }
+}
