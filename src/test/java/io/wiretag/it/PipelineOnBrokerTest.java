@@ -138,6 +138,25 @@ class PipelineOnBrokerTest {
     }
 
     /**
+     * A story asks the duplicate shards of every partition its keys fall on (with 8 partitions, nearly all 8)
+     * and hears from each; its state is still written a bounded number of times, not once a verdict: the gate,
+     * the park and the publish. With a write per verdict, 200 stories wrote ~2,000 story-state records.
+     */
+    @Test
+    void aStorysStateIsWrittenAFewTimesWhateverTheNumberOfShardsItAsks() throws Exception {
+        WiretagConfig config = ofItsOwn("shards").with(WiretagConfig.PARTITIONS, "8");
+        int n = 200;
+        try (Pipeline eight = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")))) {
+            sendAndDrain(eight, "shards", n);
+            assertEquals(n, readAll("shards.news.tagged").size());
+            int verdicts = readAll("wiretag-shards-dup-verdicts-repartition").size();
+            int states = readAll("wiretag-shards-story-state-changelog").size();
+            assertTrue(verdicts > 5 * n, verdicts + " verdicts for " + n + " stories: the stories did not ask most shards");
+            assertTrue(states <= 3 * n, states + " story-state changelog records for " + n + " stories");
+        }
+    }
+
+    /**
      * Two stream threads in one instance share the tasks and every story still comes out, as the README's
      * scaling section says. (With the common fork-join pool at parallelism 0, one release, a 5,720-story backlog
      * once gave nothing; this test's 400 stories passed twice with that setting, so the race itself is

@@ -13,8 +13,8 @@ import java.util.List;
  *     version, when it last changed (wall-clock ms, for retention);</li>
  * <li>the router: the {@code news.topic.*} topic ids it is live on, whether a version was published, the
  *     last headline (for kill alerts), the story it duplicates when its last version was a duplicate;</li>
- * <li>the duplicate round in flight: its number, how many shard verdicts are still awaited, and the
- *     earliest original named so far;</li>
+ * <li>the duplicate round in flight: its number and how many shard verdicts it awaits (counted as they come
+ *     in memory, by the router);</li>
  * <li>what the alerts and the dashboard did: breaking alert sent, counted in the trends, listed on the
  *     dashboard under which topics and since when.</li>
  * </ul>
@@ -64,10 +64,14 @@ public record StoryState(String version, Instant versionCreated, String contentH
                 duplicateOf, round + 1, shards, null, Long.MAX_VALUE, breakingSent, counted, listedAtMs, listed);
     }
 
-    /** One verdict of the round in; {@code of}/{@code ofTime} the earliest original named so far (or null). */
-    public StoryState verdictIn(String of, long ofTime) {
+    /**
+     * Every verdict of the round is in; {@code of}/{@code ofTime} the earliest original they named (or null). The
+     * router counts a round's verdicts in memory and writes the state once, here; the {@code pendingOf} fields
+     * are read only from states an earlier release wrote per verdict.
+     */
+    public StoryState verdictsIn(String of, long ofTime) {
         return new StoryState(version, versionCreated, contentHash, killed, heldKey, touchedMs, live, published, headline,
-                duplicateOf, round, awaiting - 1, of, ofTime, breakingSent, counted, listedAtMs, listed);
+                duplicateOf, round, 0, of, ofTime, breakingSent, counted, listedAtMs, listed);
     }
 
     /** The router published a version: live on {@code topics} (none for a duplicate of {@code dupOf}). */

@@ -23,13 +23,16 @@ import io.wiretag.views.LatestCards;
 import io.wiretag.views.StoryCard;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -55,6 +58,8 @@ final class Router {
     private final KeyValueStore<String, StoryState> stories;
     private final KeyValueStore<String, StoryCard> latest;
     private final KeyValueStore<String, byte[]> pending;
+    /** The verdicts of the rounds in flight, per story id (see {@link #verdict}). */
+    private final Map<String, Tally> tallies = new HashMap<>();
     private final Sensor duplicates;
     private final Sensor kills;
     private final Sensor retractions;
@@ -90,17 +95,38 @@ final class Router {
         go(id, List.of(item), state, timestamp);
     }
 
-    /** One shard's verdict on the version being judged; with the last one in, it is published and the queue goes on. */
+    /**
+     * One shard's verdict on the version being judged; with the last one in, it is published and the queue goes
+     * on. The verdicts of a round are counted here, in memory, and the story's state is written once, when the
+     * last is in: one changelog record a story where there was one a shard (a story asks every partition's
+     * shard its keys fall on, so up to all of them). What is lost with the memory, on a restart or when the
+     * task moves, {@link #askAgain} asks for again.
+     */
     void verdict(String id, ShardVerdict v, long timestamp) {
         StoryState state = stories.get(id);
         if (state == null || state.round() != v.round() || state.awaiting() <= 0) {
-            return; // a verdict of an earlier round, or of a story since forgotten
+            // A verdict of an earlier round, or of a story since forgotten: the count of a round that is no
+            // longer in flight (a kill came between) goes with it.
+            Tally stale = tallies.get(id);
+            if (stale != null && (state == null || stale.round() != state.round() || state.awaiting() <= 0)) {
+                tallies.remove(id);
+            }
+            return;
         }
-        BandIndex.Verdict sofar = state.pendingOf() == null ? BandIndex.Verdict.ORIGINAL
-                : new BandIndex.Verdict(state.pendingOf(), state.pendingOfTime());
-        BandIndex.Verdict now = sofar.and(v.verdict());
-        StoryState next = state.verdictIn(now.duplicateOf(), now.duplicateTime());
-        byte[] queued = next.awaiting() > 0 ? null : pending.get(id);
+        Tally t = tallies.get(id);
+        if (t == null || t.round() != state.round()) {
+            // A state an earlier release wrote per verdict carries the count and the original named so far.
+            t = new Tally(state.round(), state.awaiting(), state.pendingOf() == null ? BandIndex.Verdict.ORIGINAL
+                    : new BandIndex.Verdict(state.pendingOf(), state.pendingOfTime()));
+        }
+        BandIndex.Verdict now = t.sofar().and(v.verdict());
+        if (t.awaiting() > 1) {
+            tallies.put(id, new Tally(t.round(), t.awaiting() - 1, now));
+            return;
+        }
+        tallies.remove(id);
+        StoryState next = state.verdictsIn(now.duplicateOf(), now.duplicateTime());
+        byte[] queued = pending.get(id);
         if (queued == null) {
             stories.put(id, next);
             return;
@@ -108,6 +134,43 @@ final class Router {
         List<Pending.Item> items = Pending.decode(queued).items();
         next = publish(id, (Pending.Version) items.get(0), now, next, timestamp);
         go(id, items.subList(1, items.size()), next, timestamp);
+    }
+
+    /**
+     * Every story of this task still awaiting verdicts asks the shards again, in a new round: the verdicts of
+     * the round before that were counted in memory went with it (the instance stopped, or the task moved), and
+     * their records will not come again. A shard judges a story it has already registered as it did the first
+     * time (a story is never a duplicate of itself, and keeps its first registration), and the round's
+     * number makes the old round's late verdicts count for nothing.
+     */
+    void askAgain(long timestamp) {
+        List<String> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, StoryState> it = stories.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, StoryState> kv = it.next();
+                if (kv.value.awaiting() > 0) {
+                    waiting.add(kv.key);
+                }
+            }
+        }
+        for (String id : waiting) {
+            StoryState state = stories.get(id);
+            byte[] queued = pending.get(id);
+            if (queued == null) {
+                stories.put(id, state.verdictsIn(null, Long.MAX_VALUE)); // nothing parked: nothing to judge
+                continue;
+            }
+            Pending.Version v = (Pending.Version) Pending.decode(queued).items().get(0);
+            long[] keys = BandIndex.keys(v.fingerprint());
+            state = state.awaitingVerdicts(ClaimPartitioner.shards(keys, partitions).size());
+            stories.put(id, state);
+            send(id, new Routed.ToShards(Claim.check(state.round(), v.fingerprint())), timestamp);
+        }
+        tallies.clear();
+    }
+
+    /** A round's verdicts counted so far: how many are still awaited, and the earliest original they named. */
+    private record Tally(int round, int awaiting, BandIndex.Verdict sofar) {
     }
 
     /** Routes these items of one story in order, until one needs the shards' verdict; that one and the rest wait. */

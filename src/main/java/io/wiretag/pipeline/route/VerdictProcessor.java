@@ -4,6 +4,9 @@ import io.wiretag.kafka.Topics;
 import io.wiretag.pipeline.LifecycleMetrics;
 import io.wiretag.pipeline.WatchSettings;
 import io.wiretag.pipeline.dedup.ShardVerdict;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +22,7 @@ public final class VerdictProcessor implements Processor<String, ShardVerdict, S
     private final int partitions;
     private LifecycleMetrics metrics;
     private Router router;
+    private Cancellable askAgain;
 
     public VerdictProcessor(Topics topics, WatchSettings watch, int partitions) {
         this.topics = topics;
@@ -30,6 +34,12 @@ public final class VerdictProcessor implements Processor<String, ShardVerdict, S
     public void init(ProcessorContext<String, Routed> context) {
         metrics = new LifecycleMetrics(context);
         router = new Router(topics, watch, partitions, context, metrics);
+        // The verdicts counted in memory before this task started here are gone: once, as soon as the task
+        // runs (a punctuation, as nothing may be sent from init), the stories still waiting ask again.
+        askAgain = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> {
+            askAgain.cancel();
+            router.askAgain(now);
+        });
     }
 
     @Override
