@@ -31,7 +31,7 @@ final class NameFinder {
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
         "an institution's name", "same name as another mention", "a team's place in a sports story",
         "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")",
-        "a list of people it is in"};
+        "a list of people it is in", "a player: a club or country in parentheses after it"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -48,6 +48,7 @@ final class NameFinder {
     static final int BY_RIVER = 14;
     static final int BY_TITLE_OF = 15;
     static final int BY_LIST = 16;
+    static final int BY_PLAYER = 17;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */

@@ -1,9 +1,12 @@
 package io.wiretag.tagging;
 
 import static io.wiretag.tagging.NameFinder.BY_PLACE_WORD;
+import static io.wiretag.tagging.NameFinder.BY_PLAYER;
+import static io.wiretag.tagging.NameFinder.BY_REGION;
 import static io.wiretag.tagging.NameFinder.BY_TEAM;
 import static io.wiretag.tagging.NameFinder.ELSEWHERE;
 import static io.wiretag.tagging.NameFinder.ORG;
+import static io.wiretag.tagging.NameFinder.PERSON;
 import static io.wiretag.tagging.NameFinder.PLACE;
 import static io.wiretag.tagging.NameFinder.UNKNOWN;
 import static io.wiretag.tagging.NameFinder.adjacent;
@@ -40,12 +43,13 @@ final class SportsTeams {
     }
 
     /**
-     * A sports story: a word of sport (the keyword pass found them) and a score (a scan of the body) or a table
-     * of results (read from the tokens).
+     * A sports story: a word of sport (the keyword pass found them) and a score (a scan of the body), a table
+     * of results (read from the tokens) or a list of players with their clubs.
      */
     boolean isSportsStory(Tokens tk, Scratch s, String body) {
         return hasSportWord(s) && (NameText.hasScore(body)
-                || NameText.hasTableRows(tk, body, tk.fieldStart[Tagger.BODY], tk.fieldStart[Tagger.BODY + 1]));
+                || NameText.hasTableRows(tk, body, tk.fieldStart[Tagger.BODY], tk.fieldStart[Tagger.BODY + 1])
+                || listsPlayers(tk, body));
     }
 
     /**
@@ -71,14 +75,30 @@ final class SportsTeams {
     void teams(Tokens tk, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
             boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
+            int f = w.rFirst[r];
+            String text = Tagger.source(tk, f, headline, body);
+            if (w.rType[r] == PLACE && w.rWhy[r] == BY_REGION && clubAfterAPlayer(tk, text, f, w.rLast[r])) {
+                // "Vitor Baia (Barcelona, Spain)": the country after the name is the club's, not a place's.
+                w.rType[r] = ORG;
+                w.rWhy[r] = BY_TEAM;
+                continue;
+            }
             if ((w.rType[r] != UNKNOWN && !clubSuffix) || !w.rJoinable[r]) {
                 continue; // typed already, or a title-case headline's word (it names only what the body names)
             }
-            int f = w.rFirst[r];
-            String text = Tagger.source(tk, f, headline, body);
             if (standsWhereATeamDoes(tk, text, f, w.rLast[r]) && !surnameOfAPerson(w, r)) {
                 w.rType[r] = ORG;
                 w.rWhy[r] = BY_TEAM;
+            }
+        }
+        // "Paulinho Santos (Porto)": a name of two words or more that no rule typed, with a club or a country in
+        // parentheses right after it, is a player (a row of standings, "Real Madrid (Spain) 9 4 5", is a team above).
+        for (int r = 0; r < w.runs; r++) {
+            int l = w.rLast[r];
+            if (w.rType[r] == UNKNOWN && w.rJoinable[r] && l > w.rFirst[r] && l + 1 < tk.count
+                    && opensParenthesesAfterAName(tk, Tagger.source(tk, l, headline, body), l + 1)) {
+                w.rType[r] = PERSON;
+                w.rWhy[r] = BY_PLAYER;
             }
         }
         // "Liverpool and Manchester City both won": the name joined by "and" to a team that stands before a
@@ -131,6 +151,9 @@ final class SportsTeams {
 
     /** Whether tokens {@code f} to {@code l} stand where a team's name does ("... beat", "against ...", "lost to ..."). */
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
+        if (clubAfterAPlayer(tk, text, f, l)) {
+            return true;
+        }
         if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
             // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's
             // row, where a team's short form follows the name ("Yelich Mil 79 296", "McNeil NYM 72").
@@ -165,6 +188,42 @@ final class SportsTeams {
         }
         return verb >= 0 && (cues.of(tk.lower[verb]) & (NameCues.TEAM_AFTER | NameCues.TEAM_BEFORE)) != 0
                 && sameClause(tk, text, verb, verb + 1);
+    }
+
+    /**
+     * Whether tokens {@code f} to {@code l} open the parentheses right after a capitalised name and close them
+     * or go on with a comma: a squad or a results list names each player's club so ("Vitor Baia (Barcelona,
+     * Spain)", "Fernando Couto (Porto)"). A country there stays the country ("Isolde Kostner (Italy)"): the
+     * callers read only names that are no country.
+     */
+    private static boolean clubAfterAPlayer(Tokens tk, String text, int f, int l) {
+        int end = tk.end[l];
+        return opensParenthesesAfterAName(tk, text, f) && end < text.length() && (text.charAt(end) == ')' || text.charAt(end) == ',');
+    }
+
+    /** Whether token {@code f} opens parentheses right after a capitalised name: "Luis Figo (Barcelona". */
+    private static boolean opensParenthesesAfterAName(Tokens tk, String text, int f) {
+        int st = tk.start[f];
+        if (f == 0 || st < 2 || text.charAt(st - 1) != '(' || text.charAt(st - 2) != ' ') {
+            return false;
+        }
+        int p = f - 1;
+        return tk.end[p] == st - 2 && tk.sentence[p] == tk.sentence[f] && Tagger.field(tk, p) == Tagger.field(tk, f)
+                && (tk.flags[p] & Tokens.FIRST_UPPER) != 0 && (tk.flags[p] & Tokens.ALL_UPPER) == 0;
+    }
+
+    /**
+     * Whether the body lists people with a name in parentheses after each, three times or more: a squad with
+     * the players' clubs ("Vitor Baia (Barcelona, Spain), Rui Correia (Braga)"), or results with their countries.
+     */
+    private static boolean listsPlayers(Tokens tk, String body) {
+        int n = 0;
+        for (int k = tk.fieldCaps[Tagger.BODY]; k < tk.fieldCaps[Tagger.BODY + 1] && n < 3; k++) {
+            if (opensParenthesesAfterAName(tk, body, tk.caps[k])) {
+                n++;
+            }
+        }
+        return n >= 3;
     }
 
     /** Whether tokens {@code a} and {@code b} are a score: one or two digits each, a hyphen between ("1-1", "10-2"). */

@@ -408,6 +408,28 @@ class NameFinderTest {
     }
 
     @Test
+    void aSquadListNamesEachPlayersClubInParenthesesAndACountryThereStaysTheCountry() {
+        // No score, no table: the list of players with a name in parentheses after each makes it a sports story.
+        String body = "Portugal named their squad on Friday for the World Cup qualifier against Germany.\n\n"
+                + "Goalkeepers - Vitor Baia (Barcelona, Spain), Rui Correia (Braga).\n\n"
+                + "Defenders - Paulinho Santos (Porto), Helder Cristovao (Deportivo Coruna, Spain), "
+                + "Carlos Secretario (Real Madrid, Spain).";
+        Tags tags = tagger.tag(NameFinderSetTest.story("q", "1996-12-06", "Portugal squad", body));
+        assertUnlinked(tags, "organisation", List.of("barcelona", "braga", "porto", "deportivo-coruna", "real-madrid"));
+        assertUnlinked(tags, "person", List.of("vitor-baia", "rui-correia", "paulinho-santos", "helder-cristovao"));
+        assertEquals(3, entity(tags, "spain").mentions().size());
+        Tags skiing = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Kostner wins downhill",
+                "Results of the women's World Cup downhill race on Friday: 1. Isolde Kostner (Italy) 1:45.3, "
+                        + "2. Katja Seizinger (Germany) 1:45.6, 3. Warwara Zelenskaja (Russia) 1:45.9."));
+        assertTrue(skiing.entityIds().containsAll(List.of("italy", "germany", "russia")), skiing.entityIds().toString());
+        // Outside a sports story a name in parentheses after a person's is no club.
+        Tags news = tagger.tag(NameFinderSetTest.story("p", "2024-03-02", "Mayors meet",
+                "The mayors, Carlos Moedas (Lisbon), Rui Moreira (Porto) and Ricardo Rio (Braga), met on Friday."));
+        assertNotTagged(news, "unlinked:organisation:porto");
+        assertNotTagged(news, "unlinked:organisation:braga");
+    }
+
+    @Test
     void inASportsStoryAClubNamedLikeATownIsTheClubWhereATeamStands() {
         Tags tags = tagger.tag(NameFinderSetTest.story("m", "2024-03-02", "City edge Derby",
                 "Manchester City beat Derby County 2-1 on Saturday, and Norwich lost to Ipswich Town. Fans queued "
