@@ -219,7 +219,8 @@ final class SportsTeams {
     private static boolean listsPlayers(Tokens tk, String body) {
         int n = 0;
         for (int k = tk.fieldCaps[Tagger.BODY]; k < tk.fieldCaps[Tagger.BODY + 1] && n < 3; k++) {
-            if (opensParenthesesAfterAName(tk, body, tk.caps[k])) {
+            int t = tk.caps[k];
+            if (clubAfterAPlayer(tk, body, t, t)) { // one word, then ")" or ",": not "Sen. John Smith (R-Texas)"
                 n++;
             }
         }

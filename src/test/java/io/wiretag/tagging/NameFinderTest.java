@@ -427,6 +427,13 @@ class NameFinderTest {
                 "The mayors, Carlos Moedas (Lisbon), Rui Moreira (Porto) and Ricardo Rio (Braga), met on Friday."));
         assertNotTagged(news, "unlinked:organisation:porto");
         assertNotTagged(news, "unlinked:organisation:braga");
+        // Senators with their party and state are no squad, though a word of sport comes by: the cities stay.
+        Tags senate = tagger.tag(NameFinderSetTest.story("r", "2005-07-01", "Senators back bid",
+                "Senators John Cornyn (R-Texas), Ted Cruz (R-Texas) and John Thune (R-South Dakota) said on Friday "
+                        + "the tournament bid was a done deal after London beat Paris to host it."));
+        assertEquals("place", entity(senate, "london").type());
+        assertEquals("place", entity(senate, "paris").type());
+        assertNotTagged(senate, "unlinked:organisation:london");
     }
 
     @Test
