@@ -65,13 +65,13 @@ public record StoryState(String version, Instant versionCreated, String contentH
     }
 
     /**
-     * Every verdict of the round is in; {@code of}/{@code ofTime} the earliest original they named (or null). The
-     * router counts a round's verdicts in memory and writes the state once, here; the {@code pendingOf} fields
-     * are read only from states an earlier release wrote per verdict.
+     * Every verdict of the round is in, no round in flight. The router counts a round's verdicts in memory and
+     * passes what they named on to the publish; the {@code pendingOf} fields are read only from states an
+     * earlier release wrote per verdict, and are cleared here.
      */
-    public StoryState verdictsIn(String of, long ofTime) {
+    public StoryState verdictsIn() {
         return new StoryState(version, versionCreated, contentHash, killed, heldKey, touchedMs, live, published, headline,
-                duplicateOf, round, 0, of, ofTime, breakingSent, counted, listedAtMs, listed);
+                duplicateOf, round, 0, null, Long.MAX_VALUE, breakingSent, counted, listedAtMs, listed);
     }
 
     /** The router published a version: live on {@code topics} (none for a duplicate of {@code dupOf}). */

@@ -125,7 +125,7 @@ final class Router {
             return;
         }
         tallies.remove(id);
-        StoryState next = state.verdictsIn(now.duplicateOf(), now.duplicateTime());
+        StoryState next = state.verdictsIn();
         byte[] queued = pending.get(id);
         if (queued == null) {
             stories.put(id, next);
@@ -144,20 +144,21 @@ final class Router {
      * number makes the old round's late verdicts count for nothing.
      */
     void askAgain(long timestamp) {
-        List<String> waiting = new ArrayList<>();
+        List<KeyValue<String, StoryState>> waiting = new ArrayList<>();
         try (KeyValueIterator<String, StoryState> it = stories.all()) {
             while (it.hasNext()) {
                 KeyValue<String, StoryState> kv = it.next();
                 if (kv.value.awaiting() > 0) {
-                    waiting.add(kv.key);
+                    waiting.add(kv);
                 }
             }
         }
-        for (String id : waiting) {
-            StoryState state = stories.get(id);
+        for (KeyValue<String, StoryState> kv : waiting) {
+            String id = kv.key;
+            StoryState state = kv.value;
             byte[] queued = pending.get(id);
             if (queued == null) {
-                stories.put(id, state.verdictsIn(null, Long.MAX_VALUE)); // nothing parked: nothing to judge
+                stories.put(id, state.verdictsIn()); // nothing parked: nothing to judge
                 continue;
             }
             Pending.Version v = (Pending.Version) Pending.decode(queued).items().get(0);
