@@ -1,6 +1,7 @@
 package io.wiretag.tagging;
 
 import static io.wiretag.tagging.NameFinder.BY_ACRONYM;
+import static io.wiretag.tagging.NameFinder.BY_DATELINE;
 import static io.wiretag.tagging.NameFinder.ELSEWHERE;
 import static io.wiretag.tagging.NameFinder.LINKED;
 import static io.wiretag.tagging.NameFinder.ORG;
@@ -80,7 +81,8 @@ final class KnownNames {
             return;
         }
         for (int r = 0; r < w.runs; r++) {
-            if (w.rFirst[r] != w.rLast[r] || w.rType[r] == SWALLOWED) {
+            // A dateline is where the story was filed: "INDIANAPOLIS" is the city though "Indianapolis Colts" is in it.
+            if (w.rFirst[r] != w.rLast[r] || w.rType[r] == SWALLOWED || w.rWhy[r] == BY_DATELINE) {
                 continue;
             }
             long h = tk.lower[w.rFirst[r]];

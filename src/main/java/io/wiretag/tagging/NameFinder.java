@@ -69,7 +69,7 @@ final class NameFinder {
         this.cues = cues;
         this.known = new KnownNames(g, cues);
         this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry);
-        this.sports = new SportsTeams(g, cues, known.entityIsPlace);
+        this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation);
     }
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
@@ -106,7 +106,7 @@ final class NameFinder {
             return List.of();
         }
         if (sportsStory) {
-            sports.teams(tk, w, headline, body);
+            sports.teams(tk, s, w, headline, body);
         }
         NameLists.peopleInLists(tk, w, headline, body);
         known.withTheCountryBefore(tk, s, w, headline, body);

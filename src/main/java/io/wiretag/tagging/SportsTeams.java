@@ -29,12 +29,14 @@ final class SportsTeams {
 
     private final NameCues cues;
     private final boolean[] entityIsPlace;
+    private final boolean[] entityIsOrganisation;
     private final boolean[] nation;
     private final int[] sportWords;
 
-    SportsTeams(Gazetteer g, NameCues cues, boolean[] entityIsPlace) {
+    SportsTeams(Gazetteer g, NameCues cues, boolean[] entityIsPlace, boolean[] entityIsOrganisation) {
         this.cues = cues;
         this.entityIsPlace = entityIsPlace;
+        this.entityIsOrganisation = entityIsOrganisation;
         this.nation = new boolean[g.entities.length];
         for (int e = 0; e < nation.length; e++) {
             nation[e] = NATIONS.contains(g.entities[e].id());
@@ -72,7 +74,7 @@ final class SportsTeams {
      * story names ("Shearer beat two defenders" after "Alan Shearer"). The story's other mentions of the same
      * name follow it by coreference.
      */
-    void teams(Tokens tk, NameWork w, String headline, String body) {
+    void teams(Tokens tk, Scratch s, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
             boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
             int f = w.rFirst[r];
@@ -102,18 +104,31 @@ final class SportsTeams {
             }
         }
         // "Liverpool and Manchester City both won": the name joined by "and" to a team that stands before a
-        // result is a team too.
-        for (int r = w.runs - 2; r >= 0; r--) {
+        // result is a team too, whether the name finder read that team or the gazetteer knows it.
+        for (int r = w.runs - 1; r >= 0; r--) {
             int c = w.rLast[r] + 1;
-            if (w.rType[r] == UNKNOWN && w.rJoinable[r] && w.rType[r + 1] == ORG && w.rWhy[r + 1] == BY_TEAM
-                    && w.rFirst[r + 1] == c + 1 && (cues.of(tk.lower[c]) & NameCues.COORD) != 0) {
-                String text = Tagger.source(tk, c, headline, body);
-                if (sameClause(tk, text, c, c - 1) && adjacent(tk, text, c, c + 1) && !surnameOfAPerson(w, r)) {
-                    w.rType[r] = ORG;
-                    w.rWhy[r] = BY_TEAM;
-                }
+            if (w.rType[r] != UNKNOWN || !w.rJoinable[r] || c + 1 >= tk.count || (cues.of(tk.lower[c]) & NameCues.COORD) == 0) {
+                continue;
+            }
+            boolean team = r + 1 < w.runs && w.rType[r + 1] == ORG && w.rWhy[r + 1] == BY_TEAM && w.rFirst[r + 1] == c + 1
+                    || knownTeamAt(tk, s, c + 1, headline, body);
+            String text = Tagger.source(tk, c, headline, body);
+            if (team && sameClause(tk, text, c, c - 1) && adjacent(tk, text, c, c + 1) && !surnameOfAPerson(w, r)) {
+                w.rType[r] = ORG;
+                w.rWhy[r] = BY_TEAM;
             }
         }
+    }
+
+    /** Whether a known organisation's name starts at token {@code t} and stands where a team does ("Manchester City both won"). */
+    private boolean knownTeamAt(Tokens tk, Scratch s, int t, String headline, String body) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (s.mFirst[m] == t && e >= 0 && entityIsOrganisation[e]) {
+                return standsWhereATeamDoes(tk, Tagger.source(tk, t, headline, body), t, s.mLast[m]);
+            }
+        }
+        return false;
     }
 
     /**

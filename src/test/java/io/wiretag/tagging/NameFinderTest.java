@@ -131,12 +131,12 @@ class NameFinderTest {
 
     @Test
     void inASportsStoryANameWhereATeamStandsIsAnOrganisation() {
-        String body = "Newcastle were held to a 1-1 draw at home by Coventry on Saturday, while Blackburn Rovers "
+        String body = "Newcastle were held to a 1-1 draw at home by Coventry on Saturday, while Bristol Rovers "
                 + "lost to Leicester in the League Cup. Alan Shearer put Newcastle ahead but Dion Dublin equalised for "
                 + "Coventry. Newcastle manager Kevin Keegan said Shearer beat two defenders for the goal. "
                 + "Chelsea play Tottenham Hotspur on Sunday.";
         Tags tags = tagger.tag(NameFinderSetTest.story("soccer", "1996-12-07", "Newcastle held", body));
-        assertUnlinked(tags, "organisation", List.of("newcastle", "coventry", "blackburn-rovers", "leicester"));
+        assertUnlinked(tags, "organisation", List.of("newcastle", "coventry", "bristol-rovers", "leicester"));
         assertEquals(4, entity(tags, "unlinked:organisation:newcastle").mentions().size(), "with the headline's");
         // A player's surname stays the player's; a team with no team word beside it is not guessed.
         assertEquals(List.of("Alan Shearer", "Shearer"),
@@ -415,7 +415,8 @@ class NameFinderTest {
                 + "Defenders - Paulinho Santos (Porto), Helder Cristovao (Deportivo Coruna, Spain), "
                 + "Carlos Secretario (Real Madrid, Spain).";
         Tags tags = tagger.tag(NameFinderSetTest.story("q", "1996-12-06", "Portugal squad", body));
-        assertUnlinked(tags, "organisation", List.of("barcelona", "braga", "porto", "deportivo-coruna", "real-madrid"));
+        assertUnlinked(tags, "organisation", List.of("barcelona", "braga", "porto"));
+        assertTrue(tags.entityIds().containsAll(List.of("deportivo-la-coruna", "real-madrid")), "clubs the gazetteer knows");
         assertUnlinked(tags, "person", List.of("vitor-baia", "rui-correia", "paulinho-santos", "helder-cristovao"));
         assertEquals(3, entity(tags, "spain").mentions().size());
         Tags skiing = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Kostner wins downhill",
@@ -438,24 +439,24 @@ class NameFinderTest {
 
     @Test
     void inASportsStoryAClubNamedLikeATownIsTheClubWhereATeamStands() {
-        Tags tags = tagger.tag(NameFinderSetTest.story("m", "2024-03-02", "City edge Derby",
-                "Manchester City beat Derby County 2-1 on Saturday, and Norwich lost to Ipswich Town. Fans queued "
+        Tags tags = tagger.tag(NameFinderSetTest.story("m", "2024-03-02", "City edge Stockport",
+                "Hull City beat Stockport County 2-1 on Saturday, and Norwich lost to Luton Town. Fans queued "
                         + "for hours outside the ground in Salt Lake City, where the match was shown."));
-        assertUnlinked(tags, "organisation", List.of("manchester-city", "derby-county", "ipswich-town"));
+        assertUnlinked(tags, "organisation", List.of("hull-city", "stockport-county", "luton-town"));
         assertUnlinked(tags, "place", List.of("salt-lake-city"));
         // Outside a sports story the same name is the place its head word says.
         Tags news = tagger.tag(NameFinderSetTest.story("n", "2024-03-02", "Council vote",
-                "Derby County beat the deadline for its budget on Saturday, the council said."));
-        assertUnlinked(news, "place", List.of("derby-county"));
+                "Fairfax County beat the deadline for its budget on Saturday, the council said."));
+        assertUnlinked(news, "place", List.of("fairfax-county"));
     }
 
     @Test
     void inASportsStoryAClubEndingInUnitedAndOneAfterAScoreAreTeams() {
-        Tags tags = tagger.tag(NameFinderSetTest.story("u", "2024-03-09", "United win at Chelsea",
-                "Manchester United beat Chelsea 2-1 in the league on Saturday. Leeds United drew 1-1 with Fulham, and "
+        Tags tags = tagger.tag(NameFinderSetTest.story("u", "2024-03-09", "United win at Barnet",
+                "Carlisle United beat Barnet 2-1 in the league on Saturday. Oxford United drew 1-1 with Fulham, and "
                         + "Burnley lost 3-0 to Brentford."));
-        assertUnlinked(tags, "organisation", List.of("manchester-united", "leeds-united", "fulham", "brentford", "burnley"));
-        assertNotTagged(tags, "unlinked:organisation:manchester");
+        assertUnlinked(tags, "organisation", List.of("carlisle-united", "barnet", "oxford-united", "fulham", "brentford", "burnley"));
+        assertNotTagged(tags, "unlinked:organisation:carlisle");
         // A score with no result verb before it ("a 2-1 lead with Jackson") is no team's place.
         Tags lead = tagger.tag(NameFinderSetTest.story("v", "2024-03-09", "Late goal",
                 "Palmer gave the hosts a 2-1 lead with Jackson on the bench in the league match."));
@@ -465,8 +466,13 @@ class NameFinderTest {
     @Test
     void inASportsStoryTwoNamesThatBothWonAreTeamsUnlessTheyArePeopleNamedInFull() {
         Tags tags = tagger.tag(NameFinderSetTest.story("b", "2024-03-10", "Leaders win",
+                "Wigan and Stoke both won 2-0 on Sunday to stay level at the top of the league."));
+        assertUnlinked(tags, "organisation", List.of("wigan", "stoke"));
+        // The team after "and" may be one the gazetteer knows.
+        Tags known = tagger.tag(NameFinderSetTest.story("k", "2024-03-10", "Leaders win",
                 "Liverpool and Manchester City both won 2-0 on Sunday to stay level at the top of the league."));
-        assertUnlinked(tags, "organisation", List.of("liverpool", "manchester-city"));
+        assertUnlinked(known, "organisation", List.of("liverpool"));
+        assertEquals("organisation", entity(known, "manchester-city").type());
         Tags tennis = tagger.tag(NameFinderSetTest.story("t", "2024-03-10", "Seeds through",
                 "Rafael Nadal and Roger Federer reached the third round. Nadal and Federer both won 6-4 6-3 in the "
                         + "second set of matches of the tournament."));
@@ -477,13 +483,13 @@ class NameFinderTest {
 
     @Test
     void anOrganisationKnownByItsFirstWordIsTheOneNamedInFull() {
-        String body = "Chelsea beat Tottenham Hotspur 2-1 on Sunday in the league. Tottenham manager Ange Postecoglou said "
+        String body = "Barnet beat Bristol Rovers 2-1 on Sunday in the league. Bristol manager Joey Barton said "
                 + "his side lacked energy.";
-        Tags tags = tagger.tag(NameFinderSetTest.story("t", "2024-03-03", "Chelsea edge Spurs", body));
-        int spurs = body.indexOf("Tottenham manager");
-        assertTrue(entity(tags, "unlinked:organisation:tottenham-hotspur").mentions().contains(
-                new Mention("body", spurs, spurs + 9, "Tottenham")), tags.entityIds().toString());
-        assertNotTagged(tags, "unlinked:organisation:tottenham");
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "2024-03-03", "Barnet edge Rovers", body));
+        int rovers = body.indexOf("Bristol manager");
+        assertTrue(entity(tags, "unlinked:organisation:bristol-rovers").mentions().contains(
+                new Mention("body", rovers, rovers + 7, "Bristol")), tags.entityIds().toString());
+        assertNotTagged(tags, "unlinked:organisation:bristol");
         // With no cue of its own ("Lehman said") the word joins the one organisation it starts.
         String bank = "Shares of Lehman Brothers Holdings Inc fell on Monday. Lehman said it would sell assets.";
         Tags lehman = tagger.tag(NameFinderSetTest.story("l", "2008-09-08", "Lehman falls", bank));
@@ -508,11 +514,11 @@ class NameFinderTest {
 
     @Test
     void inASportsStoryAPluralVerbAfterOneNameMakesItATeamButNotAfterSeveral() {
-        Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-08", "Juventus held",
-                "Juventus were held to a 0-0 draw in the league on Sunday. Ravanelli and Vialli were booked, "
-                        + "and Sampdoria have not lost at home this season. In Spain, Real Madrid were held too."));
+        Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-08", "Perugia held",
+                "Perugia were held to a 0-0 draw in the league on Sunday. Ravanelli and Vialli were booked, "
+                        + "and Piacenza have not lost at home this season. In Spain, Racing Santander were held too."));
         // The comma after an opening place ("In Spain,") ends a phrase, not a list of names.
-        assertUnlinked(tags, "organisation", List.of("juventus", "sampdoria", "real-madrid"));
+        assertUnlinked(tags, "organisation", List.of("perugia", "piacenza", "racing-santander"));
         assertNotTagged(tags, "unlinked:organisation:vialli");
         assertNotTagged(tags, "unlinked:organisation:ravanelli");
     }
