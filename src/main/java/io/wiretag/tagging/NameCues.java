@@ -33,6 +33,9 @@ final class NameCues {
     static final int US_STATE = 524288;    // a US state's abbreviation after a place ("Cairo, Ill.", "Albany, N.Y.")
     static final int TEAM_PLURAL = 1048576; // a plural verb after a singular name: a team in British usage ("Juventus were")
     static final int PARTY_AFTER = 2097152; // lower-case noun after a party's or a movement's name ("Labour leader", "Likud lawmakers")
+    static final int FAMILY_PINYIN = 4194304;   // a Chinese family name that opens a name ("Ye Zhaoying"): see RomanisedNames
+    static final int FAMILY_SYLLABLE = 8388608; // a Korean, Cantonese or Vietnamese one ("Kim Do Hoon", "Goh Chok Tong")
+    static final int TITLE_PART = 16777216; // a title's word that is none alone ("Foreign", "State": "State Grid" is no title)
 
     /**
      * AP style's abbreviations of the states that have one (the others are written out) with the state's
@@ -93,6 +96,8 @@ final class NameCues {
         c.addList("first-names.txt", FIRST);
         c.addList("first-names-moby.txt", FIRST);
         c.addList("first-names-faker.txt", FIRST);
+        c.addList("family-names-chinese.txt", FAMILY_PINYIN);
+        c.addList("family-names-east-asian.txt", FAMILY_SYLLABLE);
         c.addList("org-heads.txt", ORG_HEAD);
         c.addList("place-heads.txt", PLACE_HEAD);
         c.addList("roles.txt", ROLE);
@@ -185,6 +190,8 @@ final class NameCues {
             }
             if (w.startsWith("!")) { // an institution on its own, and an organisation's last word
                 add(w.substring(1), ORG_WORD | bit);
+            } else if (w.startsWith("=")) { // a word that is only part of a title ("Foreign", "State")
+                add(w.substring(1), TITLE_PART | bit);
             } else {
                 add(w, bit);
             }

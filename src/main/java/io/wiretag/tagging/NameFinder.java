@@ -31,7 +31,8 @@ final class NameFinder {
         "a place word", "a place cue before it", "-based/-born after it", "the dateline", "an acronym",
         "an institution's name", "same name as another mention", "a team's place in a sports story",
         "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")",
-        "a list of people it is in", "a player: a club or country in parentheses after it"};
+        "a list of people it is in", "a player: a club or country in parentheses after it",
+        "a family name before a romanised given name (\"Kim Do Hoon\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -49,6 +50,7 @@ final class NameFinder {
     static final int BY_TITLE_OF = 15;
     static final int BY_LIST = 16;
     static final int BY_PLAYER = 17;
+    static final int BY_FAMILY_FIRST = 18;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -137,6 +139,33 @@ final class NameFinder {
             }
         }
         return w.hasLinkedSurname(last);
+    }
+
+    /**
+     * The first token after a title inside a run, when what follows it is a name of one to three words that
+     * no head word makes a place's or an organisation's ("Roman Catholic Bishop Carlos Belo"): the words before
+     * the title describe the person ("Roman Catholic", "East Timorese"), they are not part of the name.
+     * Otherwise -1. For runs whose first given name {@link #innerGivenName} cannot find (the run opens with one).
+     */
+    private static int afterInnerTitle(Tokens tk, NameWork w, String text, int f, int l) {
+        if ((tk.flags[f] & Tokens.ALL_UPPER) != 0) {
+            return -1;
+        }
+        int[] bits = w.bits;
+        for (int k = l - 1; k > f && k >= l - 3; k--) {
+            if ((bits[k] & (NameCues.TITLE | NameCues.TITLE_PART)) != NameCues.TITLE || (tk.flags[k] & Tokens.FIRST_UPPER) == 0
+                    || NameText.gap(text, tk.end[k], tk.start[k + 1]) != NameText.GAP_SPACE) {
+                continue;
+            }
+            for (int t = k + 1; t <= l; t++) {
+                if ((bits[t] & (NameCues.TITLE | NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.COMMON)) != 0
+                        || (tk.flags[t] & Tokens.FIRST_LOWER) != 0) {
+                    return -1;
+                }
+            }
+            return k + 1;
+        }
+        return -1;
     }
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
@@ -275,7 +304,7 @@ final class NameFinder {
         int titleOf = -1; // a title right before "of" ("CEO of", "mayor of"): what follows is what it heads
         if (type == UNKNOWN) {
             while (nf <= l && ((bits[nf] & NameCues.TITLE) != 0 || (tk.flags[nf] & Tokens.FIRST_LOWER) != 0)) {
-                titled |= (bits[nf] & NameCues.TITLE) != 0;
+                titled |= (bits[nf] & (NameCues.TITLE | NameCues.TITLE_PART)) == NameCues.TITLE;
                 if ((tk.flags[nf] & Tokens.FIRST_LOWER) != 0 && nf > f && (bits[nf - 1] & NameCues.TITLE) != 0
                         && tk.lower[nf] == OF) {
                     titleOf = nf - 1;
@@ -332,6 +361,11 @@ final class NameFinder {
                 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && NameText.datelineEnd(text, tk.end[l])) {
             type = PLACE; // "DES MOINES, Iowa": a dateline in capitals, though "Des" is a given name
             why = BY_DATELINE;
+        }
+        if (type == UNKNOWN && len >= 2 && len <= 3 && (firstBits & (NameCues.FAMILY_PINYIN | NameCues.FAMILY_SYLLABLE)) != 0
+                && romanisedGivenName(tk, text, firstBits, f + 1, l)) {
+            type = PERSON; // "Ye Zhaoying", "Kim Do Hoon": the family name first, so the lone one is the first word
+            why = BY_FAMILY_FIRST;
         }
         if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
             type = PERSON;
@@ -424,9 +458,37 @@ final class NameFinder {
                 f = given; // "Chancellor of the Exchequer Kenneth Clarke": "Exchequer" is no part of his name
                 type = PERSON;
                 why = BY_FIRST;
+            } else if (given < 0 && (given = afterInnerTitle(tk, w, text, f, l)) > f) {
+                f = given; // "Roman Catholic Bishop Carlos Belo": the words before the title describe him
+                type = PERSON;
+                why = BY_TITLE;
             }
         }
+        if (why == BY_FAMILY_FIRST) {
+            w.addRun(f, l, type, why, key(tk, f, l), tk.lower[f], true);
+            return;
+        }
         add(w, tk, f, l, type, why, true);
+    }
+
+    /**
+     * Whether tokens {@code from} to {@code to} are the given name after an East Asian family name: each a word
+     * of the romanisation the family name's list calls for, joined by spaces or a hyphen, not in capitals.
+     */
+    private static boolean romanisedGivenName(Tokens tk, String text, int familyBits, int from, int to) {
+        for (int t = from; t <= to; t++) {
+            if ((tk.flags[t] & Tokens.ALL_UPPER) != 0) {
+                return false;
+            }
+            int s = tk.start[t];
+            int e = tk.end[t];
+            boolean ok = (familyBits & NameCues.FAMILY_PINYIN) != 0 && RomanisedNames.pinyin(text, s, e)
+                    || (familyBits & NameCues.FAMILY_SYLLABLE) != 0 && RomanisedNames.syllables(text, s, e);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

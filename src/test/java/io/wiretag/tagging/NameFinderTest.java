@@ -683,4 +683,36 @@ class NameFinderTest {
         assertUnlinked(tags, "person", List.of("m-waugh", "a-parore"));
         assertNotTagged(tags, "unlinked:person:b-hall");
     }
+
+    @Test
+    void aTitleInsideARunStartsThePersonsNameAndWhatComesBeforeItIsNoPartOfIt() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "1996-12-06", "Belo leaves",
+                "The Roman Catholic Bishop Carlos Belo left on Friday for Norway. Belo will receive the prize."));
+        assertEquals(List.of("Belo", "Carlos Belo", "Belo"),
+                entity(tags, "unlinked:person:carlos-belo").mentions().stream().map(Mention::text).toList());
+        assertNotTagged(tags, "unlinked:person:roman-catholic-bishop-carlos-belo");
+        // A title of several words ends where the name starts; a word that is only part of a title is none alone.
+        Tags deputy = tagger.tag(NameFinderSetTest.story("d", "2024-03-02", "Visit",
+                "Veteran Liberal Deputy Prime Minister Tuomo Hala arrived on Friday. He met State Grid officials."));
+        assertEquals(List.of("Tuomo Hala"),
+                entity(deputy, "unlinked:person:tuomo-hala").mentions().stream().map(Mention::text).toList());
+        assertNotTagged(deputy, "unlinked:person:grid");
+    }
+
+    @Test
+    void anEastAsianNameWithItsFamilyNameFirstIsAPersonAndTheFamilyNameAloneIsThatPerson() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("a", "1996-12-06", "Badminton",
+                "Ye Zhaoying beat Han Jingna in the final on Friday. Hwang Sun Hong scored for the visitors and "
+                        + "Goh Chok Tong watched. Ye said she was tired."));
+        assertUnlinked(tags, "person", List.of("ye-zhaoying", "han-jingna", "hwang-sun-hong", "goh-chok-tong"));
+        assertEquals(List.of("Ye Zhaoying", "Ye"),
+                entity(tags, "unlinked:person:ye-zhaoying").mentions().stream().map(Mention::text).toList());
+        // Words that are no romanised given name after the family name: not a person.
+        Tags firms = tagger.tag(NameFinderSetTest.story("f", "1996-12-06", "Deals",
+                "Shares of Sun Microsystems rose on Friday, while Pan Am Holdings fell. Song Contest tickets sold out "
+                        + "and Park Royal reopened."));
+        for (String id : firms.entityIds()) {
+            assertTrue(!id.startsWith("unlinked:person:"), firms.entityIds().toString());
+        }
+    }
 }
