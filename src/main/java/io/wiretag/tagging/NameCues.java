@@ -90,12 +90,13 @@ final class NameCues {
     }
 
     private static NameCues load() {
-        NameCues c = new NameCues(32768); // about 18,000 words in 65,536 slots
+        NameCues c = new NameCues(32768); // about 19,500 words in 65,536 slots
         c.addList("common.txt", COMMON);
         c.addList("titles.txt", TITLE);
         c.addList("first-names.txt", FIRST);
         c.addList("first-names-moby.txt", FIRST);
         c.addList("first-names-faker.txt", FIRST);
+        c.addList("first-names-world.txt", FIRST);
         c.addList("family-names-chinese.txt", FAMILY_PINYIN);
         c.addList("family-names-east-asian.txt", FAMILY_SYLLABLE);
         c.addList("org-heads.txt", ORG_HEAD);

@@ -715,4 +715,11 @@ class NameFinderTest {
             assertTrue(!id.startsWith("unlinked:person:"), firms.entityIds().toString());
         }
     }
+
+    @Test
+    void givenNamesOfJapanTheBalkansAndTheCaucasusOpenAPersonsName() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("g", "2024-03-02", "Talks",
+                "Takeshi Yamada and Dritan Hoxha arrived on Friday, and Tengiz Gelashvili followed."));
+        assertUnlinked(tags, "person", List.of("takeshi-yamada", "dritan-hoxha", "tengiz-gelashvili"));
+    }
 }
