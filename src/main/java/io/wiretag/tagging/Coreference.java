@@ -41,7 +41,7 @@ final class Coreference {
             if (w.eType[e] != NameFinder.PERSON || length(w, w.eLongest[e]) != 1) {
                 continue;
             }
-            int full = w.personOfSurname(tk.lower[w.rFirst[w.eLongest[e]]]);
+            int full = personOfSurname(w, tk, w.eLongest[e]);
             if (full >= 0) {
                 mergeInto(w, e, full, -1); // a later lone surname finds the person by surname, not by key
             }
@@ -52,7 +52,7 @@ final class Coreference {
             }
             int e = -1;
             if (length(w, r) == 1) {
-                e = w.personOfSurname(tk.lower[w.rFirst[r]]);
+                e = personOfSurname(w, tk, r);
             }
             if (e < 0) {
                 e = w.entityOfKey(w.rKey[r]);
@@ -63,6 +63,31 @@ final class Coreference {
             }
             w.rEntity[r] = e;
         }
+    }
+
+    /**
+     * The person named in full whose surname one-word run {@code r} is: the only one of that surname, or where
+     * the story names several ("Bob Woolmer" ... his father "Clarence Woolmer" ... "Woolmer said"), the one
+     * named last before it, as a reader takes it; -1 when none is.
+     */
+    private static int personOfSurname(NameWork w, Tokens tk, int r) {
+        long surname = tk.lower[w.rFirst[r]];
+        int only = w.personOfSurname(surname);
+        if (only >= 0 || !w.severalOfSurname(surname)) {
+            return only;
+        }
+        int best = -1;
+        int bestAt = -1;
+        for (int q = 0; q < w.runs; q++) {
+            int e = w.rEntity[q];
+            int at = w.rFirst[q];
+            if (e >= 0 && at < w.rFirst[r] && at > bestAt && w.eType[e] == NameFinder.PERSON && w.eSurname[e] == surname
+                    && length(w, q) >= 2) {
+                best = e;
+                bestAt = at;
+            }
+        }
+        return best;
     }
 
     /**

@@ -188,6 +188,18 @@ final class NameWork {
         }
     }
 
+    /** Whether the story names several people in full with that surname. */
+    boolean severalOfSurname(long surname) {
+        int i = slot(surname);
+        while (surnameValue[i] != 0) {
+            if (surnameHash[i] == surname) {
+                return surnameValue[i] == 1;
+            }
+            i = (i + 1) & mapMask;
+        }
+        return false;
+    }
+
     /** The only person named in full with that surname; -1 when none or several. */
     int personOfSurname(long surname) {
         int i = slot(surname);

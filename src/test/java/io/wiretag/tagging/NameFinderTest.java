@@ -722,4 +722,15 @@ class NameFinderTest {
                 "Takeshi Yamada and Dritan Hoxha arrived on Friday, and Tengiz Gelashvili followed."));
         assertUnlinked(tags, "person", List.of("takeshi-yamada", "dritan-hoxha", "tengiz-gelashvili"));
     }
+
+    @Test
+    void aSurnameTwoPeopleOfTheStoryShareIsTheOneNamedLastBeforeIt() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("h", "2024-03-02", "Coach returns",
+                "Former coach Tom Hallam returned on Friday. Hallam was born here. His father, Clarence Hallam, "
+                        + "served in the army. Hallam later moved north."));
+        assertEquals(List.of("Tom Hallam", "Hallam"),
+                entity(tags, "unlinked:person:tom-hallam").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Clarence Hallam", "Hallam"),
+                entity(tags, "unlinked:person:clarence-hallam").mentions().stream().map(Mention::text).toList());
+    }
 }
