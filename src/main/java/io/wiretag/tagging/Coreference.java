@@ -3,7 +3,7 @@ package io.wiretag.tagging;
 /**
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
- * ("Viktor Yanukovych"); an organisation's acronym ("NWS", "CDU") is the one organisation the story names
+ * ("Viktor Yanukovych"), or of several, the one named last before it; an organisation's acronym ("NWS", "CDU") is the one organisation the story names
  * in full with those initials ("National Weather Service"), and one known by its first words ("Tottenham", "Bre-X") the
  * one it names in full starting with that word ("Tottenham Hotspur"); a name found with no cue of its own takes
  * its type from another mention.
