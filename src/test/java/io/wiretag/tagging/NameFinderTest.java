@@ -733,4 +733,13 @@ class NameFinderTest {
         assertEquals(List.of("Clarence Hallam", "Hallam"),
                 entity(tags, "unlinked:person:clarence-hallam").mentions().stream().map(Mention::text).toList());
     }
+
+    @Test
+    void theExtrasAndTotalRowsOfAScorecardAreNoTeams() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "1996-12-06", "Scoreboard",
+                "Scoreboard of the one-day cricket match on Friday:\n\nSaeed Anwar c Spearman b Vaughan 19\n"
+                        + "Ijaz Ahmad run out 37\nExtras (lb-8 nb-2 w-14) 24\nTotal (for 9 wickets in 47 overs) 277"));
+        assertNotTagged(tags, "unlinked:organisation:extras");
+        assertNotTagged(tags, "unlinked:organisation:total");
+    }
 }
