@@ -741,5 +741,8 @@ class NameFinderTest {
                         + "Ijaz Ahmad run out 37\nExtras (lb-8 nb-2 w-14) 24\nTotal (for 9 wickets in 47 overs) 277"));
         assertNotTagged(tags, "unlinked:organisation:extras");
         assertNotTagged(tags, "unlinked:organisation:total");
+        Tags results = tagger.tag(NameFinderSetTest.story("r", "1996-12-06", "Results",
+                "National Hockey League results on Thursday (home team in CAPS):\n\nHartford 4 BOSTON 2"));
+        assertNotTagged(results, "unlinked:place:caps");
     }
 }
