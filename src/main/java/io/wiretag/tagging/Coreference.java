@@ -3,7 +3,7 @@ package io.wiretag.tagging;
 /**
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
- * ("Viktor Yanukovych"), or of several, the one named last before it; an organisation's acronym ("NWS", "CDU") is the one organisation the story names
+ * ("Viktor Yanukovych"), or of several, the one named first; an organisation's acronym ("NWS", "CDU") is the one organisation the story names
  * in full with those initials ("National Weather Service"), and one known by its first words ("Tottenham", "Bre-X") the
  * one it names in full starting with that word ("Tottenham Hotspur"); a name found with no cue of its own takes
  * its type from another mention.
@@ -67,8 +67,10 @@ final class Coreference {
 
     /**
      * The person named in full whose surname one-word run {@code r} is: the only one of that surname, or where
-     * the story names several ("Bob Woolmer" ... his father "Clarence Woolmer" ... "Woolmer said"), the one
-     * named last before it, as a reader takes it; -1 when none is.
+     * the story names several, the one it names first, its subject, as agency style has it (a second person of
+     * the name is told apart by given name: "Bob Woolmer" ... "his father, Clarence Woolmer" ... "Woolmer
+     * said" is Bob; "Mussolini's granddaughter" in a headline is the Alessandra Mussolini named before Benito);
+     * -1 when none is.
      */
     private static int personOfSurname(NameWork w, Tokens tk, int r) {
         long surname = tk.lower[w.rFirst[r]];
@@ -76,18 +78,17 @@ final class Coreference {
         if (only >= 0 || !w.severalOfSurname(surname)) {
             return only;
         }
-        int best = -1;
-        int bestAt = -1;
+        int first = -1;
+        int firstAt = Integer.MAX_VALUE;
         for (int q = 0; q < w.runs; q++) {
             int e = w.rEntity[q];
-            int at = w.rFirst[q];
-            if (e >= 0 && at < w.rFirst[r] && at > bestAt && w.eType[e] == NameFinder.PERSON && w.eSurname[e] == surname
+            if (e >= 0 && w.rFirst[q] < firstAt && w.eType[e] == NameFinder.PERSON && w.eSurname[e] == surname
                     && length(w, q) >= 2) {
-                best = e;
-                bestAt = at;
+                first = e;
+                firstAt = w.rFirst[q];
             }
         }
-        return best;
+        return first;
     }
 
     /**
