@@ -348,6 +348,13 @@ final class NameFinder {
             type = PERSON;
             why = BY_TITLE;
         }
+        if (type == UNKNOWN && (beforeBits & NameCues.CONNECT_ORG) != 0 && lower[before] == OF && len <= 3
+                && before - 1 >= fieldFrom && tk.sentence[before - 1] == tk.sentence[first]
+                && (tk.flags[before - 1] & Tokens.FIRST_LOWER) != 0
+                && (lower[before - 1] == MAYOR || lower[before - 1] == GOVERNOR)) {
+            type = PLACE; // "the governor of Helmand", "the mayor of Kherson": what the title heads
+            why = BY_TITLE_OF;
+        }
         if (type == UNKNOWN && (beforeBits & NameCues.ROLE) != 0 && (firstBits & NameCues.ORG_WORD) == 0) {
             type = PERSON;
             why = BY_ROLE;

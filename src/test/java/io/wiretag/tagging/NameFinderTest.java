@@ -745,4 +745,11 @@ class NameFinderTest {
                 "National Hockey League results on Thursday (home team in CAPS):\n\nHartford 4 BOSTON 2"));
         assertNotTagged(results, "unlinked:place:caps");
     }
+
+    @Test
+    void whatAGovernorOrAMayorIsOfIsAPlace() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("g", "2024-05-02", "Strikes",
+                "The governor of Zabul said two roads were closed, and the mayor of Vovchansk asked for buses."));
+        assertUnlinked(tags, "place", List.of("zabul", "vovchansk"));
+    }
 }
