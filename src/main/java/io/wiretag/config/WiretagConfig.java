@@ -49,6 +49,7 @@ public final class WiretagConfig {
     public static final String VERSION_RETENTION = "wiretag.lifecycle.version-retention";
     /** How far apart in time two copies of a story may be and still count as duplicates. */
     public static final String DUPLICATE_WINDOW = "wiretag.lifecycle.duplicate-window";
+    public static final String DUPLICATE_SHARDS = "wiretag.lifecycle.duplicate-shards";
     /** Estimated Jaccard similarity of word 3-shingles at or above which two bodies are near duplicates. */
     public static final String NEAR_DUPLICATE_THRESHOLD = "wiretag.lifecycle.near-duplicate-threshold";
     /** How often held embargoed stories are checked for release (wall-clock). */
@@ -145,6 +146,7 @@ public final class WiretagConfig {
         d.put(HTTP_BIND, "127.0.0.1");
         d.put(VERSION_RETENTION, "7d");
         d.put(DUPLICATE_WINDOW, "24h");
+        d.put(DUPLICATE_SHARDS, "0");
         d.put(NEAR_DUPLICATE_THRESHOLD, "0.8");
         d.put(EMBARGO_INTERVAL, "1s");
         d.put(RENDITION_WAIT, "30s");

@@ -82,6 +82,7 @@ public final class WiretagTopology {
     public static Topology build(TopologySpec spec, Properties streamsProps) {
         Topics topics = spec.topics();
         int partitions = spec.partitions();
+        int shards = spec.shards();
         // The builder gets the settings too, so it does not judge them from defaults (and warn about those).
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
         builder.addGlobalStore(StateStores.taxonomy(), topics.taxonomy().name(),
@@ -117,20 +118,21 @@ public final class WiretagTopology {
                 .process(() -> new RenditionJoinProcessor(spec.lifecycle().renditionWait()), Named.as("ap-rendition-join"), StateStores.RENDITIONS)
                 .process(() -> new VersionGateProcessor(spec.lifecycle()), Named.as("version-gate"), StateStores.STORIES, StateStores.EMBARGO)
                 .process(() -> new TagProcessor(spec.taxonomy(), spec.tagger()), Named.as("tag"))
-                .process(() -> new RouteProcessor(topics, spec.watch(), partitions), Named.as("route"), routeStores);
+                .process(() -> new RouteProcessor(topics, spec.watch(), partitions, shards), Named.as("route"), routeStores);
 
-        // 3: the duplicate shards, by duplicate key (a claim goes once to each shard owning one of its keys);
-        // the verdicts come back by story id to the verdict half of the router, in the story's own task.
+        // 3: the duplicate shards, by duplicate key (a claim goes once to each shard owning one of its keys; the
+        // shards are the first spec.shards() partitions of dup-claims); the verdicts come back by story id to the
+        // verdict half of the router, in the story's own task.
         builder.addStateStore(StateStores.duplicateShard());
         KStream<String, Routed> decided = routed
                 .filter((id, r) -> r instanceof Routed.ToShards, Named.as("claims"))
                 .mapValues(r -> ((Routed.ToShards) r).claim(), Named.as("claim"))
                 .repartition(Repartitioned.with(Serdes.String(), Claim.SERDE).withName(StateStores.CLAIMS_TOPIC)
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ClaimPartitioner()))
-                .process(() -> new DuplicateShardProcessor(spec.lifecycle(), partitions), Named.as("duplicate-shard"), StateStores.DUPLICATE_SHARD)
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ClaimPartitioner(shards)))
+                .process(() -> new DuplicateShardProcessor(spec.lifecycle(), shards), Named.as("duplicate-shard"), StateStores.DUPLICATE_SHARD)
                 .repartition(Repartitioned.with(Serdes.String(), ShardVerdict.SERDE).withName(StateStores.VERDICTS_TOPIC)
                         .withNumberOfPartitions(partitions))
-                .process(() -> new VerdictProcessor(topics, spec.watch(), partitions), Named.as("verdicts"), routeStores);
+                .process(() -> new VerdictProcessor(topics, spec.watch(), partitions, shards), Named.as("verdicts"), routeStores);
 
         // The verdict half sends claims too (a version that waited behind its story's verdict and needs its own
         // round, a re-registration, a queued kill's forget): to the same partitions of the same topic. The DSL
@@ -138,7 +140,7 @@ public final class WiretagTopology {
         decided.filter((id, r) -> r instanceof Routed.ToShards, Named.as("verdict-claims"))
                 .mapValues(r -> ((Routed.ToShards) r).claim(), Named.as("verdict-claim"))
                 .to(internalTopic(streamsProps, StateStores.CLAIMS_TOPIC), Produced.with(Serdes.String(), Claim.SERDE)
-                        .withStreamPartitioner(new ClaimPartitioner()).withName("verdict-claims-sink"));
+                        .withStreamPartitioner(new ClaimPartitioner(shards)).withName("verdict-claims-sink"));
 
         // What the two halves of the router send on: the same story bytes to news.tagged and every topic.
         routed.merge(decided, Named.as("routed")).split(Named.as("routed-"))

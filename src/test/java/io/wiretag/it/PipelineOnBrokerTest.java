@@ -157,6 +157,50 @@ class PipelineOnBrokerTest {
     }
 
     /**
+     * With fewer duplicate shards than partitions ({@code wiretag.lifecycle.duplicate-shards}), the claims go to
+     * those shards alone, at most one a shard for each story, and the copies found are the ones a shard per
+     * partition finds: the same pairs of stories, one of each marked {@code duplicateOf} the other (which one
+     * is marked may differ: the copy routed first keeps its place).
+     */
+    @Test
+    void fewerDuplicateShardsThanPartitionsFindTheSameCopies() throws Exception {
+        List<StoryStream.Item> stream = new StoryStream(7, "shards", new StoryStream.Mix(0.4, 0.08, 0, 0.1)).generate(150);
+        assertTrue(stream.stream().filter(i -> i.kind() == StoryStream.Kind.COPY).count() >= 5, "copies in the stream");
+        Set<Set<String>> all = duplicatePairs("allshards", 0, stream);
+        Set<Set<String>> two = duplicatePairs("twoshards", 2, stream);
+        assertTrue(all.size() >= 5, all.toString());
+        assertEquals(all, two);
+        List<ConsumerRecord<byte[], byte[]>> claims = readAll("wiretag-twoshards-dup-claims-repartition");
+        claims.forEach(c -> assertTrue(c.partition() < 2, "a claim on partition " + c.partition()));
+        int eight = readAll("wiretag-allshards-dup-claims-repartition").size();
+        assertTrue(claims.size() * 3 < eight, claims.size() + " claims to two shards against " + eight + " to eight");
+    }
+
+    /** Runs the stream through a pipeline of 8 partitions and that many shards (0: all); the copies it found. */
+    private static Set<Set<String>> duplicatePairs(String name, int shards, List<StoryStream.Item> stream) throws Exception {
+        WiretagConfig config = ofItsOwn(name).with(WiretagConfig.PARTITIONS, "8")
+                .with(WiretagConfig.DUPLICATE_SHARDS, String.valueOf(shards));
+        try (Pipeline p = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")))) {
+            try (RawSender sender = new RawSender(clients, p.topics().raw().name())) {
+                for (StoryStream.Item s : stream) {
+                    // The ids are the stream's own: both runs name the same stories alike.
+                    sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
+                }
+                sender.flush();
+            }
+            Drain.awaitIdle(p.admin(), clients, p.applicationId(), p.inputTopics(), Duration.ofSeconds(120), lag -> { });
+            Set<Set<String>> pairs = new java.util.HashSet<>();
+            for (ConsumerRecord<byte[], byte[]> r : readAll(name + ".news.tagged")) {
+                Story s = Json.read(r.value(), Story.class);
+                if (s.duplicateOf() != null) {
+                    pairs.add(Set.of(s.id(), s.duplicateOf()));
+                }
+            }
+            return pairs;
+        }
+    }
+
+    /**
      * Two stream threads in one instance share the tasks and every story still comes out, as the README's
      * scaling section says. (With the common fork-join pool at parallelism 0, one release, a 5,720-story backlog
      * once gave nothing; this test's 400 stories passed twice with that setting, so the race itself is

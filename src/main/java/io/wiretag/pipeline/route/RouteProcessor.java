@@ -36,16 +36,21 @@ public final class RouteProcessor implements Processor<String, Story, String, Ro
     private final Topics topics;
     private final WatchSettings watch;
     private final int partitions;
+    private final int shards;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, StoryCard> latest;
     private LifecycleMetrics metrics;
     private Router router;
 
-    /** @param partitions the number of partitions of the internal topics ({@code dup-claims}, {@code trend-hits}) */
-    public RouteProcessor(Topics topics, WatchSettings watch, int partitions) {
+    /**
+     * @param partitions the number of partitions of the internal topics ({@code dup-claims}, {@code trend-hits})
+     * @param shards how many of them hold a shard of the duplicate window
+     */
+    public RouteProcessor(Topics topics, WatchSettings watch, int partitions, int shards) {
         this.topics = topics;
         this.watch = watch;
         this.partitions = partitions;
+        this.shards = shards;
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class RouteProcessor implements Processor<String, Story, String, Ro
         this.context = context;
         latest = context.getStateStore(StateStores.LATEST_STORIES);
         metrics = new LifecycleMetrics(context);
-        router = new Router(topics, watch, partitions, context, metrics);
+        router = new Router(topics, watch, partitions, shards, context, metrics);
         context.schedule(TRIM_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> trimLatest());
     }
 

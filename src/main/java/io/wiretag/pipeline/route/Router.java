@@ -54,6 +54,7 @@ final class Router {
     private final Topics topics;
     private final WatchSettings watch;
     private final int partitions;
+    private final int shards;
     private final ProcessorContext<String, Routed> context;
     private final KeyValueStore<String, StoryState> stories;
     private final KeyValueStore<String, StoryCard> latest;
@@ -65,10 +66,12 @@ final class Router {
     private final Sensor retractions;
     private final Sensor withheld;
 
-    Router(Topics topics, WatchSettings watch, int partitions, ProcessorContext<String, Routed> context, LifecycleMetrics metrics) {
+    Router(Topics topics, WatchSettings watch, int partitions, int shards, ProcessorContext<String, Routed> context,
+           LifecycleMetrics metrics) {
         this.topics = topics;
         this.watch = watch;
         this.partitions = partitions;
+        this.shards = shards;
         this.context = context;
         this.stories = context.getStateStore(StateStores.STORIES);
         this.latest = context.getStateStore(StateStores.LATEST_STORIES);
@@ -163,7 +166,7 @@ final class Router {
             }
             Pending.Version v = (Pending.Version) Pending.decode(queued).items().get(0);
             long[] keys = BandIndex.keys(v.fingerprint());
-            state = state.awaitingVerdicts(ClaimPartitioner.shards(keys, partitions).size());
+            state = state.awaitingVerdicts(ClaimPartitioner.shards(keys, shards).size());
             stories.put(id, state);
             send(id, new Routed.ToShards(Claim.check(state.round(), v.fingerprint())), timestamp);
         }
@@ -197,7 +200,7 @@ final class Router {
                 state = publish(id, v, BandIndex.Verdict.ORIGINAL, state, timestamp);
                 continue;
             }
-            state = state.awaitingVerdicts(ClaimPartitioner.shards(keys, partitions).size());
+            state = state.awaitingVerdicts(ClaimPartitioner.shards(keys, shards).size());
             pending.put(id, new Pending(items.subList(i, items.size())).encode());
             stories.put(id, state);
             send(id, new Routed.ToShards(Claim.check(state.round(), v.fingerprint())), timestamp);

@@ -20,20 +20,22 @@ public final class VerdictProcessor implements Processor<String, ShardVerdict, S
     private final Topics topics;
     private final WatchSettings watch;
     private final int partitions;
+    private final int shards;
     private LifecycleMetrics metrics;
     private Router router;
     private Cancellable askAgain;
 
-    public VerdictProcessor(Topics topics, WatchSettings watch, int partitions) {
+    public VerdictProcessor(Topics topics, WatchSettings watch, int partitions, int shards) {
         this.topics = topics;
         this.watch = watch;
         this.partitions = partitions;
+        this.shards = shards;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         metrics = new LifecycleMetrics(context);
-        router = new Router(topics, watch, partitions, context, metrics);
+        router = new Router(topics, watch, partitions, shards, context, metrics);
         // The verdicts counted in memory before this task started here are gone: once, as soon as the task
         // runs (a punctuation, as nothing may be sent from init), the stories still waiting ask again.
         askAgain = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> {
