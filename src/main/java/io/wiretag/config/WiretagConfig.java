@@ -49,6 +49,7 @@ public final class WiretagConfig {
     public static final String VERSION_RETENTION = "wiretag.lifecycle.version-retention";
     /** How far apart in time two copies of a story may be and still count as duplicates. */
     public static final String DUPLICATE_WINDOW = "wiretag.lifecycle.duplicate-window";
+    /** How many partitions of the duplicate-claims topic hold a shard of the duplicate window (0: all of them). */
     public static final String DUPLICATE_SHARDS = "wiretag.lifecycle.duplicate-shards";
     /** Estimated Jaccard similarity of word 3-shingles at or above which two bodies are near duplicates. */
     public static final String NEAR_DUPLICATE_THRESHOLD = "wiretag.lifecycle.near-duplicate-threshold";

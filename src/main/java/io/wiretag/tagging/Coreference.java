@@ -3,10 +3,10 @@ package io.wiretag.tagging;
 /**
  * Joins the name finder's mentions into entities within one story: the same words are the same entity;
  * a lone surname ("Yanukovych", "Mr Yanukovych") is the one person of that surname the story names in full
- * ("Viktor Yanukovych"), or of several, the one named first; an organisation's acronym ("NWS", "CDU") is the one organisation the story names
- * in full with those initials ("National Weather Service"), and one known by its first words ("Tottenham", "Bre-X") the
- * one it names in full starting with that word ("Tottenham Hotspur"); a name found with no cue of its own takes
- * its type from another mention.
+ * ("Viktor Yanukovych"), or of several, the one named first; an organisation's acronym ("NWS", "CDU") is the
+ * one organisation the story names in full with those initials ("National Weather Service"), and one known by
+ * its first words ("Bristol", "Bre-X") the one it names in full starting with that word ("Bristol Rovers"); a
+ * name found with no cue of its own takes its type from another mention.
  */
 final class Coreference {
     private Coreference() {
@@ -92,8 +92,8 @@ final class Coreference {
     }
 
     /**
-     * An organisation known by its first word ("Tottenham", "Goldman") joins the one organisation the story
-     * names in full starting with it ("Tottenham Hotspur", "Goldman Sachs"); two such (a "Deutsche Bank" and a
+     * An organisation known by its first word ("Bristol", "Goldman") joins the one organisation the story
+     * names in full starting with it ("Bristol Rovers", "Goldman Sachs"); two such (a "Deutsche Bank" and a
      * "Deutsche Post"): neither.
      */
     private static void joinFirstWords(NameWork w, Tokens tk) {
