@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One shard of the duplicate window, one per partition of {@code dup-claims}: judges each {@code CHECK}
+ * One shard of the duplicate window, one per partition of {@code dup-claims} among the first
+ * {@code wiretag.lifecycle.duplicate-shards} (all by default; the others get no claims): judges each {@code CHECK}
  * claim on the duplicate keys this partition owns and answers on {@code dup-verdicts}, keyed by story id, so
  * the answer goes back to the story's own task. The index is in memory ({@link BandIndex}) and in
  * {@value StateStores#DUPLICATE_SHARD} (changelogged, standby-replicated), from which it is rebuilt.
@@ -28,7 +29,7 @@ public final class DuplicateShardProcessor implements Processor<String, Claim, S
     private LifecycleMetrics metrics;
     private Sensor size;
 
-    /** @param shards the number of partitions of {@code dup-claims} */
+    /** @param shards the number of partitions of {@code dup-claims} that hold a shard */
     public DuplicateShardProcessor(LifecycleSettings settings, int shards) {
         this.settings = settings;
         this.shards = shards;
