@@ -117,7 +117,9 @@ final class NameCues {
             c.add(w, CONNECT_PERSON);
         }
         for (String w : new String[] {"company", "firm", "group", "bank", "party", "newspaper", "agency", "carrier",
-            "airline", "producer", "maker", "giant", "operator", "broadcaster", "insurer", "retailer", "lender", "miner"}) {
+            "airline", "producer", "maker", "giant", "operator", "broadcaster", "insurer", "retailer", "lender", "miner",
+            "brewer", "refiner", "exporter", "manufacturer", "automaker", "carmaker", "steelmaker", "chipmaker",
+            "drugmaker", "shipbuilder", "conglomerate", "distiller"}) {
             c.add(w, ORG_CUE);
         }
         for (String w : new String[] {"party", "parties", "leader", "leaders", "leadership", "lawmakers", "legislators",

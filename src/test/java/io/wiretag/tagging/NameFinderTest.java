@@ -752,4 +752,13 @@ class NameFinderTest {
                 "The governor of Zabul said two roads were closed, and the mayor of Vovchansk asked for buses."));
         assertUnlinked(tags, "place", List.of("zabul", "vovchansk"));
     }
+
+    @Test
+    void aCompanyAfterTheNounOfItsTradeIsAnOrganisation() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "2024-05-02", "Profits fall",
+                "Czech brewer Pilsnova said on Monday its profit fell, and South Korean shipbuilder Daewan cut jobs. "
+                        + "Pilsnova shares fell 3 percent."));
+        assertUnlinked(tags, "organisation", List.of("pilsnova", "daewan"));
+        assertEquals(2, entity(tags, "unlinked:organisation:pilsnova").mentions().size());
+    }
 }
