@@ -62,10 +62,6 @@ public record TopologySpec(Topics topics, FormatDetector detector, LiveTaxonomy 
         return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, w, partitions, duplicateShards, trendEmitInterval);
     }
 
-    public TopologySpec withDuplicateShards(int n) {
-        return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, watch, partitions, n, trendEmitInterval);
-    }
-
     public TopologySpec withPartitions(int n) {
         return new TopologySpec(topics, detector, taxonomy, tagger, lifecycle, watch, n, duplicateShards, trendEmitInterval);
     }

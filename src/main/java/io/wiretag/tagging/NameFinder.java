@@ -340,8 +340,7 @@ final class NameFinder {
                 && (tk.flags[before] & Tokens.FIRST_LOWER) != 0 ? cues.of(lower[before]) : 0;
         if (type == UNKNOWN && titled && titleOf >= 0 && titleOf + 2 == f && (firstBits & NameCues.FIRST) == 0) {
             // "Jeff Lautt, CEO of Poet": Poet is what the title heads, not a person; a place for a mayor or governor.
-            boolean place = tk.lower[titleOf] == MAYOR || tk.lower[titleOf] == GOVERNOR;
-            type = place ? PLACE : ORG;
+            type = headsAPlace(tk.lower[titleOf]) ? PLACE : ORG;
             why = BY_TITLE_OF;
         }
         if (type == UNKNOWN && titled) {
@@ -351,7 +350,7 @@ final class NameFinder {
         if (type == UNKNOWN && (beforeBits & NameCues.CONNECT_ORG) != 0 && lower[before] == OF && len <= 3
                 && before - 1 >= fieldFrom && tk.sentence[before - 1] == tk.sentence[first]
                 && (tk.flags[before - 1] & Tokens.FIRST_LOWER) != 0
-                && (lower[before - 1] == MAYOR || lower[before - 1] == GOVERNOR)) {
+                && headsAPlace(lower[before - 1])) {
             type = PLACE; // "the governor of Helmand", "the mayor of Kherson": what the title heads
             why = BY_TITLE_OF;
         }
@@ -476,6 +475,11 @@ final class NameFinder {
             return;
         }
         add(w, tk, f, l, type, why, true);
+    }
+
+    /** Whether what a title is "of" is a place: a mayor's or a governor's (a chairman's is an organisation). */
+    private static boolean headsAPlace(long title) {
+        return title == MAYOR || title == GOVERNOR;
     }
 
     /**

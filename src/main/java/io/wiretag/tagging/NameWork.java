@@ -190,26 +190,24 @@ final class NameWork {
 
     /** Whether the story names several people in full with that surname. */
     boolean severalOfSurname(long surname) {
-        int i = slot(surname);
-        while (surnameValue[i] != 0) {
-            if (surnameHash[i] == surname) {
-                return surnameValue[i] == 1;
-            }
-            i = (i + 1) & mapMask;
-        }
-        return false;
+        return surnameEntry(surname) == 1;
     }
 
     /** The only person named in full with that surname; -1 when none or several. */
     int personOfSurname(long surname) {
+        return Math.max(-1, surnameEntry(surname) - 2);
+    }
+
+    /** What {@link #putSurname} stored for a surname: 0 nobody, 1 several people, else the person + 2. */
+    private int surnameEntry(long surname) {
         int i = slot(surname);
         while (surnameValue[i] != 0) {
             if (surnameHash[i] == surname) {
-                return surnameValue[i] - 2 >= 0 ? surnameValue[i] - 2 : -1;
+                return surnameValue[i];
             }
             i = (i + 1) & mapMask;
         }
-        return -1;
+        return 0;
     }
 
     private int slot(long h) {

@@ -181,14 +181,7 @@ class PipelineOnBrokerTest {
         WiretagConfig config = ofItsOwn(name).with(WiretagConfig.PARTITIONS, "8")
                 .with(WiretagConfig.DUPLICATE_SHARDS, String.valueOf(shards));
         try (Pipeline p = Pipeline.start(config, broker.bootstrapServers(), Taxonomy.load(Path.of("config/taxonomy")))) {
-            try (RawSender sender = new RawSender(clients, p.topics().raw().name())) {
-                for (StoryStream.Item s : stream) {
-                    // The ids are the stream's own: both runs name the same stories alike.
-                    sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
-                }
-                sender.flush();
-            }
-            Drain.awaitIdle(p.admin(), clients, p.applicationId(), p.inputTopics(), Duration.ofSeconds(120), lag -> { });
+            sendAndDrain(p, stream); // the ids are the stream's own: both runs name the same stories alike
             Set<Set<String>> pairs = new java.util.HashSet<>();
             for (ConsumerRecord<byte[], byte[]> r : readAll(name + ".news.tagged")) {
                 Story s = Json.read(r.value(), Story.class);
@@ -230,8 +223,13 @@ class PipelineOnBrokerTest {
 
     /** Sends {@code n} distinct generated stories to the pipeline's news.raw and waits until it has done them all. */
     static void sendAndDrain(Pipeline p, String name, int n) throws Exception {
+        sendAndDrain(p, new StoryStream(name.hashCode(), name, StoryStream.Mix.standard()).fresh(n));
+    }
+
+    /** Sends these records to the pipeline's news.raw, in order, and waits until it has done them all. */
+    static void sendAndDrain(Pipeline p, List<StoryStream.Item> items) throws Exception {
         try (RawSender sender = new RawSender(clients, p.topics().raw().name())) {
-            for (StoryStream.Item s : new StoryStream(name.hashCode(), name, StoryStream.Mix.standard()).fresh(n)) {
+            for (StoryStream.Item s : items) {
                 sender.send(s.bytes(), s.provider(), s.storyId(), null, null, Instant.now());
             }
             sender.flush();
