@@ -225,7 +225,7 @@ public final class BenchCommand implements Callable<Integer> {
         long mentions = 0;
         for (Story s : stories) {
             Tags t = tagger.tag(s);
-            mentions += t.entities().stream().mapToLong(e -> e.mentions().size()).sum();
+            mentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size()).sum();
         }
         return mentions / (double) stories.size();
     }
@@ -292,7 +292,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             realWords += wordCount(s.headline()) + wordCount(s.body());
             Tags t = shipped.tag(s);
-            realMentions += t.entities().stream().mapToLong(e -> e.mentions().size()).sum();
+            realMentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size()).sum();
         }
         paragraphs.removeIf(p -> wordCount(p) == 0);
         if (headlines.isEmpty()) {
@@ -349,7 +349,7 @@ public final class BenchCommand implements Callable<Integer> {
                 b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
             }
             entities.add(new EntityDef("synthetic-" + i, first + " " + last + " " + i, "person", null, List.of(),
-                    List.of(), List.of(), null));
+                    List.of(), List.of(), List.of(), null));
         }
         return Taxonomy.of(entities, shipped.topics(), shipped.ignores());
     }
@@ -411,6 +411,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Pattern> patterns = new ArrayList<>();
         for (EntityDef e : t.entities()) {
             List<String> names = new ArrayList<>(e.aliases());
+            names.addAll(e.demonyms());
             names.add(e.name());
             for (String a : names) {
                 patterns.add(Pattern.compile("\\b" + Pattern.quote(a) + "\\b"));

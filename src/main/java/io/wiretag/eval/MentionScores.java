@@ -15,7 +15,8 @@ import java.util.Set;
  * Mention precision and recall per type against a gold standard: a tagged mention counts when a gold one has
  * exactly its field, span and type. wiretag's persons are PER, organisations ORG, countries and places LOC;
  * the gold standard's MISC (nationalities, events, works) is not scored, so a tagged mention on a MISC span
- * ("Polish", which wiretag tags as its country) counts against precision.
+ * counts against precision. An entity's demonyms ("Polish" for Poland) are not mentions of it and are not
+ * scored: the gold standard calls them MISC.
  */
 public final class MentionScores {
     /** Gold, tagged and matched mentions of one type. */

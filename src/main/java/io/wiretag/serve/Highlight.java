@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One field of a story (headline or body) as HTML with every entity mention marked and linked to the
  * dashboard filtered by that entity: {@code <a class="mention" href="/?entity=ID"><mark>text</mark></a>}
- * (class {@code mention unlinked} for a name the gazetteer does not know, id {@code unlinked:<type>:<slug>}).
+ * (class {@code mention unlinked} for a name the gazetteer does not know, id {@code unlinked:<type>:<slug>};
+ * class {@code mention demonym} for a demonym, "Polish" for Poland).
  * All text is escaped. A mention whose offsets fall outside the text, split a surrogate pair, do not
  * cover the text it claims, or overlap an earlier (longer) one is left unmarked.
  */
@@ -18,7 +19,7 @@ public final class Highlight {
     }
 
     /** A mention placed on the text, with the entity it names. */
-    record Span(int start, int end, String entityId, String entityName, boolean linked) {
+    record Span(int start, int end, String entityId, String entityName, boolean linked, boolean demonym) {
     }
 
     /** The mentions of {@code field} ({@code headline} or {@code body}) that can be marked in {@code text}, in order. */
@@ -27,7 +28,12 @@ public final class Highlight {
         for (EntityTag e : entities) {
             for (Mention m : e.mentions()) {
                 if (field.equals(m.field()) && fits(text, m)) {
-                    all.add(new Span(m.start(), m.end(), e.id(), e.name(), !Boolean.FALSE.equals(e.linked())));
+                    all.add(new Span(m.start(), m.end(), e.id(), e.name(), !Boolean.FALSE.equals(e.linked()), false));
+                }
+            }
+            for (Mention m : e.demonyms()) {
+                if (field.equals(m.field()) && fits(text, m)) {
+                    all.add(new Span(m.start(), m.end(), e.id(), e.name(), true, true));
                 }
             }
         }
@@ -62,10 +68,11 @@ public final class Highlight {
         int at = 0;
         for (Span s : spans(field, text, entities)) {
             h.append(Dashboard.escape(text.substring(at, s.start())));
-            h.append(s.linked() ? "<a class=\"mention\"" : "<a class=\"mention unlinked\"").append(" href=\"/?entity=")
+            h.append(s.demonym() ? "<a class=\"mention demonym\"" : s.linked() ? "<a class=\"mention\""
+                    : "<a class=\"mention unlinked\"").append(" href=\"/?entity=")
                     .append(Dashboard.escape(ApiHttp.encode(s.entityId()))).append("\" title=\"")
                     .append(Dashboard.escape(s.entityName() == null ? s.entityId() : s.entityName()))
-                    .append(s.linked() ? "" : " (not in the gazetteer)")
+                    .append(s.demonym() ? " (demonym)" : s.linked() ? "" : " (not in the gazetteer)")
                     .append("\" data-entity=\"").append(Dashboard.escape(s.entityId())).append("\"><mark>")
                     .append(Dashboard.escape(text.substring(s.start(), s.end()))).append("</mark></a>");
             at = s.end();

@@ -71,7 +71,9 @@ public final class StoryPage {
             h.append("<tr><td><a href=\"/?entity=").append(escape(ApiHttp.encode(e.id()))).append("\">").append(escape(String.valueOf(e.name())))
                     .append("</a>").append(Boolean.FALSE.equals(e.linked()) ? " <small>not in the gazetteer</small>" : "")
                     .append("</td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size()).append("</td></tr>");
+                    .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size())
+                    .append(e.demonyms().isEmpty() ? "" : " <small>+ " + e.demonyms().size()
+                            + (e.demonyms().size() == 1 ? " demonym" : " demonyms") + "</small>").append("</td></tr>");
         }
         if (tags.entities().isEmpty()) {
             h.append("<tr><td colspan=\"4\" class=\"none\">no entity found</td></tr>");

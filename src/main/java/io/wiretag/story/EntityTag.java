@@ -8,20 +8,33 @@ import java.util.List;
  * {@code linked} is false for a name the tagger found in the text but does not know: its id is then
  * {@code unlinked:<type>:<slug of the name>} and it has no wikidata id. Records written before the field
  * existed read as linked.
+ *
+ * <p>{@code mentions} are where the entity is named ("Poland", "Polish Republic"); {@code demonyms} where a
+ * word for its people or its adjective stands ("Polish farmers", "the Poles"). Both count for the entity's
+ * relevance and for topic rules; only mentions are names of it, so a demonym alone still tags the entity,
+ * with no mention. Records written before the field existed have no demonyms: theirs are among the mentions.
  */
 public record EntityTag(String id, String name, String type,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String wikidata,
-                        double relevance, List<Mention> mentions, Boolean linked) {
+                        double relevance, List<Mention> mentions, Boolean linked,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Mention> demonyms) {
     /** Prefix of the id of an entity found in the text but not in the gazetteer. */
     public static final String UNLINKED = "unlinked:";
 
     public EntityTag {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         linked = linked == null ? Boolean.TRUE : linked;
+        demonyms = demonyms == null ? List.of() : List.copyOf(demonyms);
     }
 
-    /** A gazetteer entity. */
+    /** An entity without demonyms. */
+    public EntityTag(String id, String name, String type, String wikidata, double relevance, List<Mention> mentions,
+                     Boolean linked) {
+        this(id, name, type, wikidata, relevance, mentions, linked, List.of());
+    }
+
+    /** A gazetteer entity without demonyms. */
     public EntityTag(String id, String name, String type, String wikidata, double relevance, List<Mention> mentions) {
-        this(id, name, type, wikidata, relevance, mentions, Boolean.TRUE);
+        this(id, name, type, wikidata, relevance, mentions, Boolean.TRUE, List.of());
     }
 }

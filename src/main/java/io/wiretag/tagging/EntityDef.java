@@ -9,15 +9,19 @@ import java.util.List;
  * the names that refer to it, what it belongs to, and the names it shares with other entries.
  *
  * @param aliases names that always mean this entity (the canonical name is one implicitly)
+ * @param demonyms words for its people or the adjective of it ("Polish", "Poles"): they count for the entity
+ *                 as its aliases do (topic rules, relevance), but a TaggedStory lists where they stand apart
+ *                 from where the entity is named, since "Polish farmers" names no place
  * @param affiliations ids of entities this one belongs to (Putin to russia); topic rules may count them
  * @param ambiguous names shared with other entries, chosen by context cues in the same story
  */
-@JsonPropertyOrder({"id", "name", "type", "wikidata", "aliases", "affiliations", "ambiguous", "note"})
+@JsonPropertyOrder({"id", "name", "type", "wikidata", "aliases", "demonyms", "affiliations", "ambiguous", "note"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record EntityDef(String id, String name, String type, String wikidata, List<String> aliases,
-                        List<String> affiliations, List<Ambiguous> ambiguous, String note) {
+                        List<String> demonyms, List<String> affiliations, List<Ambiguous> ambiguous, String note) {
     public EntityDef {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        demonyms = demonyms == null ? List.of() : List.copyOf(demonyms);
         affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
         ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
     }

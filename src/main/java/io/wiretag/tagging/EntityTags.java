@@ -14,10 +14,12 @@ final class EntityTags {
 
     private final EntityDef[] entities;
     private final List<String> aliasText;
+    private final boolean[] aliasDemonym;
 
     EntityTags(Gazetteer g) {
         this.entities = g.entities;
         this.aliasText = g.aliasText;
+        this.aliasDemonym = g.aliasDemonym;
     }
 
     /** Relevance by whole weight: weights are sums of the whole numbers above, so the exponential is read, not computed. */
@@ -86,6 +88,7 @@ final class EntityTags {
             EntityDef def = entities[e];
             Mention[] buf = s.mentionBuffer(groupStart[k + 1] - groupStart[k]);
             int n = 0;
+            List<Mention> demonyms = null; // mentions by a demonym ("Polish"), listed apart from the names
             int prevToken = -1;
             String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
@@ -105,8 +108,15 @@ final class EntityTags {
                 prevText = text;
                 Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
                 buf[n++] = mention;
+                boolean demonym = aliasDemonym[s.mAlias[m]];
+                if (demonym) {
+                    if (demonyms == null) {
+                        demonyms = new ArrayList<>(2);
+                    }
+                    demonyms.add(mention);
+                }
                 if (explain != null) {
-                    explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), explain.whyOf(m));
+                    explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), demonym, explain.whyOf(m));
                 }
             }
             if (n == 0) {
@@ -115,15 +125,30 @@ final class EntityTags {
             if (!inOrder) { // a surname the name finder joined comes after the matches
                 Arrays.sort(buf, 0, n, MENTION_ORDER);
             }
-            // Most entities have one or two mentions: those lists hold them without an array, and EntityTag keeps
-            // an immutable list as it is.
-            List<Mention> mentions = n == 1 ? List.of(buf[0]) : n == 2 ? List.of(buf[0], buf[1])
-                    : List.of(Arrays.copyOf(buf, n));
-            Arrays.fill(buf, 0, n, null);
             double relevance = relevance(s.slotWeight[k]);
-            out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, mentions));
+            if (demonyms == null) {
+                out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n)));
+            } else {
+                if (!inOrder) {
+                    demonyms.sort(MENTION_ORDER);
+                }
+                int names = 0;
+                for (int b = 0; b < n; b++) {
+                    if (!demonyms.contains(buf[b])) {
+                        buf[names++] = buf[b];
+                    }
+                }
+                out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance,
+                        listOf(buf, names), Boolean.TRUE, demonyms));
+            }
+            Arrays.fill(buf, 0, n, null);
         }
         return out;
+    }
+
+    /** Most entities have one or two mentions: those lists hold them without an array. */
+    private static List<Mention> listOf(Mention[] buf, int n) {
+        return n == 0 ? List.of() : n == 1 ? List.of(buf[0]) : n == 2 ? List.of(buf[0], buf[1]) : List.of(Arrays.copyOf(buf, n));
     }
 
     private static final java.util.Comparator<Mention> MENTION_ORDER = java.util.Comparator

@@ -52,7 +52,9 @@ public final class Explanation {
                     .append(e.wikidata() == null ? "" : ", " + e.wikidata())
                     .append(Boolean.FALSE.equals(e.linked()) ? ", not linked: not in the gazetteer" : "").append(")  relevance ")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append(", ")
-                    .append(e.mentions().size()).append(e.mentions().size() == 1 ? " mention\n" : " mentions\n");
+                    .append(e.mentions().size()).append(e.mentions().size() == 1 ? " mention" : " mentions")
+                    .append(e.demonyms().isEmpty() ? "" : e.demonyms().size() == 1 ? ", 1 demonym" : ", " + e.demonyms().size() + " demonyms")
+                    .append('\n');
             for (String line : mentions.getOrDefault(e.id(), List.of())) {
                 out.append("    ").append(line).append('\n');
             }
@@ -119,9 +121,10 @@ public final class Explanation {
             return why.get(match);
         }
 
-        void mention(String entity, Mention m, String alias, String reason) {
+        void mention(String entity, Mention m, String alias, boolean demonym, String reason) {
             mentions.computeIfAbsent(entity, k -> new ArrayList<>()).add(m.field() + " " + m.start() + "-" + m.end()
-                    + " \"" + m.text() + "\"  alias " + withForm(alias) + (reason == null ? "" : "  (" + reason + ")"));
+                    + " \"" + m.text() + "\"  " + (demonym ? "demonym " : "alias ") + withForm(alias)
+                    + (reason == null ? "" : "  (" + reason + ")"));
         }
 
         void skipped(int field, int start, int end, String text, String alias, String reason) {

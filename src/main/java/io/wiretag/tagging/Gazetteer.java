@@ -46,6 +46,8 @@ final class Gazetteer {
     Phrase.Case[] aliasMode = new Phrase.Case[64];
     long[][] aliasExact = new long[64][];
     boolean[] aliasWordLike = new boolean[64];
+    /** Whether the alias is one of its entity's demonyms ("Polish"): it counts for the entity but names no place. */
+    boolean[] aliasDemonym = new boolean[64];
 
     final List<Shared> shared = new ArrayList<>();
     /** Keyword ids of {@link NameCues#SPORT_WORDS}. */
@@ -75,11 +77,15 @@ final class Gazetteer {
                 all.add(entities[e].name()); // the name is an alias too, unless declared ambiguous ("Georgia")
             }
             all.addAll(entities[e].aliases());
-            for (String a : all) {
-                Phrase p = Phrase.of(a);
+            int names = all.size();
+            all.addAll(entities[e].demonyms());
+            for (int k = 0; k < all.size(); k++) {
+                Phrase p = Phrase.of(all.get(k));
                 Integer known = aliasByKey.get(p.key());
                 if (p.lower().length > 0 && known == null) {
-                    aliasByKey.put(p.key(), addAlias(p, TARGET_ENTITY, e, lower));
+                    int id = addAlias(p, TARGET_ENTITY, e, lower);
+                    aliasDemonym[id] = k >= names;
+                    aliasByKey.put(p.key(), id);
                 } else if (known != null && p.mode() == Phrase.Case.ANY && aliasMode[known] == Phrase.Case.CAPITALISED
                         && aliasTarget[known] == TARGET_ENTITY && aliasRef[known] == e) {
                     // The same entry's name also written in lower case (Spanish "Suiza" and "suiza", French
@@ -193,6 +199,7 @@ final class Gazetteer {
             aliasMode = Arrays.copyOf(aliasMode, n);
             aliasExact = Arrays.copyOf(aliasExact, n);
             aliasWordLike = Arrays.copyOf(aliasWordLike, n);
+            aliasDemonym = Arrays.copyOf(aliasDemonym, n);
         }
         aliasText.add(p.text());
         aliasWordLike[id] = p.mode() == Phrase.Case.EXACT && p.lower().length == 1

@@ -28,7 +28,7 @@ final class LanguageValidator {
                 out.add(where + ": no source (where the names come from, and their licence)");
             }
             Map<String, String> claimed = new HashMap<>();
-            for (Map.Entry<String, List<String>> e : l.names().entrySet()) {
+            for (Map.Entry<String, List<String>> e : l.namesAndDemonyms().entrySet()) {
                 for (String n : e.getValue()) {
                     String written = n.startsWith("=") ? n.substring(1) : n;
                     if (Phrase.of(written).lower().length == 0) {
@@ -67,7 +67,7 @@ final class LanguageValidator {
         t.entities().forEach(e -> ids.add(e.id()));
         for (LanguageDef l : t.languages()) {
             String where = t.origin(Taxonomy.LANGUAGE + l.id()) + ": language " + l.id();
-            for (String id : l.names().keySet()) {
+            for (String id : l.namesAndDemonyms().keySet()) {
                 if (!ids.contains(id)) {
                     out.add(where + ": names for unknown entity id \"" + id + "\"");
                 }

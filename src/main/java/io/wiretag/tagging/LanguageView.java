@@ -45,6 +45,7 @@ final class LanguageView {
         for (EntityDef e : base.entities()) {
             owner.putIfAbsent(Phrase.of(e.name()).key(), e.id());
             e.aliases().forEach(a -> owner.putIfAbsent(Phrase.of(a).key(), e.id()));
+            e.demonyms().forEach(a -> owner.putIfAbsent(Phrase.of(a).key(), e.id()));
             e.ambiguous().forEach(a -> owner.put(Phrase.of(a.alias()).key(), "(shared)"));
         }
         for (IgnoreDef ig : base.ignores()) {
@@ -52,6 +53,7 @@ final class LanguageView {
             ig.senses().forEach(a -> owner.put(Phrase.of(a.alias()).key(), "(shared)"));
         }
         Map<String, List<String>> added = new LinkedHashMap<>();
+        Map<String, List<String>> addedDemonyms = new LinkedHashMap<>();
         Map<String, List<EntityDef.Ambiguous>> addedShared = new HashMap<>();
         if (names != null) {
             names.ambiguous().forEach((id, list) -> {
@@ -72,16 +74,18 @@ final class LanguageView {
             // given to neither (it is not a name anyone wrote).
             Map<String, String> generated = new HashMap<>();
             Set<String> contested = new HashSet<>();
-            names.names().forEach((id, list) -> {
+            Map<String, List<String>> all = names.namesAndDemonyms();
+            LanguageDef def = names;
+            all.forEach((id, list) -> {
                 for (String n : list) {
                     String written = n.startsWith("=") ? n.substring(1) : n;
                     String key = Phrase.of(written).key();
                     if (owner.putIfAbsent(key, id) == null || id.equals(owner.get(key))) {
-                        added.computeIfAbsent(id, k -> new ArrayList<>()).add(written);
+                        (def.isDemonym(id, n) ? addedDemonyms : added).computeIfAbsent(id, k -> new ArrayList<>()).add(written);
                     }
                 }
             });
-            names.names().forEach((id, list) -> {
+            all.forEach((id, list) -> {
                 for (String n : list) {
                     for (String f : Inflection.forms(lang, n)) {
                         String key = Phrase.of(f).key();
@@ -96,7 +100,7 @@ final class LanguageView {
                     }
                 }
             });
-            names.names().forEach((id, list) -> {
+            all.forEach((id, list) -> {
                 Set<String> seen = new HashSet<>();
                 for (String n : list) {
                     for (String f : Inflection.forms(lang, n)) {
@@ -107,7 +111,7 @@ final class LanguageView {
                         boolean ownLowerCase = id.equals(owner.get(key)) && p.mode() == Phrase.Case.ANY
                                 && !generated.containsKey(key);
                         if ((ownLowerCase || id.equals(generated.get(key)) && !contested.contains(key)) && seen.add(key)) {
-                            added.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+                            (def.isDemonym(id, n) ? addedDemonyms : added).computeIfAbsent(id, k -> new ArrayList<>()).add(f);
                             note(formOf, f, n.startsWith("=") ? n.substring(1) : n);
                         }
                     }
@@ -117,13 +121,16 @@ final class LanguageView {
         List<EntityDef> entities = new ArrayList<>();
         for (EntityDef e : base.entities()) {
             List<String> more = added.getOrDefault(e.id(), List.of());
+            List<String> moreDemonyms = addedDemonyms.getOrDefault(e.id(), List.of());
             List<EntityDef.Ambiguous> moreShared = addedShared.getOrDefault(e.id(), List.of());
-            if (more.isEmpty() && moreShared.isEmpty()) {
+            if (more.isEmpty() && moreDemonyms.isEmpty() && moreShared.isEmpty()) {
                 entities.add(e);
                 continue;
             }
             List<String> aliases = new ArrayList<>(e.aliases());
             aliases.addAll(more);
+            List<String> demonyms = new ArrayList<>(e.demonyms());
+            demonyms.addAll(moreDemonyms);
             List<EntityDef.Ambiguous> amb = new ArrayList<>(e.ambiguous());
             for (EntityDef.Ambiguous a : moreShared) {
                 // The same shared name as the entity's own ("Georgia" in Spanish): one entry, both languages' cues.
@@ -144,7 +151,8 @@ final class LanguageView {
                             amb.get(same).preferred() || a.preferred(), amb.get(same).from(), amb.get(same).to()));
                 }
             }
-            entities.add(new EntityDef(e.id(), e.name(), e.type(), e.wikidata(), aliases, e.affiliations(), amb, e.note()));
+            entities.add(new EntityDef(e.id(), e.name(), e.type(), e.wikidata(), aliases, demonyms, e.affiliations(), amb,
+                    e.note()));
         }
         List<TopicDef> topics = new ArrayList<>();
         for (TopicDef t : base.topics()) {

@@ -72,6 +72,7 @@ public final class TaxonomyValidator {
                 names.add(e.name()); // the name is an alias too, unless declared ambiguous ("Georgia")
             }
             names.addAll(e.aliases());
+            names.addAll(e.demonyms());
             for (String a : names) {
                 Phrase p = Phrase.of(a);
                 if (p.lower().length == 0) {

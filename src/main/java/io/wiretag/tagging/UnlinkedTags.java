@@ -61,7 +61,7 @@ final class UnlinkedTags {
                 }
                 weight += EntityTags.weight(tk, f, leadParagraph);
                 if (explain != null) {
-                    explain.mention(id, m, "(not in the gazetteer)", "name finder: " + type + " by "
+                    explain.mention(id, m, "(not in the gazetteer)", false, "name finder: " + type + " by "
                             + NameFinder.WHY[w.rWhy[r] == 0 ? NameFinder.BY_COREF : w.rWhy[r]]);
                 }
             }

@@ -30,6 +30,16 @@ class HighlightTest {
     }
 
     @Test
+    void aDemonymIsMarkedAsOneAndLinkedToItsCountry() {
+        String body = "Polish farmers met Poland's ministers.";
+        EntityTag poland = new EntityTag("poland", "Poland", "country", null, 0.8, List.of(new Mention("body", 19, 25, "Poland")),
+                Boolean.TRUE, List.of(new Mention("body", 0, 6, "Polish")));
+        assertEquals("<a class=\"mention demonym\" href=\"/?entity=poland\" title=\"Poland (demonym)\" data-entity=\"poland\">"
+                + "<mark>Polish</mark></a> farmers met <a class=\"mention\" href=\"/?entity=poland\" title=\"Poland\""
+                + " data-entity=\"poland\"><mark>Poland</mark></a>&#39;s ministers.", Highlight.html("body", body, List.of(poland)));
+    }
+
+    @Test
     void everythingAroundAndInsideAMentionIsEscaped() {
         String headline = "<script>alert('x')</script> & \"Putin\"";
         int at = headline.indexOf("Putin");

@@ -33,6 +33,14 @@ class LanguageValidatorTest {
     }
 
     @Test
+    void aDemonymIsCheckedAsANameIs(@TempDir Path dir) throws Exception {
+        List<String> p = check(dir, "{\"id\":\"de\",\"source\":\"test\",\"names\":{\"russia\":[\"Russland\"]},"
+                + "\"demonyms\":{\"russia\":[\"russisch\"],\"ukraine\":[\"russisch\"],\"atlantis\":[\"atlantisch\"]}}", TOPIC_DE_ONLY);
+        assertTrue(p.stream().anyMatch(s -> s.contains("name \"russisch\" is given to both russia and ukraine")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.contains("names for unknown entity id \"atlantis\"")), p.toString());
+    }
+
+    @Test
     void unknownIdsNamesGivenTwiceAndUnknownLanguagesAreReported(@TempDir Path dir) throws Exception {
         List<String> p = check(dir, "{\"id\":\"xx\",\"source\":\"test\",\"names\":{\"russia\":[\"Rus\"],\"ukraine\":[\"Rus\"],"
                 + "\"atlantis\":[\"Atlantis\"]}}", TOPIC_DE_ONLY);

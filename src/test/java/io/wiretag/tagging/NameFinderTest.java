@@ -296,9 +296,11 @@ class NameFinderTest {
         assertUnlinked(tags, "organisation", List.of("south-african-breweries-ltd", "pan-american-health-organization"));
         assertNotTagged(tags, "unlinked:organisation:breweries-ltd");
         assertNotTagged(tags, "unlinked:organisation:health-organization");
-        // The country keeps its mentions (topic rules count a country's bodies for it), and the words read into
+        // The country keeps its demonym (topic rules count a country's bodies for it), and the words read into
         // the longer name are no name of their own.
-        assertEquals(2, entity(tags, "south-africa").mentions().size(), () -> tags.entities().toString());
+        assertEquals(List.of("South Africa"), entity(tags, "south-africa").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("South African"), entity(tags, "south-africa").demonyms().stream().map(Mention::text).toList(),
+                () -> tags.entities().toString());
         assertEquals(1, entity(tags, "unlinked:organisation:pan-american-health-organization").mentions().size());
         // A name a rule typed before the country is no part of the organisation's.
         Tags keane = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Cases",

@@ -66,7 +66,7 @@ class SeedStoryTest {
         int curly = story.body().indexOf("Putin’s 2022");
         assertTrue(putin.mentions().contains(new Mention("body", curly, curly + 5, "Putin")));
         int officials = story.body().indexOf("Russian officials");
-        assertTrue(entity("russia").mentions().contains(new Mention("body", officials, officials + 7, "Russian")));
+        assertTrue(entity("russia").demonyms().contains(new Mention("body", officials, officials + 7, "Russian")));
         int zel = story.body().indexOf("Volodymyr Zelenskyy");
         assertEquals(List.of(new Mention("body", zel, zel + 19, "Volodymyr Zelenskyy")), entity("volodymyr-zelenskyy").mentions());
     }

@@ -247,13 +247,15 @@ public final class StemmingComparison {
             if (!b.id().equals(v.id())) {
                 throw new IllegalStateException("view reorders entities");
             }
-            List<String> added = v.aliases().subList(b.aliases().size(), v.aliases().size());
+            // Names and demonyms alike: both are what the language's names match.
+            List<String> added = new ArrayList<>(v.aliases().subList(b.aliases().size(), v.aliases().size()));
+            added.addAll(v.demonyms().subList(b.demonyms().size(), v.demonyms().size()));
             if (!added.isEmpty()) {
                 forms.put(b.id(), List.copyOf(added));
             }
         }
         Map<String, List<String>> names = new LinkedHashMap<>();
-        def.names().forEach((id, list) -> {
+        def.namesAndDemonyms().forEach((id, list) -> {
             Set<String> keys = new HashSet<>();
             forms.getOrDefault(id, List.of()).forEach(f -> keys.add(Phrase.of(f).key()));
             for (String n : list) {

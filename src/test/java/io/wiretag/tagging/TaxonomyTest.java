@@ -81,6 +81,22 @@ class TaxonomyTest {
     }
 
     @Test
+    void aDemonymTwoEntitiesShareIsReportedAsASharedAliasIs(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("topics"));
+        Files.writeString(dir.resolve("entities/e.json"), """
+                [{"id":"dominica","name":"Dominica","type":"country","demonyms":["Dominican"]},
+                 {"id":"dominican-republic","name":"Dominican Republic","type":"country","demonyms":["Dominican"]}]
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("topics/t.json"), """
+                {"id":"t","name":"T","threshold":0.5,"rules":[{"kind":"entity","entities":["dominica"],"weight":0.5}]}
+                """, StandardCharsets.UTF_8);
+        List<String> problems = TaxonomyValidator.check(dir);
+        assertTrue(problems.contains("entities/e.json: entity dominican-republic: alias \"Dominican\" is also an alias of "
+                + "dominica; declare it under \"ambiguous\" in both, with cues"), problems.toString());
+    }
+
+    @Test
     void explanationShowsContextDecisionAndRulesThatNearlyFired() {
         Tagger tagger = Tagger.compile(Taxonomy.load(SHIPPED));
         Story story = LabelledSetTest.story("g", "Georgia governor signs budget",
