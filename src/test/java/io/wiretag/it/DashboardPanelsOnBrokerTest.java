@@ -255,8 +255,10 @@ class DashboardPanelsOnBrokerTest {
             shown.add(mark.group(1));
         }
         assertEquals(marked, shown, "each body mention of Putin is marked, at its offsets, linked to the dashboard filtered by him");
-        assertTrue(article.startsWith("id=\"body\"><a class=\"mention\" href=\"/?entity=russia\" title=\"Russia\" data-entity=\"russia\">"
-                + "<mark>Russian</mark></a> President <a class=\"mention\" href=\"/?entity=vladimir-putin\""), "marks sit at their offsets: " + article);
+        // "Russian" is Russia's demonym: marked as one, linked to Russia.
+        assertTrue(article.startsWith("id=\"body\"><a class=\"mention demonym\" href=\"/?entity=russia\" title=\"Russia (demonym)\""
+                + " data-entity=\"russia\"><mark>Russian</mark></a> President <a class=\"mention\" href=\"/?entity=vladimir-putin\""),
+                "marks sit at their offsets: " + article);
         assertTrue(article.contains("&lt;img src=x onerror=alert(1)&gt;"), "the body's markup shows as text");
         assertTrue(dom.contains("&lt;script&gt;document.title='owned'&lt;/script&gt;"), "the headline shows as text");
         assertFalse(dom.contains("<title>owned") || dom.contains("<img src=\"x\""), "nothing from the story became markup");
