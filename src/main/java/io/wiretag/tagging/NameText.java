@@ -138,6 +138,57 @@ final class NameText {
         return digits >= 1 && digits <= 3 && (j == n || text.charAt(j) == ' ' || text.charAt(j) == '\n');
     }
 
+    /**
+     * Whether the name at {@code text[start, end)} is one side of a fixture line, a line of a schedule that
+     * holds only two names and "at", "v" or "vs" between them ("Anaheim at Buffalo", "TORONTO AT NY RANGERS",
+     * "Leeds v Chelsea"): the first words of the line before the connector, or the last after it.
+     */
+    static boolean inFixtureLine(String text, int start, int end) {
+        int ls = text.lastIndexOf('\n', start - 1) + 1;
+        int le = text.indexOf('\n', end);
+        if (le < 0) {
+            le = text.length();
+        }
+        while (ls < start && text.charAt(ls) == ' ') {
+            ls++;
+        }
+        while (le > end && Character.isWhitespace(text.charAt(le - 1))) {
+            le--;
+        }
+        if (le - ls > 80) {
+            return false;
+        }
+        for (String c : FIXTURE_CONNECTORS) {
+            int n = c.length();
+            if (le == end && start - n >= ls && text.regionMatches(true, start - n, c, 0, n)) {
+                return namesOnly(text, ls, start - n);
+            }
+            if (ls == start && end + n <= le && text.regionMatches(true, end, c, 0, n)) {
+                return namesOnly(text, end + n, le);
+            }
+        }
+        return false;
+    }
+
+    private static final String[] FIXTURE_CONNECTORS = {" at ", " v ", " vs ", " vs. ", " v. "};
+
+    /** Whether {@code text[from, to)} is capitalised words only (the other side of a fixture). */
+    private static boolean namesOnly(String text, int from, int to) {
+        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c) && c != ' ' && c != '.' && c != '\'' && c != '-') {
+                return false;
+            }
+            if (i > from && text.charAt(i - 1) == ' ' && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the text holds a score: one or two digits, a hyphen, one or two digits ("1-1", "2-0"), not a date. */
     static boolean hasScore(String text) {
         int n = text.length();

@@ -26,6 +26,9 @@ final class SportsTeams {
     private static final long COUNTY = Tokens.hashLower("county");
     private static final long TOWN = Tokens.hashLower("town");
     private static final long BOTH = Tokens.hashLower("both");
+    private static final long AT = Tokens.hashLower("at");
+    private static final long V = Tokens.hashLower("v");
+    private static final long VS = Tokens.hashLower("vs");
 
     private final NameCues cues;
     private final boolean[] entityIsPlace;
@@ -133,24 +136,25 @@ final class SportsTeams {
 
     /**
      * In a sports story's body in capitals (American standings: "PHILADELPHIA 14 12 2 75 75 30"), the names
-     * that open a row of numbers, or follow the number before them ("NEW JERSEY 4 PHILADELPHIA 2"), are the
-     * teams; the rest of such a body (division headings, "W L T GF GA PTS") is no name.
+     * that open a row of numbers, or follow the number before them ("NEW JERSEY 4 PHILADELPHIA 2"), and the two
+     * sides of a schedule's line ("ANAHEIM AT BUFFALO") are the teams; the rest of such a body (division headings, "W L T GF GA PTS") is no name.
      */
     void teamsOfTableRows(Tokens tk, NameWork w, String text, int f) {
         int[] caps = tk.caps;
         int last = -1;
         for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
             int t = caps[c];
-            if (t <= last || NameFinder.covered(w, t) || (tk.flags[t] & Tokens.ALL_UPPER) == 0) {
+            if (t <= last || NameFinder.covered(w, t) || (tk.flags[t] & Tokens.ALL_UPPER) == 0 || isFixtureConnector(tk.lower[t])) {
                 continue;
             }
             last = t;
             while (last + 1 < tk.fieldStart[f + 1] && tk.sentence[last + 1] == tk.sentence[t]
                     && (tk.flags[last + 1] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) == (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)
+                    && !isFixtureConnector(tk.lower[last + 1])
                     && !NameFinder.covered(w, last + 1) && NameText.gap(text, tk.end[last], tk.start[last + 1]) == NameText.GAP_SPACE) {
                 last++;
             }
-            if (NameText.inTableRow(text, tk.start[t], tk.end[last])) {
+            if (NameText.inTableRow(text, tk.start[t], tk.end[last]) || NameText.inFixtureLine(text, tk.start[t], tk.end[last])) {
                 NameFinder.add(w, tk, t, last, ORG, BY_TEAM, true);
             }
         }
@@ -160,6 +164,11 @@ final class SportsTeams {
      * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
      * Town"): where such a name stands as a team does, it is the club.
      */
+    /** "AT", "V", "VS" between the two teams of a schedule's line in capitals: no part of either name. */
+    private static boolean isFixtureConnector(long lower) {
+        return lower == AT || lower == V || lower == VS;
+    }
+
     private static boolean isClubSuffix(long lower) {
         return lower == CITY || lower == COUNTY || lower == TOWN;
     }
@@ -168,6 +177,9 @@ final class SportsTeams {
     private boolean standsWhereATeamDoes(Tokens tk, String text, int f, int l) {
         if (clubAfterAPlayer(tk, text, f, l)) {
             return true;
+        }
+        if (NameText.inFixtureLine(text, tk.start[f], tk.end[l])) {
+            return true; // a schedule's line: "Anaheim at Buffalo", "Leeds v Chelsea"
         }
         if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
             // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's

@@ -603,6 +603,31 @@ class NameFinderTest {
     }
 
     @Test
+    void inASportsStoryTheTwoSidesOfAScheduleLineAreTeams() {
+        // The wires' agate: one game a line (a paragraph, as rows of standings are), "at" before the home side,
+        // "v" between two clubs.
+        String body = "In the league on Friday the Harbour Sharks won 4-2 over the Coastal Kings.\n\n"
+                + "Saturday's games:\n\nValley Bears at Harbour Sharks\n\nRidge Wolves v Coastal Kings";
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "1998-01-09", "ICE HOCKEY - LEAGUE RESULTS", body));
+        assertUnlinked(tags, "organisation", List.of("harbour-sharks", "coastal-kings", "valley-bears", "ridge-wolves"));
+        // A line that holds more than the two names is no schedule's: "Keegan at Wembley to watch the final".
+        Tags other = tagger.tag(NameFinderSetTest.story("o", "1998-01-09", "SOCCER - CUP",
+                "The league said the goal stood in the 2-1 win.\n\nKeegan at Wembley to watch the final"));
+        assertNotTagged(other, "unlinked:organisation:keegan");
+    }
+
+    @Test
+    void inStandingsInCapitalsTheTwoSidesOfAScheduleLineAreTeamsWithoutTheirAt() {
+        String body = String.join("\n\n", "STANDINGS OF THE NORTHERN ICE HOCKEY LEAGUE:", "W L T PTS",
+                "HARBOUR SHARKS 14 5 2 30", "VALLEY BEARS 11 8 2 24", "SATURDAY'S GAMES", "VALLEY BEARS AT RIDGE WOLVES",
+                "COASTAL KINGS V HARBOUR SHARKS");
+        Tags tags = tagger.tag(NameFinderSetTest.story("h", "1998-01-09", "ICE HOCKEY - LEAGUE STANDINGS", body));
+        assertUnlinked(tags, "organisation", List.of("harbour-sharks", "valley-bears", "ridge-wolves", "coastal-kings"));
+        assertEquals(2, entity(tags, "unlinked:organisation:valley-bears").mentions().size(), tags.entityIds().toString());
+        assertEquals(4, tags.entities().size(), "no name holds the \"AT\": " + tags.entityIds());
+    }
+
+    @Test
     void aTableWithoutAWordOfSportMakesNoTeams() {
         Tags tags = tagger.tag(NameFinderSetTest.story("b", "1996-12-07", "Regional output",
                 "Output by region, in thousands of tonnes:\n\nKaduna 12 14\nBarcelona 9 11\n"));
