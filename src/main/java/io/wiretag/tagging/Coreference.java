@@ -94,7 +94,7 @@ final class Coreference {
     /**
      * An organisation known by its first word ("Bristol", "Goldman") joins the one organisation the story
      * names in full starting with it ("Bristol Rovers", "Goldman Sachs"); two such (a "Deutsche Bank" and a
-     * "Deutsche Post"): neither.
+     * "Deutsche Post", the gazetteer's or not): neither.
      */
     private static void joinFirstWords(NameWork w, Tokens tk) {
         for (int e = 0; e < w.ents; e++) {
@@ -111,10 +111,14 @@ final class Coreference {
 
     /**
      * The one organisation other than {@code except} named in more words than tokens {@code first} to
-     * {@code last}, starting with the same words, or -1.
+     * {@code last}, starting with the same words, or -1 (also when the one word starts an organisation the
+     * gazetteer found).
      */
     private static int organisationStartingWith(NameWork w, Tokens tk, int first, int last, int except) {
         int n = last - first + 1;
+        if (n == 1 && w.hasLinkedOrganisationStartingWith(tk.lower[first])) {
+            return -1; // a known organisation starts with the word too ("Deutsche Bank" and "Deutsche Post AG")
+        }
         int found = -1;
         for (int g = 0; g < w.ents; g++) {
             int rg = w.eLongest[g];

@@ -76,6 +76,16 @@ final class KnownNames {
      * is another mention of that person, and an organisation's first word one of that organisation ("Norilsk
      * Nickel" ... "Norilsk"): it joins the gazetteer's matches and its entity's weight.
      */
+    /** Whether a name of two words or more the name finder read (not run {@code r}) starts with the word {@code h}. */
+    private static boolean startsAnotherName(Tokens tk, NameWork w, int r, long h) {
+        for (int p = 0; p < w.runs; p++) {
+            if (p != r && w.rLast[p] > w.rFirst[p] && w.rType[p] > 0 && tk.lower[w.rFirst[p]] == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
         if (w.linked == 0) {
             return;
@@ -96,8 +106,8 @@ final class KnownNames {
                     found = k;
                 }
             }
-            if (found < 0) {
-                continue;
+            if (found < 0 || w.linkedOrganisation[found] && startsAnotherName(tk, w, r, h)) {
+                continue; // "Deutsche" after "Deutsche Bank" and "Deutsche Post AG": neither's
             }
             int e = w.linkedEntity[found];
             int slot = s.entitySlot[e];
@@ -137,9 +147,10 @@ final class KnownNames {
                 s.mEntity[m] = -1;
                 continue;
             }
-            if (e >= 0 && entityIsPlace[e] && s.mFirst[m] == s.mLast[m]
+            if (e >= 0 && (entityIsPlace[e] || entityIsOrganisation[e]) && s.mFirst[m] == s.mLast[m]
                     && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
-                // "Dion Dublin", "Jack London": a given name before the place makes it a surname, read whole.
+                // "Dion Dublin", "Jack London", "Michael Bloomberg", "Henry Ford": a given name before the place
+                // or the organisation makes it a surname, read whole.
                 if (explain != null) {
                     explain.why(m, "a surname after a given name, read whole");
                 }

@@ -63,6 +63,22 @@ final class NameFinder {
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
     private static final long UNITED = Tokens.hashLower("united");
+    /**
+     * Legal forms of companies: alone they are no acronym of a name ("Deutsche Bank AG" where the gazetteer
+     * knows Deutsche Bank leaves "AG" after its match).
+     */
+    private static final long[] LEGAL_FORMS = java.util.stream.Stream.of("ag", "sa", "nv", "bv", "plc", "ltd", "inc",
+            "co", "corp", "gmbh", "se", "spa", "llc", "ab", "asa", "oyj").mapToLong(Tokens::hashLower).toArray();
+
+    private static boolean isLegalForm(long lower) {
+        for (long h : LEGAL_FORMS) {
+            if (h == lower) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Generational suffixes: "John Mills Jr." is Mr Mills, so his surname is the word before. */
     private static final long[] SUFFIXES = {Tokens.hashLower("jr"), Tokens.hashLower("sr"), Tokens.hashLower("ii"),
         Tokens.hashLower("iii"), Tokens.hashLower("iv")};
@@ -289,7 +305,8 @@ final class NameFinder {
         int why = 0;
         int lastBits = bits[l];
         // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
-        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l))) {
+        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l))
+                && !givenNameAndSurname(w, f, l)) {
             if (onlyHeads(tk, w, f, l)) {
                 return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all
             }
@@ -441,7 +458,8 @@ final class NameFinder {
             type = PLACE; // "Tiptonville, Tennessee", "Cairo, Ill.": not "Kemp, Georgia's governor"
             why = BY_REGION;
         }
-        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)) {
+        if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
+                && !isLegalForm(tk.lower[f])) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -534,6 +552,15 @@ final class NameFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * A given name and one word after it, an institution's name only as a surname ("Michael Bloomberg", not
+     * "Bloomberg News"): a person.
+     */
+    private static boolean givenNameAndSurname(NameWork w, int f, int l) {
+        return l == f + 1 && (w.bits[f] & (NameCues.FIRST | NameCues.ORG_HEAD | NameCues.ORG_WORD)) == NameCues.FIRST
+                && (w.bits[l] & NameCues.ORG_WORD) != 0;
     }
 
     private static boolean anyOrgWord(NameWork w, int f, int l) {

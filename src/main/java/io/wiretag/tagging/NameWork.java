@@ -80,6 +80,16 @@ final class NameWork {
         stateToken[states++] = t;
     }
 
+    /** Whether an organisation the gazetteer found by its full name in this story starts with this word. */
+    boolean hasLinkedOrganisationStartingWith(long word) {
+        for (int k = 0; k < linked; k++) {
+            if (linkedSurname[k] == word && linkedOrganisation[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a person the gazetteer found by full name in this story has this surname. */
     boolean hasLinkedSurname(long surname) {
         for (int k = 0; k < linked; k++) {
