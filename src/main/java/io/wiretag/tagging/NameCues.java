@@ -156,6 +156,22 @@ final class NameCues {
         return c;
     }
 
+    /**
+     * The lists of the finder of people in German, French and Spanish stories ({@link ForeignNames}): the
+     * given names of Latin script (the English finder's), and the language's titles ({@code names/<lang>/titles.txt})
+     * and words a sentence opens with ({@code names/<lang>/common.txt}).
+     */
+    static NameCues forLanguage(String lang) {
+        NameCues c = new NameCues(32768);
+        c.addList("first-names.txt", FIRST);
+        c.addList("first-names-moby.txt", FIRST);
+        c.addList("first-names-faker.txt", FIRST);
+        c.addList("first-names-world.txt", FIRST);
+        c.addList(lang + "/titles.txt", TITLE);
+        c.addList(lang + "/common.txt", COMMON);
+        return c;
+    }
+
     /** The bits of a token's folded hash; 0 for a word in no list. */
     int of(long hash) {
         int b = filterBit(hash);

@@ -35,6 +35,7 @@ public final class Tagger {
     private final EntityResolver resolver;
     private final EntityTags entityTags;
     private final NameFinder nameFinder;
+    private final ForeignNames foreignNames;
     private final TopicScorer scorer;
     private final ThreadLocal<Scratch> scratch;
     /** The language this tagger is for (null: the taxonomy as written), and its taggers per language. */
@@ -70,6 +71,8 @@ public final class Tagger {
         // Its cues (titles, given names, "Ministry", "in") are English: other languages get linked names only,
         // and their taggers no name finder (with 100,000 people in the gazetteer, its tables are megabytes).
         this.nameFinder = language == null || language.equals("en") ? new NameFinder(gz, NameCues.shipped()) : null;
+        // German, French and Spanish stories get people by their titles and given names (ForeignNames).
+        this.foreignNames = language != null && ForeignNames.supports(language) ? new ForeignNames(language) : null;
         this.scorer = new TopicScorer(rules, gz);
         int entities = gz.entities.length;
         int keywords = gz.keywordCount();
@@ -165,8 +168,8 @@ public final class Tagger {
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
             // The name finder first: a lone surname of a person found in full joins that person's mentions.
-            List<EntityTag> unlinked = nameFinder != null
-                    ? nameFinder.find(tk, s, headline, body, leadParagraph, explain) : List.of();
+            List<EntityTag> unlinked = nameFinder != null ? nameFinder.find(tk, s, headline, body, leadParagraph, explain)
+                    : foreignNames != null ? foreignNames.find(tk, s, headline, body, leadParagraph, explain) : List.of();
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
                 entityList = byRelevance(entityList, unlinked);

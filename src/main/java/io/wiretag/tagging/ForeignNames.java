@@ -1,0 +1,114 @@
+package io.wiretag.tagging;
+
+import io.wiretag.story.EntityTag;
+import java.util.List;
+
+/**
+ * Finds the people a German, French or Spanish story names that the gazetteer does not know, by the two cues
+ * those languages share with English: a title or role right before the name ("Bürgermeister Vitali Klitschko",
+ * "le maire Pierre Hurmic", "la alcaldesa Ada Colau", "M. Barrot") and a given name that opens a name of two to
+ * four capitalised words ("Andrij Sybiha"). A lone surname is then that person ("Sybiha sagte"), as in
+ * English ({@link Coreference}). Organisations and places it leaves to the gazetteer: German writes every noun
+ * with a capital, and the English finder's other cues ("Ministry", "in", "-based") are English words.
+ * Russian and Ukrainian stories get none: their names decline (Лавров, Лаврова, Лавровым), and an unlinked
+ * entity's id is written in Latin letters.
+ */
+final class ForeignNames {
+    /** The longest run read as one person's name, in words (after a title or the opening given name). */
+    private static final int MAX_WORDS = 4;
+    private final NameCues cues;
+
+    ForeignNames(String language) {
+        this.cues = NameCues.forLanguage(language);
+    }
+
+    /** Whether stories in this language get a finder of their own. */
+    static boolean supports(String language) {
+        return "de".equals(language) || "fr".equals(language) || "es".equals(language);
+    }
+
+    List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
+                         Explanation.Builder explain) {
+        NameWork w = s.names;
+        w.reset(tk.count);
+        for (int m = 0; m < s.matches; m++) { // what the gazetteer matched is not read again
+            for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
+                w.cover[t] = w.stamp;
+            }
+        }
+        for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
+            int from = tk.fieldStart[f];
+            int to = tk.fieldStart[f + 1];
+            String text = f == Tagger.HEADLINE ? headline : body;
+            if (NameText.capsShape(tk, from, to) == NameText.SHAPE_CAPS) {
+                continue; // all capitals: every word looks like a name
+            }
+            scan(tk, w, text, from, to);
+        }
+        if (w.runs == 0) {
+            return List.of();
+        }
+        Coreference.resolve(w, tk, headline, body);
+        return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
+    }
+
+    /** Reads the runs of capitalised words of one field, tokens [from, to). */
+    private void scan(Tokens tk, NameWork w, String text, int from, int to) {
+        int t = from;
+        while (t < to) {
+            if ((tk.flags[t] & Tokens.FIRST_UPPER) == 0 || NameFinder.covered(w, t)) {
+                t++;
+                continue;
+            }
+            int l = t;
+            while (l + 1 < to && (tk.flags[l + 1] & Tokens.FIRST_UPPER) != 0 && !NameFinder.covered(w, l + 1)
+                    && tk.sentence[l + 1] == tk.sentence[l] && joined(text, tk.end[l], tk.start[l + 1])) {
+                l++;
+            }
+            read(tk, w, text, from, t, l);
+            t = l + 1;
+        }
+    }
+
+    /** Whether two capitalised words are one name's: a space or a hyphen between ("Jean-Noël Barrot"). */
+    private static boolean joined(String text, int end, int start) {
+        int gap = NameText.gap(text, end, start);
+        return gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN;
+    }
+
+    /** Types one run, tokens {@code first} to {@code last}. */
+    private void read(Tokens tk, NameWork w, String text, int fieldFrom, int first, int last) {
+        int f = first;
+        // Words a sentence opens with ("Der", "Le", "El") and titles written with a capital ("Bürgermeister",
+        // "Präsident", "M.") go first; a title there or right before the run makes a person of the rest.
+        boolean titled = f > fieldFrom && titleBefore(tk, text, f);
+        while (f <= last && (cues.of(tk.lower[f]) & (NameCues.COMMON | NameCues.TITLE)) != 0) {
+            titled |= (cues.of(tk.lower[f]) & NameCues.TITLE) != 0;
+            f++;
+        }
+        int len = last - f + 1;
+        if (len <= 0 || len > MAX_WORDS || NameText.hasDigit(text, tk.start[f], tk.end[last])) {
+            return;
+        }
+        if (len == 1 && tk.end[f] - tk.start[f] == 1) {
+            return; // an initial or a letter
+        }
+        boolean given = len >= 2 && (cues.of(tk.lower[f]) & NameCues.FIRST) != 0;
+        if (titled || given) {
+            NameFinder.add(w, tk, f, last, NameFinder.PERSON, titled ? NameFinder.BY_TITLE : NameFinder.BY_FIRST, true);
+        } else if (len == 1) {
+            NameFinder.add(w, tk, f, last, NameFinder.UNKNOWN, 0, true); // a lone surname, perhaps
+        }
+    }
+
+    /** Whether a title stands right before token {@code t}, in its sentence ("le maire Pierre", "M. Barrot"). */
+    private boolean titleBefore(Tokens tk, String text, int t) {
+        int b = t - 1;
+        if ((cues.of(tk.lower[b]) & NameCues.TITLE) == 0) {
+            return false;
+        }
+        int gap = NameText.gap(text, tk.end[b], tk.start[t]);
+        // "M. Barrot", "Sr. Sánchez": the abbreviation's full stop may end the sentence for the tokeniser.
+        return gap == NameText.GAP_SPACE && tk.sentence[b] == tk.sentence[t] || gap == NameText.GAP_DOT && tk.end[b] - tk.start[b] <= 3;
+    }
+}
