@@ -86,9 +86,11 @@ final class EntityTags {
             int k = order[i];
             int e = s.slotEntity[k];
             EntityDef def = entities[e];
-            Mention[] buf = s.mentionBuffer(groupStart[k + 1] - groupStart[k]);
+            int size = groupStart[k + 1] - groupStart[k];
+            Mention[] buf = s.mentionBuffer(size);
             int n = 0;
-            List<Mention> demonyms = null; // mentions by a demonym ("Polish"), listed apart from the names
+            Mention[] dem = null; // mentions by a demonym ("Polish"), listed apart from the names
+            int d = 0;
             int prevToken = -1;
             String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
@@ -107,39 +109,35 @@ final class EntityTags {
                         && src.regionMatches(from, prevText, 0, to - from) ? prevText : src.substring(from, to);
                 prevText = text;
                 Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
-                buf[n++] = mention;
                 boolean demonym = aliasDemonym[s.mAlias[m]];
                 if (demonym) {
-                    if (demonyms == null) {
-                        demonyms = new ArrayList<>(2);
+                    if (dem == null) {
+                        dem = s.demonymBuffer(size);
                     }
-                    demonyms.add(mention);
+                    dem[d++] = mention;
+                } else {
+                    buf[n++] = mention;
                 }
                 if (explain != null) {
                     explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), demonym, explain.whyOf(m));
                 }
             }
-            if (n == 0) {
+            if (n + d == 0) {
                 continue; // every mention gave way to a longer name the name finder read (NameFinder.markCovered)
             }
             if (!inOrder) { // a surname the name finder joined comes after the matches
                 Arrays.sort(buf, 0, n, MENTION_ORDER);
+                if (d > 0) {
+                    Arrays.sort(dem, 0, d, MENTION_ORDER);
+                }
             }
             double relevance = relevance(s.slotWeight[k]);
-            if (demonyms == null) {
+            if (d == 0) {
                 out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n)));
             } else {
-                if (!inOrder) {
-                    demonyms.sort(MENTION_ORDER);
-                }
-                int names = 0;
-                for (int b = 0; b < n; b++) {
-                    if (!demonyms.contains(buf[b])) {
-                        buf[names++] = buf[b];
-                    }
-                }
-                out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance,
-                        listOf(buf, names), Boolean.TRUE, demonyms));
+                out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n),
+                        Boolean.TRUE, listOf(dem, d)));
+                Arrays.fill(dem, 0, d, null);
             }
             Arrays.fill(buf, 0, n, null);
         }

@@ -43,21 +43,34 @@ final class ForeignNames {
             if (NameText.capsShape(tk, from, to) == NameText.SHAPE_CAPS) {
                 continue; // all capitals: every word looks like a name
             }
-            scan(tk, w, text, from, to);
+            scan(tk, w, text, f, from, to);
         }
         if (w.runs == 0) {
             return List.of();
+        }
+        // Then a capitalised word alone that is the surname of a person found in full ("Hebestreit verwies"):
+        // read only now, and only where the surname is, for German writes every noun with a capital.
+        int people = w.runs;
+        for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
+            String text = f == Tagger.HEADLINE ? headline : body;
+            for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
+                int t = tk.caps[c];
+                if (surnameOf(tk, w, people, t) && !NameFinder.covered(w, t) && alone(tk, text, t, tk.fieldStart[f], tk.fieldStart[f + 1])) {
+                    NameFinder.add(w, tk, t, t, NameFinder.UNKNOWN, 0, true);
+                }
+            }
         }
         Coreference.resolve(w, tk, headline, body);
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 
-    /** Reads the runs of capitalised words of one field, tokens [from, to). */
-    private void scan(Tokens tk, NameWork w, String text, int from, int to) {
-        int t = from;
-        while (t < to) {
-            if ((tk.flags[t] & Tokens.FIRST_UPPER) == 0 || NameFinder.covered(w, t)) {
-                t++;
+    /** Reads the runs of capitalised words of field {@code field}, tokens [from, to): only those start one. */
+    private void scan(Tokens tk, NameWork w, String text, int field, int from, int to) {
+        int[] caps = tk.caps;
+        int last = -1;
+        for (int c = tk.fieldCaps[field], end = tk.fieldCaps[field + 1]; c < end; c++) {
+            int t = caps[c];
+            if (t <= last || NameFinder.covered(w, t)) {
                 continue;
             }
             int l = t;
@@ -66,8 +79,29 @@ final class ForeignNames {
                 l++;
             }
             read(tk, w, text, from, t, l);
-            t = l + 1;
+            last = l;
         }
+    }
+
+    /** Whether token {@code t} is the surname of one of the first {@code people} runs, and in none of them. */
+    private static boolean surnameOf(Tokens tk, NameWork w, int people, int t) {
+        long h = tk.lower[t];
+        boolean surname = false;
+        for (int r = 0; r < people; r++) {
+            if (t >= w.rFirst[r] && t <= w.rLast[r]) {
+                return false; // read already ("M. Hurmic")
+            }
+            surname |= w.rSurname[r] == h && w.rLast[r] > w.rFirst[r];
+        }
+        return surname;
+    }
+
+    /** Whether token {@code t} is a capitalised word alone: no capitalised word joined to it either side. */
+    private static boolean alone(Tokens tk, String text, int t, int from, int to) {
+        return (t == from || (tk.flags[t - 1] & Tokens.FIRST_UPPER) == 0 || tk.sentence[t - 1] != tk.sentence[t]
+                || !joined(text, tk.end[t - 1], tk.start[t]))
+                && (t + 1 >= to || (tk.flags[t + 1] & Tokens.FIRST_UPPER) == 0 || tk.sentence[t + 1] != tk.sentence[t]
+                || !joined(text, tk.end[t], tk.start[t + 1]));
     }
 
     /** Whether two capitalised words are one name's: a space or a hyphen between ("Jean-Noël Barrot"). */
@@ -82,22 +116,19 @@ final class ForeignNames {
         // Words a sentence opens with ("Der", "Le", "El") and titles written with a capital ("Bürgermeister",
         // "Präsident", "M.") go first; a title there or right before the run makes a person of the rest.
         boolean titled = f > fieldFrom && titleBefore(tk, text, f);
-        while (f <= last && (cues.of(tk.lower[f]) & (NameCues.COMMON | NameCues.TITLE)) != 0) {
-            titled |= (cues.of(tk.lower[f]) & NameCues.TITLE) != 0;
+        int bits;
+        while (f <= last && ((bits = cues.of(tk.lower[f])) & (NameCues.COMMON | NameCues.TITLE)) != 0) {
+            titled |= (bits & NameCues.TITLE) != 0;
             f++;
         }
         int len = last - f + 1;
-        if (len <= 0 || len > MAX_WORDS || NameText.hasDigit(text, tk.start[f], tk.end[last])) {
-            return;
+        if (len <= 0 || len > MAX_WORDS || len == 1 && tk.end[f] - tk.start[f] == 1) {
+            return; // nothing left, too long for a name, or an initial or a letter
         }
-        if (len == 1 && tk.end[f] - tk.start[f] == 1) {
-            return; // an initial or a letter
-        }
-        boolean given = len >= 2 && (cues.of(tk.lower[f]) & NameCues.FIRST) != 0;
-        if (titled || given) {
-            NameFinder.add(w, tk, f, last, NameFinder.PERSON, titled ? NameFinder.BY_TITLE : NameFinder.BY_FIRST, true);
-        } else if (len == 1) {
-            NameFinder.add(w, tk, f, last, NameFinder.UNKNOWN, 0, true); // a lone surname, perhaps
+        if (titled || len >= 2 && (cues.of(tk.lower[f]) & NameCues.FIRST) != 0) {
+            if (!NameText.hasDigit(text, tk.start[f], tk.end[last])) {
+                NameFinder.add(w, tk, f, last, NameFinder.PERSON, titled ? NameFinder.BY_TITLE : NameFinder.BY_FIRST, true);
+            }
         }
     }
 

@@ -144,6 +144,14 @@ final class NameText {
      * "Leeds v Chelsea"): the first words of the line before the connector, or the last after it.
      */
     static boolean inFixtureLine(String text, int start, int end) {
+        // Most names are neither the first nor the last words of their line: told without a search.
+        boolean opens = start == 0 || text.charAt(start - 1) == '\n'
+                || text.charAt(start - 1) == ' ' && (start == 1 || text.charAt(start - 2) == '\n');
+        boolean closes = end == text.length() || Character.isWhitespace(text.charAt(end))
+                && (text.charAt(end) == '\n' || text.charAt(end) == '\r' || end + 1 == text.length() || text.charAt(end + 1) == '\n');
+        if (!opens && !closes) {
+            return false;
+        }
         int ls = text.lastIndexOf('\n', start - 1) + 1;
         int le = text.indexOf('\n', end);
         if (le < 0) {

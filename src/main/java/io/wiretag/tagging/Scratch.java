@@ -52,6 +52,16 @@ final class Scratch {
         return mentions;
     }
 
+    private Mention[] demonyms = new Mention[16];
+
+    /** Room for {@code n} demonyms of one entity, beside {@link #mentionBuffer}. */
+    Mention[] demonymBuffer(int n) {
+        if (demonyms.length < n) {
+            demonyms = new Mention[Math.max(n, demonyms.length * 2)];
+        }
+        return demonyms;
+    }
+
     int[] order(int n) {
         if (order.length < n) {
             order = new int[n * 2];
