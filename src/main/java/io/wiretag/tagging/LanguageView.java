@@ -21,6 +21,9 @@ final class LanguageView {
     record View(Taxonomy taxonomy, Map<String, String> formOf) {
     }
 
+    /** The French articles and prepositions elided before a vowel. */
+    private static final String[] ELIDED = {"l'", "d'"};
+
     private LanguageView() {
     }
 
@@ -117,6 +120,27 @@ final class LanguageView {
                     }
                 }
             });
+        }
+        if ("fr".equals(lang)) {
+            // French elides the article before a vowel: "l'Olympique de Marseille", "d'Emmanuel Macron". The
+            // language's own names have those forms already (Inflection); the entries' own names get them here.
+            for (EntityDef e : base.entities()) {
+                List<String> own = new ArrayList<>();
+                own.add(e.name());
+                own.addAll(e.aliases());
+                for (String a : own) {
+                    if (a.isEmpty() || "AEIOUÀÂÉÈÊÎÏÔÖÛÜ".indexOf(a.charAt(0)) < 0 || a.equals(a.toUpperCase(Locale.ROOT))) {
+                        continue; // not before an h ("du Hamas"), nor an acronym: "d'UN" would be "d'un"
+                    }
+                    for (String article : ELIDED) {
+                        String f = article + a;
+                        if (owner.putIfAbsent(Phrase.of(f).key(), e.id()) == null) {
+                            added.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(f);
+                            note(formOf, f, a);
+                        }
+                    }
+                }
+            }
         }
         List<EntityDef> entities = new ArrayList<>();
         for (EntityDef e : base.entities()) {

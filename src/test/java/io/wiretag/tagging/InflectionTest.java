@@ -1,10 +1,12 @@
 package io.wiretag.tagging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
+import io.wiretag.story.Tags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,21 @@ class InflectionTest {
         assertEquals(List.of("denmark"), t.tag(story("es", "Elecciones", "El gobierno danés convocó elecciones.")).entityIds());
         assertEquals(List.of("afghanistan"), t.tag(story("fr", "Aide", "Le gouvernement afghan demande de l'aide.")).entityIds());
         assertEquals(List.of("switzerland"), t.tag(story("es", "Banca", "La banca suiza cerró con ganancias.")).entityIds());
+    }
+
+    @Test
+    void aFrenchStoryElidesTheArticleBeforeTheGazetteersOwnNames() throws Exception {
+        Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        Tags tags = t.tag(story("fr", "Ligue 1", "Le Paris Saint-Germain a battu l'Olympique de Marseille, selon les "
+                + "dirigeants d'Airbus et d'un club."));
+        assertEquals(List.of("airbus", "olympique-de-marseille", "paris-saint-germain"), tags.entityIds().stream().sorted().toList());
+        assertEquals(List.of("l'Olympique de Marseille"), tags.entities().stream()
+                .filter(e -> e.id().equals("olympique-de-marseille")).findFirst().orElseThrow()
+                .mentions().stream().map(io.wiretag.story.Mention::text).toList());
+        // Not an acronym ("d'un" is no "d'UN"), not before an h, which French does not elide there ("du Hamas"),
+        // and not in another language's story.
+        assertFalse(t.tag(story("fr", "Gaza", "Le chef d'Hamas a parlé.")).entityIds().contains("hamas"));
+        assertFalse(t.tag(story("en", "Ligue 1", "A fan of l'Olympique de Marseille.")).entityIds().contains("olympique-de-marseille"));
     }
 
     @Test
