@@ -106,8 +106,7 @@ final class ForeignNames {
 
     /** Whether two capitalised words are one name's: a space or a hyphen between ("Jean-Noël Barrot"). */
     private static boolean joined(String text, int end, int start) {
-        int gap = NameText.gap(text, end, start);
-        return gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN;
+        return NameText.gapJoins(NameText.gap(text, end, start));
     }
 
     /** Types one run, tokens {@code first} to {@code last}. */

@@ -93,10 +93,7 @@ final class NameCues {
         NameCues c = new NameCues(32768); // about 19,500 words in 65,536 slots
         c.addList("common.txt", COMMON);
         c.addList("titles.txt", TITLE);
-        c.addList("first-names.txt", FIRST);
-        c.addList("first-names-moby.txt", FIRST);
-        c.addList("first-names-faker.txt", FIRST);
-        c.addList("first-names-world.txt", FIRST);
+        c.addGivenNames();
         c.addList("family-names-chinese.txt", FAMILY_PINYIN);
         c.addList("family-names-east-asian.txt", FAMILY_SYLLABLE);
         c.addList("org-heads.txt", ORG_HEAD);
@@ -163,13 +160,18 @@ final class NameCues {
      */
     static NameCues forLanguage(String lang) {
         NameCues c = new NameCues(32768);
-        c.addList("first-names.txt", FIRST);
-        c.addList("first-names-moby.txt", FIRST);
-        c.addList("first-names-faker.txt", FIRST);
-        c.addList("first-names-world.txt", FIRST);
+        c.addGivenNames();
         c.addList(lang + "/titles.txt", TITLE);
         c.addList(lang + "/common.txt", COMMON);
         return c;
+    }
+
+    /** The given-name lists (Latin script), which every language's finder reads. */
+    private void addGivenNames() {
+        for (String list : new String[] {"first-names.txt", "first-names-moby.txt", "first-names-faker.txt",
+            "first-names-world.txt"}) {
+            addList(list, FIRST);
+        }
     }
 
     /** The bits of a token's folded hash; 0 for a word in no list. */

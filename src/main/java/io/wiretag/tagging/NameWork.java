@@ -82,18 +82,18 @@ final class NameWork {
 
     /** Whether an organisation the gazetteer found by its full name in this story starts with this word. */
     boolean hasLinkedOrganisationStartingWith(long word) {
-        for (int k = 0; k < linked; k++) {
-            if (linkedSurname[k] == word && linkedOrganisation[k]) {
-                return true;
-            }
-        }
-        return false;
+        return hasLinked(word, true);
     }
 
     /** Whether a person the gazetteer found by full name in this story has this surname. */
     boolean hasLinkedSurname(long surname) {
+        return hasLinked(surname, false);
+    }
+
+    /** Whether a linked person's surname or organisation's first word (as {@code organisation} says) is this word. */
+    private boolean hasLinked(long word, boolean organisation) {
         for (int k = 0; k < linked; k++) {
-            if (linkedSurname[k] == surname && !linkedOrganisation[k]) {
+            if (linkedSurname[k] == word && linkedOrganisation[k] == organisation) {
                 return true;
             }
         }
