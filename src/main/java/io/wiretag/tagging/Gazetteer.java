@@ -147,6 +147,7 @@ final class Gazetteer {
                 }
             }
             topic.unless().forEach(this::keyword);
+            topic.others().forEach(this::keyword); // matched so that their words count for no rule
         }
         // The name finder's words of sport: found by the same pass as the keywords, so telling a sports story
         // costs no scan of its own.

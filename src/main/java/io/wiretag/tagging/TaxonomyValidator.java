@@ -184,9 +184,37 @@ public final class TaxonomyValidator {
             if (total < topic.threshold()) {
                 out.add(where + ": all rules together weigh " + total + ", below the threshold " + topic.threshold());
             }
+            checkOthers(topic, where, out);
         }
         LanguageValidator.check(t, ids, out);
         return out;
+    }
+
+    /** An {@code others} phrase that is also one of the topic's keywords would count for its rule after all. */
+    private static void checkOthers(TopicDef topic, String where, List<String> out) {
+        if (topic.others().isEmpty()) {
+            return;
+        }
+        Set<String> keywords = new java.util.HashSet<>();
+        for (TopicDef.Rule rule : topic.rules()) {
+            List<List<String>> lists = new java.util.ArrayList<>();
+            lists.add(rule.keywords());
+            lists.addAll(rule.languages().values());
+            for (TopicDef.Group g : rule.groups()) {
+                lists.add(g.keywords());
+                lists.addAll(g.languages().values());
+            }
+            for (List<String> list : lists) {
+                list.forEach(k -> keywords.add(Phrase.of(k).lowerKey()));
+            }
+        }
+        for (String other : topic.others()) {
+            if (Phrase.of(other).lower().length == 0) {
+                out.add(where + ": others: \"" + other + "\" has no word in it");
+            } else if (keywords.contains(Phrase.of(other).lowerKey())) {
+                out.add(where + ": others: \"" + other + "\" is one of the topic's keywords too, so it would count for its rule");
+            }
+        }
     }
 
     private static void checkDate(String date, String where, List<String> out) {

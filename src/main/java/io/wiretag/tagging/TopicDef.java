@@ -10,16 +10,20 @@ import java.util.Map;
  * A topic as the taxonomy files declare it: rules that each add their weight when they fire; the topic is
  * assigned when the sum (capped at 1) reaches {@code threshold} and every {@code required} rule fired.
  */
-@JsonPropertyOrder({"id", "name", "iptc", "threshold", "from", "unless", "rules", "note"})
+@JsonPropertyOrder({"id", "name", "iptc", "threshold", "from", "unless", "others", "rules", "note"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TopicDef(String id, String name, List<String> iptc, double threshold, List<Rule> rules, String note,
-                       String from, List<String> unless) {
+                       String from, List<String> unless, List<String> others) {
     /**
      * {@code from} (a year or an ISO date): a story dated before it is never about the topic. {@code unless}:
-     * phrases that, anywhere in the story, say it is about something else (the Crimean War of 1854).
+     * phrases that, in the headline or the lead, say the story is about something else (the Crimean War of
+     * 1854). {@code others}: phrases that name something else with the topic's own words (the Second World
+     * War, the Cold War): matched as phrases, so the keyword inside ("war") counts for no rule there; they
+     * veto nothing, for a report of this war may well recall that one.
      */
     public TopicDef {
         unless = unless == null ? List.of() : List.copyOf(unless);
+        others = others == null ? List.of() : List.copyOf(others);
         iptc = iptc == null ? List.of() : List.copyOf(iptc);
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
