@@ -57,6 +57,20 @@ public final class Languages {
         return detect(sample(headline, lead));
     }
 
+    /**
+     * Whether the headline is the lead's own start: a story that came without one (a plain file) is given the
+     * first sentence of its body as headline. Read twice, that sentence fills the sample and leaves out the
+     * rest of the lead ("la BCE prend le contre-pied des autres banques centrales" twice read as Spanish).
+     */
+    static boolean headlineOpensLead(String headline, String lead) {
+        if (headline == null || lead == null) {
+            return false;
+        }
+        String h = headline.strip();
+        int n = h.endsWith("…") ? h.length() - 1 : h.length(); // a long first sentence cut to a headline
+        return n > 0 && lead.stripLeading().regionMatches(0, h, 0, n);
+    }
+
     /** As {@link #detect(String, String)}, looking at up to {@code maxChars} of the plain text (the bench's "before"). */
     public static String detectPlain(String headline, String lead, int maxChars) {
         return detect(plainSample(headline, lead, maxChars));
@@ -96,6 +110,9 @@ public final class Languages {
 
     /** What Lingua is given: lower-case words of headline and lead, or the plain text when they are too few. */
     static String sample(String headline, String lead) {
+        if (headlineOpensLead(headline, lead)) {
+            headline = null;
+        }
         StringBuilder b = new StringBuilder(MAX_CHARS + 40);
         appendLowerCaseWords(b, headline, MAX_CHARS);
         appendLowerCaseWords(b, lead, MAX_CHARS);

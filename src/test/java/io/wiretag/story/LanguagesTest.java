@@ -1,6 +1,7 @@
 package io.wiretag.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,20 @@ class LanguagesTest {
         String s = Languages.sample("Putin and Berlusconi welcome the Bush win", lead);
         assertTrue(s.startsWith("and welcome the win said on in that \"the\" word word word"), s);
         assertTrue(s.length() <= Languages.MAX_CHARS, s);
+    }
+
+    @Test
+    void aHeadlineTakenFromTheLeadIsReadOnce() {
+        // A plain file without a headline: its body's first sentence is the headline and still opens the body.
+        String first = "Inflation : la banque centrale garde le cap malgré les autres instituts";
+        String lead = first + ". Le conseil laisse ses taux directeurs inchangés, malgré une inflation de 7 % en mars.";
+        String s = Languages.sample(first, lead);
+        assertTrue(s.startsWith("la banque centrale garde le cap malgré les autres instituts. conseil laisse ses"), s);
+        assertEquals(s, Languages.sample(null, lead));
+        // Cut to a headline when the sentence runs on: still the lead's start.
+        assertTrue(Languages.headlineOpensLead("Inflation : la banque centrale…", lead));
+        assertFalse(Languages.headlineOpensLead("Les taux restent inchangés", lead));
+        assertEquals("fr", Languages.detect(first, lead));
     }
 
     @Test
