@@ -179,4 +179,50 @@ class TaxonomyTest {
                 java.time.Instant.EPOCH, null, "UTF-8"));
         assertEquals(List.of("lech-kaczynski", "unlinked:place:warsaw"), t.tag(story).entityIds());
     }
+
+    @Test
+    void aPhraseListedUnderOthersTakesItsWordsAwayFromTheRulesAndVetoesNothing(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("topics"));
+        Files.writeString(dir.resolve("entities/e.json"), """
+                [{"id":"ukraine","name":"Ukraine","type":"country"}]
+                """, StandardCharsets.UTF_8);
+        String topic = """
+                {"id":"war","name":"War","threshold":0.5,%s
+                 "rules":[{"kind":"together","scope":"sentence","weight":0.5,
+                           "groups":[{"entities":["ukraine"]},{"keywords":["war"]}]}]}
+                """;
+        Files.writeString(dir.resolve("topics/t.json"), topic.formatted(""), StandardCharsets.UTF_8);
+        Tagger plain = Tagger.compile(Taxonomy.load(dir));
+        Files.writeString(dir.resolve("topics/t.json"), topic.formatted("\"others\":[\"Second World War\"],"),
+                StandardCharsets.UTF_8);
+        Tagger withOthers = Tagger.compile(Taxonomy.load(dir));
+        Story commemoration = story("Ukraine remembers", "Ukraine honoured the victims of the Second World War on Friday.");
+        Story report = story("Drones over Ukraine", "The war in Ukraine is the largest in Europe since the Second World War.");
+        assertEquals(List.of("war"), topicIds(plain.tag(commemoration)));
+        assertEquals(List.of(), topicIds(withOthers.tag(commemoration)));
+        assertEquals(List.of("war"), topicIds(withOthers.tag(report)));
+
+        Files.writeString(dir.resolve("topics/t.json"), topic.formatted("\"others\":[\"War\", \"1914\"],"),
+                StandardCharsets.UTF_8);
+        List<String> problems = TaxonomyValidator.check(dir);
+        assertTrue(problems.contains("topics/t.json: topic war: others: \"War\" is one of the topic's keywords too, "
+                + "so it would count for its rule"), problems.toString());
+        assertEquals(1, problems.size(), problems.toString());
+    }
+
+    private static List<String> topicIds(Tags tags) {
+        return tags.topics().stream().map(io.wiretag.story.TopicTag::id).toList();
+    }
+
+    private static Story story(String headline, String body) {
+        io.wiretag.story.StoryDraft d = new io.wiretag.story.StoryDraft();
+        d.provider = "test";
+        d.guid = headline;
+        d.headline = headline;
+        d.paragraphs.add(body);
+        d.language = "en";
+        return d.build(new io.wiretag.story.StoryDraft.Delivery(new byte[0], "test", "test", "test",
+                java.time.Instant.EPOCH, null, "UTF-8"));
+    }
 }
