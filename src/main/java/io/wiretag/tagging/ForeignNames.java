@@ -10,8 +10,7 @@ import java.util.List;
  * four capitalised words ("Andrij Sybiha"). A lone surname is then that person ("Sybiha sagte"), as in
  * English ({@link Coreference}). Organisations and places it leaves to the gazetteer: German writes every noun
  * with a capital, and the English finder's other cues ("Ministry", "in", "-based") are English words.
- * Russian and Ukrainian stories get none: their names decline (Лавров, Лаврова, Лавровым), and an unlinked
- * entity's id is written in Latin letters.
+ * Russian and Ukrainian names decline (Лавров, Лаврова, Лавровым): those stories have {@link CyrillicNames}.
  */
 final class ForeignNames {
     /** The longest run read as one person's name, in words (after a title or the opening given name). */

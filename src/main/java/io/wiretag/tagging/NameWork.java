@@ -27,6 +27,12 @@ final class NameWork {
     long[] rSurname = new long[32];
     boolean[] rJoinable = new boolean[32];
     int[] rEntity = new int[32];
+    /**
+     * A run's name when it is not the text it spans: the nominative of a declined Russian or Ukrainian name
+     * ("Вячеслава Гладкова" is Вячеслав Гладков), and who writes it in Latin letters for the id; null otherwise.
+     */
+    String[] rName = new String[32];
+    CyrillicNames[] rLatin = new CyrillicNames[32];
     /** The next run of the same entity, for {@link UnlinkedTags}; and each entity's first run. */
     int[] rNext = new int[32];
     int[] eHead = new int[32];
@@ -126,6 +132,8 @@ final class NameWork {
             rSurname = Arrays.copyOf(rSurname, n);
             rJoinable = Arrays.copyOf(rJoinable, n);
             rEntity = Arrays.copyOf(rEntity, n);
+            rName = Arrays.copyOf(rName, n);
+            rLatin = Arrays.copyOf(rLatin, n);
             rNext = Arrays.copyOf(rNext, n);
             eHead = Arrays.copyOf(eHead, n);
             eKey = Arrays.copyOf(eKey, n);
@@ -141,7 +149,15 @@ final class NameWork {
         rSurname[runs] = surname;
         rJoinable[runs] = joinable;
         rEntity[runs] = -1;
+        rName[runs] = null;
+        rLatin[runs] = null;
         runs++;
+    }
+
+    /** Names the last run added: its nominative, and the finder that writes it in Latin letters (see {@link #rName}). */
+    void nameLastRun(String name, CyrillicNames latin) {
+        rName[runs - 1] = name;
+        rLatin[runs - 1] = latin;
     }
 
     /** Empties the maps, sized for this story's runs (a quarter full at most). */

@@ -36,6 +36,7 @@ public final class Tagger {
     private final EntityTags entityTags;
     private final NameFinder nameFinder;
     private final ForeignNames foreignNames;
+    private final CyrillicNames cyrillicNames;
     private final TopicScorer scorer;
     private final ThreadLocal<Scratch> scratch;
     /** The language this tagger is for (null: the taxonomy as written), and its taggers per language. */
@@ -73,6 +74,8 @@ public final class Tagger {
         this.nameFinder = language == null || language.equals("en") ? new NameFinder(gz, NameCues.shipped()) : null;
         // German, French and Spanish stories get people by their titles and given names (ForeignNames).
         this.foreignNames = language != null && ForeignNames.supports(language) ? new ForeignNames(language) : null;
+        // Russian and Ukrainian stories get people by their given names, in whatever case (CyrillicNames).
+        this.cyrillicNames = language != null && CyrillicNames.supports(language) ? new CyrillicNames(language) : null;
         this.scorer = new TopicScorer(rules, gz);
         int entities = gz.entities.length;
         int keywords = gz.keywordCount();
@@ -169,7 +172,8 @@ public final class Tagger {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
             // The name finder first: a lone surname of a person found in full joins that person's mentions.
             List<EntityTag> unlinked = nameFinder != null ? nameFinder.find(tk, s, headline, body, leadParagraph, explain)
-                    : foreignNames != null ? foreignNames.find(tk, s, headline, body, leadParagraph, explain) : List.of();
+                    : foreignNames != null ? foreignNames.find(tk, s, headline, body, leadParagraph, explain)
+                    : cyrillicNames != null ? cyrillicNames.find(tk, s, headline, body, leadParagraph, explain) : List.of();
             List<EntityTag> entityList = entityTags.build(tk, s, headline, body, explain);
             if (!unlinked.isEmpty()) {
                 entityList = byRelevance(entityList, unlinked);

@@ -455,11 +455,17 @@ final class Tokens {
         return t;
     }
 
+    /** The lower-case hash of a word, as {@link #hashUnits} gives it for the word's folded chars (no copy made). */
     static long hashLower(String word) {
-        int[] u = new int[word.length()];
-        for (int i = 0; i < word.length(); i++) {
-            u[i] = FOLD_LOWER[word.charAt(i)];
+        long h = FNV_OFFSET;
+        int n = word.length();
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            h = (h ^ (FOLD_LOWER[word.charAt(k)] | FOLD_LOWER[word.charAt(k + 1)] << 16)) * FNV_PRIME;
         }
-        return hashUnits(u, word.length());
+        if (k < n) {
+            h = (h ^ FOLD_LOWER[word.charAt(k)]) * FNV_PRIME;
+        }
+        return h;
     }
 }

@@ -32,10 +32,12 @@ final class UnlinkedTags {
             }
             int longest = w.eLongest[e];
             String type = NameFinder.TYPE_NAMES[w.eType[e]];
-            String name = Tagger.span(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
+            String given = w.rName[longest]; // a declined name's nominative, or null: the name is the text
+            String name = given != null ? given
+                    : Tagger.span(tk, w.rFirst[longest], w.rLast[longest], headline, body); // reused as its mention's text
             idText.setLength(0);
             idText.append(EntityTag.UNLINKED).append(type).append(':');
-            appendSlug(idText, name);
+            appendSlug(idText, given != null ? w.rLatin[longest].latin(given) : name);
             String id = idText.toString();
             // One or two mentions, as most names have, go straight into an immutable list (no copy after).
             Mention m0 = null;
@@ -46,7 +48,7 @@ final class UnlinkedTags {
                 int f = w.rFirst[r];
                 int l = w.rLast[r];
                 Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f], tk.end[l],
-                        r == longest ? name : text(tk, f, l, headline, body, name));
+                        r == longest && given == null ? name : text(tk, f, l, headline, body, name));
                 if (m0 == null) {
                     m0 = m;
                 } else if (m1 == null) {
