@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Kafka Streams pipeline that normalises wire stories, tags them by entity and topic, and routes them.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ParseCommand.class,
                 TagCommand.class, TailCommand.class, TaxonomyCommand.class, DlqCommand.class, BenchCommand.class,
-                EvalCommand.class})
+                EvalCommand.class, TopicEvalCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
