@@ -116,7 +116,8 @@ public final class TopicEvalCommand implements Callable<Integer> {
                 j.get("topics").forEach(t -> expected.add(t.asText()));
                 story = story(j, n + 1);
             } catch (IOException | RuntimeException e) {
-                err.println("eval-topics: " + file + ": line " + (n + 1) + ": " + e.getMessage().lines().findFirst().orElse(""));
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                err.println("eval-topics: " + file + ": line " + (n + 1) + ": " + why);
                 return 1;
             }
             Set<String> tagged = tagger.tag(story).topics().stream().map(TopicTag::id).collect(Collectors.toSet());

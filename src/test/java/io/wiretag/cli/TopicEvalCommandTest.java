@@ -59,5 +59,11 @@ class TopicEvalCommandTest {
         String[] bad = run("eval-topics", file.toString());
         assertEquals("1", bad[0]);
         assertEquals("eval-topics: " + file + ": line 2 has no body or no topics array", bad[2].strip());
+        Files.writeString(file, "{\"headline\": \"A\", \"body\": \"Text.\", \"topics\": [], \"date\": \"2024-13-45\"}\n",
+                StandardCharsets.UTF_8);
+        String[] date = run("eval-topics", file.toString());
+        assertEquals("1", date[0]);
+        assertTrue(date[2].startsWith("eval-topics: " + file + ": line 1: Text '2024-13-45' could not be parsed"), date[2]);
+        assertEquals(1, date[2].lines().count(), date[2]);
     }
 }
