@@ -2,13 +2,10 @@ package io.wiretag.cli;
 
 import io.wiretag.eval.ConllDocuments;
 import io.wiretag.eval.MentionScores;
-import io.wiretag.formats.ParseException;
 import io.wiretag.story.Story;
 import io.wiretag.story.StoryDraft;
 import io.wiretag.tagging.Tagger;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,17 +56,14 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String text = Inputs.readText("eval", file, settings, err);
+        if (text == null) {
+            return 1;
+        }
         List<ConllDocuments.Document> docs;
         try {
-            byte[] bytes = Inputs.read(file, Inputs.maxInputBytes(settings));
-            docs = ConllDocuments.read(new String(bytes, StandardCharsets.UTF_8).lines().toList());
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("eval: no such file: " + file);
-            return 1;
-        } catch (IOException e) {
-            err.println("eval: cannot read " + file + ": " + e.getMessage());
-            return 1;
-        } catch (ParseException | IllegalArgumentException e) {
+            docs = ConllDocuments.read(text.lines().toList());
+        } catch (IllegalArgumentException e) {
             err.println("eval: " + file + ": " + e.getMessage());
             return 1;
         }
@@ -107,7 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.3f", r);
     }
 

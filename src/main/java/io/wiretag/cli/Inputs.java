@@ -71,6 +71,23 @@ final class Inputs {
     }
 
     /** Standard input, refused when it is larger than {@code maxBytes} (reading stops one byte past it). */
+    /**
+     * A UTF-8 text file within {@code wiretag.max.input.bytes}, or null when it cannot be read, which is then said
+     * in one line on {@code err} ("eval: no such file: x").
+     */
+    static String readText(String command, Path file, Map<String, String> settings, java.io.PrintWriter err) {
+        try {
+            return new String(read(file, maxInputBytes(settings)), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(command + ": no such file: " + file);
+        } catch (IOException e) {
+            err.println(command + ": cannot read " + file + ": " + e.getMessage());
+        } catch (ParseException e) {
+            err.println(command + ": " + file + ": " + e.getMessage());
+        }
+        return null;
+    }
+
     static byte[] readStdin(int maxBytes) throws IOException, ParseException {
         byte[] bytes = System.in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {

@@ -10,7 +10,6 @@ import io.wiretag.tagging.Tagger;
 import io.wiretag.tagging.TopicDef;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,20 +68,11 @@ public final class TopicEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> lines;
-        try {
-            byte[] bytes = Inputs.read(file, Inputs.maxInputBytes(settings));
-            lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("eval-topics: no such file: " + file);
-            return 1;
-        } catch (IOException e) {
-            err.println("eval-topics: cannot read " + file + ": " + e.getMessage());
-            return 1;
-        } catch (io.wiretag.formats.ParseException e) {
-            err.println("eval-topics: " + file + ": " + e.getMessage());
+        String text = Inputs.readText("eval-topics", file, settings, err);
+        if (text == null) {
             return 1;
         }
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
             err.println("eval-topics: " + file + " holds no stories (one JSON object a line: headline, body, topics)");
             return 1;
@@ -133,7 +123,7 @@ public final class TopicEvalCommand implements Callable<Integer> {
             for (String topic : scores.topics(lang)) {
                 TopicScores.Counts c = scores.counts(lang, topic);
                 out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %,d | %,d | %,d | %s | %s |%n", lang, scores.stories(lang),
-                        right, topic, c.expected(), c.tagged(), c.matched(), ratio(c.precision()), ratio(c.recall()));
+                        right, topic, c.expected(), c.tagged(), c.matched(), EvalCommand.ratio(c.precision()), EvalCommand.ratio(c.recall()));
             }
         }
         if (examples > 0) {
@@ -148,10 +138,6 @@ public final class TopicEvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static String ratio(double r) {
-        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.3f", r);
     }
 
     private Story story(JsonNode j, int n) {

@@ -28,13 +28,7 @@ final class ForeignNames {
 
     List<EntityTag> find(Tokens tk, Scratch s, String headline, String body, int leadParagraph,
                          Explanation.Builder explain) {
-        NameWork w = s.names;
-        w.reset(tk.count);
-        for (int m = 0; m < s.matches; m++) { // what the gazetteer matched is not read again
-            for (int t = s.mFirst[m]; t <= s.mLast[m]; t++) {
-                w.cover[t] = w.stamp;
-            }
-        }
+        NameWork w = s.namesAroundMatches(tk.count); // what the gazetteer matched is not read again
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
             int from = tk.fieldStart[f];
             int to = tk.fieldStart[f + 1];

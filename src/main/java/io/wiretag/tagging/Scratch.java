@@ -185,4 +185,19 @@ final class Scratch {
         matches = 0;
         words = 0;
     }
+
+    /**
+     * The name work reset for a story of {@code tokens} tokens, with every token the gazetteer matched covered,
+     * so the foreign-language finders read only what it did not match.
+     */
+    NameWork namesAroundMatches(int tokens) {
+        NameWork w = names;
+        w.reset(tokens);
+        for (int m = 0; m < matches; m++) {
+            for (int t = mFirst[m]; t <= mLast[m]; t++) {
+                w.cover[t] = w.stamp;
+            }
+        }
+        return w;
+    }
 }

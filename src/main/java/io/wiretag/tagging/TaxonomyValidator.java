@@ -209,9 +209,10 @@ public final class TaxonomyValidator {
             }
         }
         for (String other : topic.others()) {
-            if (Phrase.of(other).lower().length == 0) {
+            Phrase p = Phrase.of(other);
+            if (p.lower().length == 0) {
                 out.add(where + ": others: \"" + other + "\" has no word in it");
-            } else if (keywords.contains(Phrase.of(other).lowerKey())) {
+            } else if (keywords.contains(p.lowerKey())) {
                 out.add(where + ": others: \"" + other + "\" is one of the topic's keywords too, so it would count for its rule");
             }
         }

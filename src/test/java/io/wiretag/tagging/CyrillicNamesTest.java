@@ -1,9 +1,10 @@
 package io.wiretag.tagging;
 
+import static io.wiretag.tagging.ForeignNamesTest.entity;
+import static io.wiretag.tagging.ForeignNamesTest.mentions;
+import static io.wiretag.tagging.ForeignNamesTest.unlinked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.wiretag.story.EntityTag;
-import io.wiretag.story.Mention;
 import io.wiretag.story.Tags;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,19 +18,6 @@ class CyrillicNamesTest {
     @BeforeAll
     static void compile() {
         tagger = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
-    }
-
-    private static EntityTag entity(Tags tags, String id) {
-        return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " not tagged: " + tags.entityIds()));
-    }
-
-    private static List<String> mentions(Tags tags, String id) {
-        return entity(tags, id).mentions().stream().map(Mention::text).toList();
-    }
-
-    private static List<String> unlinked(Tags tags) {
-        return tags.entities().stream().filter(e -> !e.linked()).map(EntityTag::id).sorted().toList();
     }
 
     @Test

@@ -19,14 +19,18 @@ class ForeignNamesTest {
         tagger = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
     }
 
-    private static List<String> unlinked(Tags tags) {
+    /** The ids of the story's unlinked entities, sorted (also for {@link CyrillicNamesTest}). */
+    static List<String> unlinked(Tags tags) {
         return tags.entities().stream().filter(e -> !e.linked()).map(EntityTag::id).sorted().toList();
     }
 
-    private static List<String> mentions(Tags tags, String id) {
+    static EntityTag entity(Tags tags, String id) {
         return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " not tagged: " + tags.entityIds()))
-                .mentions().stream().map(Mention::text).toList();
+                .orElseThrow(() -> new AssertionError(id + " not tagged: " + tags.entityIds()));
+    }
+
+    static List<String> mentions(Tags tags, String id) {
+        return entity(tags, id).mentions().stream().map(Mention::text).toList();
     }
 
     @Test

@@ -216,13 +216,6 @@ class TaxonomyTest {
     }
 
     private static Story story(String headline, String body) {
-        io.wiretag.story.StoryDraft d = new io.wiretag.story.StoryDraft();
-        d.provider = "test";
-        d.guid = headline;
-        d.headline = headline;
-        d.paragraphs.add(body);
-        d.language = "en";
-        return d.build(new io.wiretag.story.StoryDraft.Delivery(new byte[0], "test", "test", "test",
-                java.time.Instant.EPOCH, null, "UTF-8"));
+        return MultilingualSetTest.story(headline, headline, body, "en");
     }
 }
