@@ -1,12 +1,15 @@
 package io.wiretag.lifecycle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
@@ -25,14 +28,34 @@ import java.util.function.LongPredicate;
  * first and may be routed already: the later-stamped copy keeps its place, the earlier one is its
  * duplicate). A story's time is that of its first version (a correction does not make an original younger
  * than its copies). So of two copies exactly one is the original, whichever order the shards saw them in.
+ * <p>
+ * A story's newer version does not replace the fingerprints of the ones before it: the newest
+ * {@link #VERSIONS_KEPT} are kept, and a copy is judged against each. A copy of the first version, in flight
+ * with a rewritten second one, is then a duplicate whichever of the two a shard hears first; with only the
+ * newest kept, the copy was a duplicate when it came first and an original when the new version did.
  * Not thread-safe; one per stream task.
  */
 public final class BandIndex {
     /** The key tag of the exact-body key; band keys are the band hashes themselves. */
     private static final long EXACT_SALT = 0x6578616374L;
 
-    /** {@code order} is the fingerprint as ordered: with the time of the story's first registered version. */
-    private record Entry(Fingerprint f, Fingerprint order, long registeredMs, long[] keys) {
+    /** How many versions of a story a shard judges copies against: the newest, and the ones before it. */
+    public static final int VERSIONS_KEPT = 4;
+
+    /**
+     * {@code f} is the newest version, {@code earlier} the versions before it that are kept (oldest first);
+     * {@code order} is the fingerprint as ordered: with the time of the story's first registered version;
+     * {@code keys} the keys of all of them that this shard owns.
+     */
+    private record Entry(Fingerprint f, List<Fingerprint> earlier, Fingerprint order, long registeredMs, long[] keys) {
+        List<Fingerprint> versions() {
+            if (earlier.isEmpty()) {
+                return List.of(f);
+            }
+            List<Fingerprint> all = new ArrayList<>(earlier);
+            all.add(f);
+            return all;
+        }
     }
 
     /** Why a story is a duplicate, if it is: of which story, and that story's time (to pick the earliest). */
@@ -135,14 +158,8 @@ public final class BandIndex {
         Entry answered = null;
         for (String id : candidates) {
             Entry e = byId.get(id);
-            if (id.equals(f.storyId()) || Math.abs(e.f().time() - f.time()) > windowMs) {
+            if (id.equals(f.storyId()) || !decides(f, keys, e, exactMatches.contains(id))) {
                 continue;
-            }
-            if (!exactMatches.contains(id) && !(f.size() > 0 && Fingerprints.similarity(f, e.f()) >= threshold)) {
-                continue;
-            }
-            if (!owns.test(smallestShared(keys, keys(e.f())))) {
-                continue; // another shard decides this pair
             }
             Fingerprint other = e.order();
             if (ORDER.compare(other, me) < 0) {
@@ -159,8 +176,30 @@ public final class BandIndex {
         return answered != null ? new Verdict(answered.f().storyId(), answered.order().time()) : Verdict.ORIGINAL;
     }
 
-    /** The smallest key in both arrays (two stories that meet on a shard share at least the key they met on). */
-    static long smallestShared(long[] a, long[] b) {
+    /**
+     * Whether this shard judges {@code f} against the story of entry {@code e}: a version of that story is within
+     * the window, a copy of {@code f} (the same body, or similar), and this shard owns the smallest key the two
+     * share, so each such pair is judged by one shard whatever the order.
+     */
+    private boolean decides(Fingerprint f, long[] keys, Entry e, boolean exactMatch) {
+        for (Fingerprint v : e.versions()) {
+            if (Math.abs(v.time() - f.time()) > windowMs) {
+                continue;
+            }
+            boolean same = exactMatch && v.exact() == f.exact();
+            if (!same && !(f.size() > 0 && Fingerprints.similarity(f, v) >= threshold)) {
+                continue;
+            }
+            OptionalLong shared = smallestSharedKey(keys, keys(v)); // similar bodies share a key most of the time only
+            if (shared.isPresent() && owns.test(shared.getAsLong())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The smallest key in both arrays, if they share one. */
+    private static OptionalLong smallestSharedKey(long[] a, long[] b) {
         long min = Long.MAX_VALUE;
         boolean found = false;
         for (long x : a) {
@@ -175,23 +214,58 @@ public final class BandIndex {
                 }
             }
         }
-        if (!found) {
-            throw new IllegalArgumentException("the two stories share no duplicate key");
-        }
-        return min;
+        return found ? OptionalLong.of(min) : OptionalLong.empty();
     }
 
-    /** Registers (or replaces, for a new version) a story's fingerprint under the keys this shard owns. */
+    /**
+     * Registers a story's fingerprint under the keys this shard owns; a new version is added to the versions
+     * kept of the story (the oldest let go beyond {@link #VERSIONS_KEPT}).
+     */
     public void register(Fingerprint f, long registeredMs) {
         Entry before = byId.get(f.storyId());
+        if (before == null) {
+            restore(f, List.of(), registeredMs, f.time());
+            return;
+        }
+        List<Fingerprint> earlier = new ArrayList<>(before.versions());
+        earlier.removeIf(v -> v.equals(f)); // the same version again (a claim asked anew) is kept once
+        while (earlier.size() > VERSIONS_KEPT - 1) {
+            earlier.remove(0);
+        }
         // A new version keeps the order and registration time of the first: its copies were routed beside it.
-        restore(f, before != null ? before.registeredMs() : registeredMs, before != null ? before.order().time() : f.time());
+        restore(f, earlier, before.registeredMs(), before.order().time());
     }
 
     /** Registers a fingerprint as it was persisted: when it was first registered, and the time it is ordered by. */
     public void restore(Fingerprint f, long registeredMs, long orderTime) {
+        restore(f, List.of(), registeredMs, orderTime);
+    }
+
+    /** As {@link #restore(Fingerprint, long, long)}, with the earlier versions kept of the story (oldest first). */
+    public void restore(Fingerprint f, List<Fingerprint> earlier, long registeredMs, long orderTime) {
         remove(f.storyId());
-        long[] all = keys(f);
+        long[] keys = owned(keys(f));
+        if (!earlier.isEmpty()) {
+            Set<Long> all = new LinkedHashSet<>();
+            for (Fingerprint v : earlier) {
+                for (long k : owned(keys(v))) {
+                    all.add(k);
+                }
+            }
+            for (long k : keys) {
+                all.add(k);
+            }
+            keys = all.stream().mapToLong(Long::longValue).toArray();
+        }
+        Fingerprint order = orderTime == f.time() ? f : new Fingerprint(f.storyId(), orderTime, 0, new int[0]);
+        byId.put(f.storyId(), new Entry(f, List.copyOf(earlier), order, registeredMs, keys));
+        for (long k : keys) {
+            byKey.computeIfAbsent(k, x -> new HashSet<>()).add(f.storyId());
+        }
+        byTime.add(f);
+    }
+
+    private long[] owned(long[] all) {
         int n = 0;
         long[] mine = new long[all.length];
         for (long k : all) {
@@ -199,13 +273,18 @@ public final class BandIndex {
                 mine[n++] = k;
             }
         }
-        long[] keys = java.util.Arrays.copyOf(mine, n);
-        Fingerprint order = orderTime == f.time() ? f : new Fingerprint(f.storyId(), orderTime, 0, new int[0]);
-        byId.put(f.storyId(), new Entry(f, order, registeredMs, keys));
-        for (long k : keys) {
-            byKey.computeIfAbsent(k, x -> new HashSet<>()).add(f.storyId());
-        }
-        byTime.add(f);
+        return Arrays.copyOf(mine, n);
+    }
+
+    /** The versions of a story this shard judges copies against, oldest first; empty when it does not hold it. */
+    public List<Fingerprint> versions(String storyId) {
+        Entry e = byId.get(storyId);
+        return e == null ? List.of() : e.versions();
+    }
+
+    /** How many duplicate keys this shard holds stories under (for tests: none left behind by a story gone). */
+    int keysHeld() {
+        return byKey.size();
     }
 
     /** The time a story is ordered by (its first version's), or empty when this shard does not hold it. */

@@ -160,14 +160,16 @@ class PipelineOnBrokerTest {
      * With fewer duplicate shards than partitions ({@code wiretag.lifecycle.duplicate-shards}), the claims go to
      * those shards alone, at most one a shard for each story, and the copies found are the ones a shard per
      * partition finds: the same pairs of stories, one of each marked {@code duplicateOf} the other (which one
-     * is marked may differ: the copy routed first keeps its place). The stream has no new versions: a copy of a
-     * story that a later version rewrites matches it or not by which of the two a shard hears first, which
-     * differs from run to run whatever the shards (the two runs once differed by one such pair).
+     * is marked may differ: the copy routed first keeps its place). The stream has new versions, which rewrite a
+     * story's first and last paragraphs: a copy of the older text is found whether its shard hears it or the new
+     * version first (the shards keep a story's earlier versions; when they kept only the newest, the two runs
+     * once differed by one such pair).
      */
     @Test
     void fewerDuplicateShardsThanPartitionsFindTheSameCopies() throws Exception {
-        List<StoryStream.Item> stream = new StoryStream(7, "shards", new StoryStream.Mix(0.4, 0, 0, 0.1)).generate(150);
+        List<StoryStream.Item> stream = new StoryStream(7, "shards", new StoryStream.Mix(0.4, 0.08, 0, 0.1)).generate(150);
         assertTrue(stream.stream().filter(i -> i.kind() == StoryStream.Kind.COPY).count() >= 5, "copies in the stream");
+        assertTrue(stream.stream().anyMatch(i -> i.kind() == StoryStream.Kind.UPDATE), "new versions in the stream");
         Set<Set<String>> all = duplicatePairs("allshards", 0, stream);
         Set<Set<String>> two = duplicatePairs("twoshards", 2, stream);
         assertTrue(all.size() >= 5, all.toString());

@@ -108,6 +108,58 @@ class BandIndexTest {
         assertEquals("ap:1", of(index.claim(Fingerprints.of("reuters:9", 10, BODY), 0)));
     }
 
+    /**
+     * A copy of a story's first version, and the story's rewritten second version, in flight together: which of
+     * the two a shard hears first must not decide whether the copy is a duplicate.
+     */
+    @Test
+    void aCopyOfAnEarlierVersionIsADuplicateWhetherOrNotTheNewVersionCameFirst() {
+        Fingerprint v1 = Fingerprints.of("ap:1", 10, BODY);
+        Fingerprint copy = Fingerprints.of("afp:2", 20, "Paris - " + BODY);
+        Fingerprint v2 = Fingerprints.of("ap:1", 30, withChangedWords(BODY, 60));
+        assertTrue(Fingerprints.similarity(copy, v2) < 0.8, "the copy is not a near duplicate of the new version");
+        for (int n : new int[] {1, 2, 4, 8}) {
+            for (boolean versionFirst : new boolean[] {false, true}) {
+                List<BandIndex> parts = shards(n);
+                BandIndex.Verdict verdict = BandIndex.Verdict.ORIGINAL;
+                for (BandIndex p : parts) {
+                    p.claim(v1, 1_000);
+                    if (versionFirst) {
+                        p.register(v2, 1_001);
+                        verdict = verdict.and(p.claim(copy, 1_002));
+                    } else {
+                        verdict = verdict.and(p.claim(copy, 1_001));
+                        p.register(v2, 1_002);
+                    }
+                }
+                assertEquals("ap:1", of(verdict), n + " shards, the new version " + (versionFirst ? "first" : "last"));
+            }
+        }
+    }
+
+    @Test
+    void aStoryKeepsItsNewestVersionsAndAllGoWithIt() {
+        BandIndex index = whole(24 * HOUR);
+        int versions = BandIndex.VERSIONS_KEPT + 2;
+        List<Fingerprint> all = new ArrayList<>();
+        for (int v = 0; v < versions; v++) {
+            all.add(Fingerprints.of("ap:1", v, FingerprintsTest.randomText(100 + v, 200)));
+            index.claim(all.get(v), 0);
+        }
+        List<Fingerprint> kept = all.subList(versions - BandIndex.VERSIONS_KEPT, versions);
+        assertEquals(kept, index.versions("ap:1"), "the newest versions, oldest first");
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        kept.forEach(f -> java.util.Arrays.stream(BandIndex.keys(f)).forEach(keys::add));
+        assertEquals(keys.size(), index.keysHeld(), "no key of a version let go is left behind");
+        assertEquals("original", of(index.decide(Fingerprints.of("x:1", 5, FingerprintsTest.randomText(100, 200)))),
+                "the oldest version is let go");
+        assertEquals("ap:1", of(index.decide(Fingerprints.of("x:2", 5, FingerprintsTest.randomText(100 + versions - BandIndex.VERSIONS_KEPT, 200)))),
+                "the oldest version kept");
+        assertTrue(index.remove("ap:1"));
+        assertEquals(0, index.size());
+        assertEquals(0, index.keysHeld(), "a killed story's versions go with it");
+    }
+
     @Test
     void aStoryIsNeverADuplicateOfItself() {
         BandIndex index = whole(24 * HOUR);

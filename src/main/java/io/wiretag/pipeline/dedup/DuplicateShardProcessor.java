@@ -1,9 +1,11 @@
 package io.wiretag.pipeline.dedup;
 
 import io.wiretag.lifecycle.BandIndex;
+import io.wiretag.lifecycle.Fingerprint;
 import io.wiretag.lifecycle.LifecycleSettings;
 import io.wiretag.pipeline.LifecycleMetrics;
 import io.wiretag.pipeline.StateStores;
+import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,7 +47,7 @@ public final class DuplicateShardProcessor implements Processor<String, Claim, S
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 FingerprintCodec.Entry e = FingerprintCodec.decode(it.next().value);
-                index.restore(e.fingerprint(), e.registeredMs(), e.orderTime());
+                index.restore(e.fingerprint(), e.earlier(), e.registeredMs(), e.orderTime());
                 newestTime = Math.max(newestTime, e.fingerprint().time());
             }
         }
@@ -73,8 +75,10 @@ public final class DuplicateShardProcessor implements Processor<String, Claim, S
             context.forward(record.withKey(c.storyId()).withValue(new ShardVerdict(c.round(), shard, v)));
         }
         index.register(c.fingerprint(), now);
+        List<Fingerprint> versions = index.versions(c.storyId());
         store.put(c.storyId(), FingerprintCodec.encode(index.registeredAt(c.storyId()).orElse(now),
-                index.orderTime(c.storyId()).orElse(c.fingerprint().time()), c.fingerprint()));
+                index.orderTime(c.storyId()).orElse(c.fingerprint().time()), c.fingerprint(),
+                versions.subList(0, Math.max(0, versions.size() - 1))));
         newestTime = Math.max(newestTime, c.fingerprint().time());
         for (String gone : index.expire(newestTime)) {
             store.delete(gone);
