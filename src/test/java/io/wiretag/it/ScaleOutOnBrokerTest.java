@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scale-out and failover on a real broker: the same stream of stories (first versions, kills before their
- * story, updates that change topics, stale re-sends, kills, a second feed's copies) goes through one
+ * story, updates that change topics, stale re-sends, kills, a second feed's copies, and copies of a second
+ * version sent with a rewritten third version of their original) goes through one
  * instance, through two (same application id, own state), and through two of which one is killed with
  * {@code destroyForcibly()} mid-stream. The two instances each own tasks of every sub-topology, and every
  * run leaves exactly the same records on news.tagged, every news.topic.* and news.alerts (read_committed):
@@ -49,6 +50,8 @@ class ScaleOutOnBrokerTest {
     static final int STORIES = 1_000;
     static final int EARLY_KILLS = 50;
     static final int COPIES = 50;
+    /** Copies of a story's second version sent with its rewritten third: every 18th story from the 9th, not killed. */
+    static final int RACING_COPIES = 48;
     static final String[] TOPIC_IDS = {"ukraine-war", "us-russia-relations", "russia-sanctions"};
 
     @TempDir
@@ -136,6 +139,7 @@ class ScaleOutOnBrokerTest {
             }
             String to = topics.stories().name();
             Map<Integer, Story> firsts = new LinkedHashMap<>();
+            Map<Integer, Story> seconds = new LinkedHashMap<>();
             for (int i = 0; i < STORIES; i++) {
                 Story s = LifecycleRestartTest.story(String.format("load:%05d", i), 1, LifecycleRestartTest.T0.plusSeconds(i), null,
                         "Story " + i, LifecycleRestartTest.body(i % 4, r));
@@ -163,6 +167,9 @@ class ScaleOutOnBrokerTest {
                 if (i % 6 == 0) {
                     producer.send(new ProducerRecord<>(to, s.id(), firsts.get(i)));
                 }
+                if (i % 18 == 9 && i % 7 != 0) {
+                    seconds.put(i, s);
+                }
             }
             for (int i = 0; i < EARLY_KILLS; i++) {
                 Story s = LifecycleRestartTest.story(String.format("early:%04d", i), 1, LifecycleRestartTest.T0, null, "Early " + i,
@@ -186,6 +193,18 @@ class ScaleOutOnBrokerTest {
                         "Second feed: " + original.headline(), original.body());
                 producer.send(new ProducerRecord<>(to, copy.id(), copy));
                 copies++;
+            }
+            // A rewritten third version of routed stories, each sent with a second feed's copy of the second: the
+            // copy does not resemble the third, and is a duplicate whichever of the two its shard hears first.
+            for (Map.Entry<Integer, Story> e : seconds.entrySet()) {
+                int i = e.getKey();
+                Story second = e.getValue();
+                Story third = LifecycleRestartTest.story(second.id(), 3, second.versionCreated().plusSeconds(60), null,
+                        "Story " + i + " rewritten", LifecycleRestartTest.body((i + 2) % 4, r));
+                Story copy = LifecycleRestartTest.story(String.format("racing:%05d", i), 1, second.versionCreated().plusSeconds(30), null,
+                        "Second feed: " + second.headline(), second.body());
+                producer.send(new ProducerRecord<>(to, third.id(), third));
+                producer.send(new ProducerRecord<>(to, copy.id(), copy));
             }
             producer.flush();
             Drain.awaitIdle(admin, clients, app, inputs, Duration.ofSeconds(120), lag -> assertTrue(running.get(0).isAlive(), "instance 1 died"));
@@ -248,7 +267,13 @@ class ScaleOutOnBrokerTest {
 
     @Test
     void twoInstancesEachOwnEveryStageAndTogetherGiveWhatOneGives() throws Exception {
-        assertEquals(COPIES, single.get("tagged").stream().filter(l -> l.contains("/dup-of-")).count(), "the copies are marked");
+        assertEquals(COPIES, single.get("tagged").stream().filter(l -> l.startsWith("copy:") && l.contains("/dup-of-load:")).count(),
+                "the copies are marked");
+        List<String> racing = single.get("tagged").stream().filter(l -> l.startsWith("racing:")).toList();
+        assertEquals(RACING_COPIES, racing.size(), racing.toString());
+        racing.forEach(l -> assertTrue(l.endsWith("/dup-of-load:" + l.substring("racing:".length(), "racing:".length() + 5)), l));
+        assertEquals(COPIES + RACING_COPIES, single.get("tagged").stream().filter(l -> l.contains("/dup-of-")).count(),
+                "no other story is marked");
         assertTrue(single.get("ukraine-war").size() > 300, "the stream reaches the topics: " + single.get("ukraine-war").size());
         Map<String, List<String>> two = run("two", 2, false);
         assertEquals(single, two);

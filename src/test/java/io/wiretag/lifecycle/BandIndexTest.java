@@ -242,6 +242,20 @@ class BandIndexTest {
     }
 
     @Test
+    void restoreKeepsTheEarlierVersions() {
+        BandIndex index = whole(24 * HOUR);
+        Fingerprint v1 = Fingerprints.of("ap:1", 0, BODY);
+        Fingerprint v2 = Fingerprints.of("ap:1", 2, FingerprintsTest.randomText(12, 200));
+        index.claim(v1, 100);
+        index.claim(v2, 900);
+        BandIndex restored = whole(24 * HOUR);
+        restored.restore(v2, index.versions("ap:1").subList(0, 1), index.registeredAt("ap:1").orElseThrow(),
+                index.orderTime("ap:1").orElseThrow());
+        assertEquals(List.of(v1, v2), restored.versions("ap:1"));
+        assertEquals("ap:1", of(restored.decide(Fingerprints.of("x", 1, BODY))), "a copy of the first version");
+    }
+
+    @Test
     void thresholdMustBeAProportion() {
         assertThrows(IllegalArgumentException.class, () -> new BandIndex(1.5, HOUR, k -> true));
         assertThrows(IllegalArgumentException.class, () -> new BandIndex(0, HOUR, k -> true));
