@@ -242,6 +242,18 @@ class BandIndexTest {
     }
 
     @Test
+    void aVersionClaimedAgainIsKeptOnce() {
+        BandIndex index = whole(24 * HOUR);
+        Fingerprint v1 = Fingerprints.of("ap:1", 0, BODY);
+        Fingerprint v2 = Fingerprints.of("ap:1", 2, FingerprintsTest.randomText(12, 200));
+        index.claim(v1, 100);
+        index.claim(v2, 900);
+        index.claim(v2, 1_500); // the router asks again after a restart
+        assertEquals(List.of(v1, v2), index.versions("ap:1"));
+        assertEquals(100L, index.registeredAt("ap:1").orElseThrow(), "the first registration stands");
+    }
+
+    @Test
     void restoreKeepsTheEarlierVersions() {
         BandIndex index = whole(24 * HOUR);
         Fingerprint v1 = Fingerprints.of("ap:1", 0, BODY);
