@@ -236,12 +236,10 @@ public final class BandIndex {
         restore(f, earlier, before.registeredMs(), before.order().time());
     }
 
-    /** Registers a fingerprint as it was persisted: when it was first registered, and the time it is ordered by. */
-    public void restore(Fingerprint f, long registeredMs, long orderTime) {
-        restore(f, List.of(), registeredMs, orderTime);
-    }
-
-    /** As {@link #restore(Fingerprint, long, long)}, with the earlier versions kept of the story (oldest first). */
+    /**
+     * Registers a fingerprint as it was persisted: with the earlier versions kept of the story (oldest first),
+     * when it was first registered, and the time it is ordered by.
+     */
     public void restore(Fingerprint f, List<Fingerprint> earlier, long registeredMs, long orderTime) {
         remove(f.storyId());
         long[] keys = owned(keys(f));

@@ -237,35 +237,38 @@ class BandIndexTest {
         index.claim(Fingerprints.of("ap:1", 0, BODY), 100);
         index.claim(Fingerprints.of("ap:1", 2, BODY + " update"), 900);
         BandIndex restored = whole(24 * HOUR);
-        restored.restore(Fingerprints.of("ap:1", 2, BODY + " update"), index.registeredAt("ap:1").orElseThrow(),
+        restored.restore(Fingerprints.of("ap:1", 2, BODY + " update"), List.of(), index.registeredAt("ap:1").orElseThrow(),
                 index.orderTime("ap:1").orElseThrow());
         assertEquals(100L, restored.registeredAt("ap:1").orElseThrow());
         assertEquals("ap:1", of(restored.decide(Fingerprints.of("x", 1, BODY))), "ordered by its first version, at 0");
     }
 
+    private static final Fingerprint FIRST = Fingerprints.of("ap:1", 0, BODY);
+    private static final Fingerprint REWRITTEN = Fingerprints.of("ap:1", 2, FingerprintsTest.randomText(12, 200));
+
+    /** An index that holds ap:1's first version, registered at 100, and its rewritten second, at 900. */
+    private static BandIndex withTwoVersions() {
+        BandIndex index = whole(24 * HOUR);
+        index.claim(FIRST, 100);
+        index.claim(REWRITTEN, 900);
+        return index;
+    }
+
     @Test
     void aVersionClaimedAgainIsKeptOnce() {
-        BandIndex index = whole(24 * HOUR);
-        Fingerprint v1 = Fingerprints.of("ap:1", 0, BODY);
-        Fingerprint v2 = Fingerprints.of("ap:1", 2, FingerprintsTest.randomText(12, 200));
-        index.claim(v1, 100);
-        index.claim(v2, 900);
-        index.claim(v2, 1_500); // the router asks again after a restart
-        assertEquals(List.of(v1, v2), index.versions("ap:1"));
+        BandIndex index = withTwoVersions();
+        index.claim(REWRITTEN, 1_500); // the router asks again after a restart
+        assertEquals(List.of(FIRST, REWRITTEN), index.versions("ap:1"));
         assertEquals(100L, index.registeredAt("ap:1").orElseThrow(), "the first registration stands");
     }
 
     @Test
     void restoreKeepsTheEarlierVersions() {
-        BandIndex index = whole(24 * HOUR);
-        Fingerprint v1 = Fingerprints.of("ap:1", 0, BODY);
-        Fingerprint v2 = Fingerprints.of("ap:1", 2, FingerprintsTest.randomText(12, 200));
-        index.claim(v1, 100);
-        index.claim(v2, 900);
+        BandIndex index = withTwoVersions();
         BandIndex restored = whole(24 * HOUR);
-        restored.restore(v2, index.versions("ap:1").subList(0, 1), index.registeredAt("ap:1").orElseThrow(),
+        restored.restore(REWRITTEN, index.versions("ap:1").subList(0, 1), index.registeredAt("ap:1").orElseThrow(),
                 index.orderTime("ap:1").orElseThrow());
-        assertEquals(List.of(v1, v2), restored.versions("ap:1"));
+        assertEquals(List.of(FIRST, REWRITTEN), restored.versions("ap:1"));
         assertEquals("ap:1", of(restored.decide(Fingerprints.of("x", 1, BODY))), "a copy of the first version");
     }
 
