@@ -59,6 +59,8 @@ final class NameFinder {
     private final PlaceSenses places;
     /** Which names are teams in a sports story. */
     private final SportsTeams sports;
+    /** Which of those teams the gazetteer knows by a short name ("Porto" for FC Porto). */
+    private final ClubNames clubs;
     private static final long OF = Tokens.hashLower("of");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
@@ -88,6 +90,7 @@ final class NameFinder {
         this.known = new KnownNames(g, cues);
         this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry);
         this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation);
+        this.clubs = new ClubNames(g, known.entityIsOrganisation);
     }
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
@@ -130,6 +133,9 @@ final class NameFinder {
         known.withTheCountryBefore(tk, s, w, headline, body);
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
+        if (sportsStory) {
+            clubs.link(tk, s, w, leadParagraph, explain);
+        }
         return UnlinkedTags.build(tk, w, headline, body, leadParagraph, explain);
     }
 
@@ -607,9 +613,14 @@ final class NameFinder {
 
     /** A run's key: its words in order, so that the same name elsewhere in the story has the same key. */
     static long key(Tokens tk, int f, int l) {
+        return key(tk.lower, f, l + 1);
+    }
+
+    /** The key of the words {@code words[from..to)}: a run of those words has it ({@link ClubNames} keys a name so). */
+    static long key(long[] words, int from, int to) {
         long key = 0x84222325L;
-        for (int k = f; k <= l; k++) {
-            key = (key ^ tk.lower[k]) * 0x9E3779B97F4A7C15L + k - f;
+        for (int k = from; k < to; k++) {
+            key = (key ^ words[k]) * 0x9E3779B97F4A7C15L + k - from;
         }
         return key;
     }

@@ -160,15 +160,15 @@ final class SportsTeams {
         }
     }
 
-    /**
-     * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
-     * Town"): where such a name stands as a team does, it is the club.
-     */
     /** "AT", "V", "VS" between the two teams of a schedule's line in capitals: no part of either name. */
     private static boolean isFixtureConnector(long lower) {
         return lower == AT || lower == V || lower == VS;
     }
 
+    /**
+     * The place heads that end clubs' names as often as towns' ("Manchester City", "Derby County", "Ipswich
+     * Town"): where such a name stands as a team does, it is the club.
+     */
     private static boolean isClubSuffix(long lower) {
         return lower == CITY || lower == COUNTY || lower == TOWN;
     }

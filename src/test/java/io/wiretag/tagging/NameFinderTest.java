@@ -31,6 +31,21 @@ class NameFinderTest {
         }
     }
 
+    /**
+     * Each of {@code ids} is a club of the gazetteer, linked, and {@code shortNames} are not tagged unlinked:
+     * the name finder read them where a team stands, by the clubs' short names ("Porto" for FC Porto).
+     */
+    private static void assertClubs(Tags tags, List<String> ids, List<String> shortNames) {
+        for (String id : ids) {
+            EntityTag club = entity(tags, id);
+            assertEquals("organisation", club.type(), id);
+            assertEquals(Boolean.TRUE, club.linked(), id);
+        }
+        for (String slug : shortNames) {
+            assertNotTagged(tags, "unlinked:organisation:" + slug);
+        }
+    }
+
     private static void assertNotTagged(Tags tags, String id) {
         assertFalse(tags.entityIds().contains(id), id + " tagged: " + tags.entityIds());
     }
@@ -393,7 +408,8 @@ class NameFinderTest {
         int town = body.indexOf("Barcelona's");
         assertEquals(List.of(new Mention("body", dateline, dateline + 9, "BARCELONA"), new Mention("body", town, town + 9, "Barcelona")),
                 entity(tags, "barcelona").mentions());
-        EntityTag club = entity(tags, "unlinked:organisation:barcelona");
+        assertClubs(tags, List.of("fc-barcelona"), List.of("barcelona"));
+        EntityTag club = entity(tags, "fc-barcelona");
         int beat = body.indexOf("Barcelona beat");
         int scored = body.indexOf("Barcelona,", beat);
         assertEquals(List.of(new Mention("body", beat, beat + 9, "Barcelona"), new Mention("body", scored, scored + 9, "Barcelona")),
@@ -410,6 +426,33 @@ class NameFinderTest {
     }
 
     @Test
+    void aClubIsLinkedByItsShortNameWhereATeamStandsWhenNoOtherClubHasIt() {
+        String body = "Porto beat Benfica 2-1 in the league on Sunday. Porto's coach said the title race was open.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("p", "2025-03-02", "Porto win the derby", body));
+        int coach = body.indexOf("Porto's");
+        assertEquals(List.of(new Mention("headline", 0, 5, "Porto"), new Mention("body", 0, 5, "Porto"),
+                new Mention("body", coach, coach + 5, "Porto")), entity(tags, "fc-porto").mentions());
+        assertClubs(tags, List.of("fc-porto", "benfica"), List.of("porto"));
+        // Outside a sports story the city of that name is no club.
+        Tags fair = tagger.tag(NameFinderSetTest.story("w", "2025-03-02", "Wine fair opens",
+                "The wine fair opened in Porto on Sunday, and growers from Porto said prices rose."));
+        assertNotTagged(fair, "fc-porto");
+        // Two clubs of one short name: the name finder's team stays unlinked; with one of them, it is that club.
+        EntityDef benfica = new EntityDef("benfica", "Benfica", "organisation", null, null, null, null, null, null);
+        EntityDef cd = new EntityDef("cd-nacional", "CD Nacional", "organisation", null, null, null, null, null, null);
+        EntityDef club = new EntityDef("club-nacional", "Club Nacional", "organisation", null, null, null, null, null, null);
+        String result = "Nacional beat Benfica 2-1 in the league on Sunday.";
+        Tags shared = Tagger.compile(Taxonomy.of(List.of(benfica, cd, club), List.of(), List.of()))
+                .tag(NameFinderSetTest.story("n", "2025-03-02", "Upset in the league", result));
+        assertUnlinked(shared, "organisation", List.of("nacional"));
+        assertNotTagged(shared, "cd-nacional");
+        assertNotTagged(shared, "club-nacional");
+        Tags one = Tagger.compile(Taxonomy.of(List.of(benfica, cd), List.of(), List.of()))
+                .tag(NameFinderSetTest.story("n", "2025-03-02", "Upset in the league", result));
+        assertClubs(one, List.of("cd-nacional"), List.of("nacional"));
+    }
+
+    @Test
     void aSquadListNamesEachPlayersClubInParenthesesAndACountryThereStaysTheCountry() {
         // No score, no table: the list of players with a name in parentheses after each makes it a sports story.
         String body = "Portugal named their squad on Friday for the World Cup qualifier against Germany.\n\n"
@@ -417,7 +460,7 @@ class NameFinderTest {
                 + "Defenders - Paulinho Santos (Porto), Helder Cristovao (Deportivo Coruna, Spain), "
                 + "Carlos Secretario (Real Madrid, Spain).";
         Tags tags = tagger.tag(NameFinderSetTest.story("q", "1996-12-06", "Portugal squad", body));
-        assertUnlinked(tags, "organisation", List.of("barcelona", "braga", "porto"));
+        assertClubs(tags, List.of("fc-barcelona", "sc-braga", "fc-porto"), List.of("barcelona", "braga", "porto"));
         assertTrue(tags.entityIds().containsAll(List.of("deportivo-la-coruna", "real-madrid")), "clubs the gazetteer knows");
         assertUnlinked(tags, "person", List.of("vitor-baia", "rui-correia", "paulinho-santos", "helder-cristovao"));
         assertEquals(3, entity(tags, "spain").mentions().size());
@@ -457,7 +500,8 @@ class NameFinderTest {
         Tags tags = tagger.tag(NameFinderSetTest.story("u", "2024-03-09", "United win at Barnet",
                 "Carlisle United beat Barnet 2-1 in the league on Saturday. Oxford United drew 1-1 with Fulham, and "
                         + "Burnley lost 3-0 to Brentford."));
-        assertUnlinked(tags, "organisation", List.of("carlisle-united", "barnet", "oxford-united", "fulham", "brentford", "burnley"));
+        assertUnlinked(tags, "organisation", List.of("carlisle-united", "barnet", "oxford-united", "brentford", "burnley"));
+        assertClubs(tags, List.of("fulham-fc"), List.of("fulham"));
         assertNotTagged(tags, "unlinked:organisation:carlisle");
         // A score with no result verb before it ("a 2-1 lead with Jackson") is no team's place.
         Tags lead = tagger.tag(NameFinderSetTest.story("v", "2024-03-09", "Late goal",
@@ -473,7 +517,7 @@ class NameFinderTest {
         // The team after "and" may be one the gazetteer knows.
         Tags known = tagger.tag(NameFinderSetTest.story("k", "2024-03-10", "Leaders win",
                 "Liverpool and Manchester City both won 2-0 on Sunday to stay level at the top of the league."));
-        assertUnlinked(known, "organisation", List.of("liverpool"));
+        assertClubs(known, List.of("liverpool-fc"), List.of("liverpool"));
         assertEquals("organisation", entity(known, "manchester-city").type());
         Tags tennis = tagger.tag(NameFinderSetTest.story("t", "2024-03-10", "Seeds through",
                 "Rafael Nadal and Roger Federer reached the third round. Nadal and Federer both won 6-4 6-3 in the "
@@ -599,7 +643,7 @@ class NameFinderTest {
         assertNotTagged(tags, "milan");
         assertNotTagged(tags, "berlin");
         // A club named after a city the gazetteer knows is the club in the table, the city where fans sing.
-        assertEquals("organisation", entity(tags, "unlinked:organisation:barcelona").type());
+        assertClubs(tags, List.of("fc-barcelona"), List.of("barcelona"));
         assertEquals(List.of("Barcelona"), entity(tags, "barcelona").mentions().stream().map(Mention::text).toList());
         // The countries in brackets stay countries, a person in a table a person.
         assertTrue(tags.entityIds().containsAll(List.of("italy", "germany")), tags.entityIds().toString());
@@ -655,7 +699,8 @@ class NameFinderTest {
         Tags tags = tagger.tag(NameFinderSetTest.story("g", "2024-03-03", "Madrid slip",
                 "Real Madrid were held 0-0 by Getafe in the league on Sunday, and Girona held Valencia to a 1-1 draw. "
                         + "Afterwards Ancelotti held a news conference."));
-        assertUnlinked(tags, "organisation", List.of("getafe", "valencia"));
+        assertUnlinked(tags, "organisation", List.of("getafe"));
+        assertClubs(tags, List.of("valencia-cf"), List.of("valencia"));
         assertNotTagged(tags, "unlinked:organisation:ancelotti");
     }
 
@@ -703,7 +748,7 @@ class NameFinderTest {
         int beat = body.indexOf("Barcelona beat");
         int coach = body.indexOf("Barcelona's");
         assertEquals(List.of(new Mention("body", beat, beat + 9, "Barcelona"), new Mention("body", coach, coach + 9, "Barcelona")),
-                entity(tags, "unlinked:organisation:barcelona").mentions());
+                entity(tags, "fc-barcelona").mentions());
         int fans = body.indexOf("in Barcelona") + 3;
         assertEquals(List.of(new Mention("body", 0, 9, "BARCELONA"), new Mention("body", fans, fans + 9, "Barcelona")),
                 entity(tags, "barcelona").mentions());

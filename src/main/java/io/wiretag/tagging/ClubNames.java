@@ -1,0 +1,110 @@
+package io.wiretag.tagging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The gazetteer's clubs by their short names: a club's name or alias without the letters of its kind of club
+ * ("Porto" of "FC Porto", "Milan" of "AC Milan", "Valencia" of "Valencia CF", "Stuttgart" of "VfB Stuttgart").
+ * Sports pages name clubs so ("Porto beat Benfica 2-1"); the name finder then reads an organisation where a
+ * team stands, which is that club when the gazetteer has one club of that short name: it is linked to it. A
+ * short name two clubs share names neither ("Sporting" is no short name: no club is "Sporting" plus a kind).
+ */
+final class ClubNames {
+    /** The kinds that open a club's name ("FC Porto", "VfB Stuttgart", "Club Brugge"); "F.C." reads as "FC". */
+    private static final String[] LEADING = {"FC", "AFC", "AC", "AS", "SS", "SSC", "SC", "SL", "CD", "SD", "UD", "RC",
+        "RCD", "OGC", "RSC", "TSG", "VfB", "VfL", "SV", "FK", "SK", "BK", "Club"};
+    /** The kinds that close a club's name ("Arsenal FC", "Sunderland AFC", "Valencia CF"). */
+    private static final String[] TRAILING = {"FC", "AFC", "CF"};
+    private static final int[] SHARED = new int[0];
+
+    /** Key of a short name ({@link NameFinder#key}) to {entity, alias of the club's full name}, or {@link #SHARED}. */
+    private final Map<Long, int[]> byShortName = new HashMap<>();
+
+    ClubNames(Gazetteer g, boolean[] entityIsOrganisation) {
+        long[] leading = hashes(LEADING);
+        long[] trailing = hashes(TRAILING);
+        for (int id = 0; id < g.aliasText.size(); id++) {
+            if (g.aliasTarget[id] != Gazetteer.TARGET_ENTITY || g.aliasDemonym[id] || !entityIsOrganisation[g.aliasRef[id]]) {
+                continue;
+            }
+            long[] words = Phrase.of(g.aliasText.get(id)).lower();
+            int n = words.length;
+            if (n < 2) {
+                continue;
+            }
+            int from = contains(leading, words[0]) ? 1 : 0;
+            int to = from == 0 && contains(trailing, words[n - 1]) ? n - 1 : n;
+            if (from == 0 && to == n) {
+                continue;
+            }
+            int entity = g.aliasRef[id];
+            byShortName.merge(NameFinder.key(words, from, to), new int[] {entity, id},
+                    (had, now) -> had != SHARED && had[0] == entity ? had : SHARED);
+        }
+    }
+
+    /**
+     * In a sports story, after {@link Coreference}: each organisation the name finder found, standing where a team
+     * does at least once and named as one club's short name, becomes that club's mentions; it is no longer
+     * reported unlinked.
+     */
+    void link(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
+        if (byShortName.isEmpty()) {
+            return;
+        }
+        for (int e = 0; e < w.ents; e++) {
+            if (w.eType[e] != NameFinder.ORG) {
+                continue;
+            }
+            int longest = w.eLongest[e];
+            int[] club = byShortName.get(NameFinder.key(tk, w.rFirst[longest], w.rLast[longest]));
+            if (club == null || club == SHARED || !standsAsATeam(w, e)) {
+                continue;
+            }
+            for (int r = 0; r < w.runs; r++) {
+                if (w.rEntity[r] != e) {
+                    continue;
+                }
+                int first = w.rFirst[r];
+                s.addMatch(first, w.rLast[r], club[1]);
+                int m = s.matches - 1;
+                s.mEntity[m] = club[0];
+                int slot = s.slotFor(club[0], m);
+                s.slotWeight[slot] += EntityTags.weight(tk, first, leadParagraph);
+                s.slotMentions[slot]++;
+                if (explain != null) {
+                    explain.why(m, "a club's short name, standing where a team does in a sports story");
+                }
+                w.rType[r] = NameFinder.LINKED;
+            }
+            w.eType[e] = NameFinder.UNKNOWN;
+        }
+    }
+
+    private static boolean standsAsATeam(NameWork w, int e) {
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rEntity[r] == e && w.rWhy[r] == NameFinder.BY_TEAM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] hashes(String[] words) {
+        long[] h = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            h[i] = Tokens.hashLower(words[i]);
+        }
+        return h;
+    }
+
+    private static boolean contains(long[] a, long v) {
+        for (long x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
