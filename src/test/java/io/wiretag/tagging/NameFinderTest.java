@@ -187,6 +187,22 @@ class NameFinderTest {
     }
 
     @Test
+    void abbreviationsOfMarketsTimesAndScoresAreNoOrganisations() {
+        Tags market = tagger.tag(NameFinderSetTest.story("gdr", "2024-12-06", "Tin miner's shares slip",
+                "Shares of the miner closed at $15.575 per GDR in London on Friday, and its ADR fell at 1230 CST. "
+                        + "NOTE - prices are FOB the mine. The IMF said it would review the sector."));
+        for (String abbreviation : List.of("gdr", "adr", "cst", "note", "fob")) {
+            assertNotTagged(market, "unlinked:organisation:" + abbreviation);
+        }
+        assertTrue(market.entityIds().contains("unlinked:organisation:imf") || market.entityIds().contains("imf"),
+                "an acronym that is an organisation is still one: " + market.entityIds());
+        Tags game = tagger.tag(NameFinderSetTest.story("td", "2024-12-06", "Colts win in overtime",
+                "Marshall Faulk carried 16 times, including a 13-yard TD run, as the Colts won 24-21 (OT) in the league."));
+        assertNotTagged(game, "unlinked:organisation:td");
+        assertNotTagged(game, "unlinked:organisation:ot");
+    }
+
+    @Test
     void aTaggedStoryWithUnlinkedEntitiesMatchesTheSchema() throws Exception {
         Story s = NameFinderSetTest.story("s", "2004-11-22", "Yushchenko rallies supporters",
                 "Viktor Yushchenko told supporters of Our Ukraine Party in Ternopil that Mr Yanukovych had lost.");
