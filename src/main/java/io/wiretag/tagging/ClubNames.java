@@ -8,7 +8,8 @@ import java.util.Map;
  * ("Porto" of "FC Porto", "Milan" of "AC Milan", "Valencia" of "Valencia CF", "Stuttgart" of "VfB Stuttgart").
  * Sports pages name clubs so ("Porto beat Benfica 2-1"); the name finder then reads an organisation where a
  * team stands, which is that club when the gazetteer has one club of that short name: it is linked to it. A
- * short name two clubs share names neither ("Sporting" is no short name: no club is "Sporting" plus a kind).
+ * short name two clubs share links to neither; a name that is no club's short name stays unlinked ("Sporting":
+ * the gazetteer has Sporting CP and Sporting Braga, but no club is "Sporting" plus a kind).
  */
 final class ClubNames {
     /** The kinds that open a club's name ("FC Porto", "VfB Stuttgart", "Club Brugge"); "F.C." reads as "FC". */
