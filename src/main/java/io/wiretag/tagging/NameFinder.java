@@ -387,7 +387,8 @@ final class NameFinder {
         }
         if (type == UNKNOWN && fieldFrom == tk.fieldStart[Tagger.BODY] && tk.paragraph[first] - tk.paragraph[fieldFrom] < 3
                 && (first == fieldFrom || tk.paragraph[first - 1] != tk.paragraph[first])
-                && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && NameText.datelineEnd(text, tk.end[l])) {
+                && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && NameText.datelineEnd(text, tk.end[l])
+                && !afterADateline(tk, text, fieldFrom, first)) {
             type = PLACE; // "DES MOINES, Iowa": a dateline in capitals, though "Des" is a given name
             why = BY_DATELINE;
         }
@@ -424,7 +425,8 @@ final class NameFinder {
         }
         if (type == UNKNOWN && fieldFrom == tk.fieldStart[Tagger.BODY] && tk.paragraph[first] - tk.paragraph[fieldFrom] < 3
                 && (first == fieldFrom || tk.paragraph[first - 1] != tk.paragraph[first])
-                && tk.end[l] < text.length() && text.charAt(tk.end[l]) == ' ' && NameText.isoDateLine(text, tk.end[l] + 1)) {
+                && tk.end[l] < text.length() && text.charAt(tk.end[l]) == ' ' && NameText.isoDateLine(text, tk.end[l] + 1)
+                && !afterADateline(tk, text, fieldFrom, first)) {
             type = PLACE; // "BRUSSELS 1996-08-22" on a line of its own, after the headline and the byline
             why = BY_DATELINE;
         }
@@ -465,7 +467,7 @@ final class NameFinder {
             why = BY_REGION;
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
-                && !isLegalForm(tk.lower[f])) {
+                && !isLegalForm(tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -605,6 +607,40 @@ final class NameFinder {
                 && (cues.of(tk.lower[from]) & NameCues.COMMON) == 0 && NameText.datelineEnd(text, tk.end[from])) {
             add(w, tk, from, from, PLACE, BY_DATELINE, true);
         }
+    }
+
+    /**
+     * Whether a paragraph of the body before token {@code first}'s opens with a dateline ("NEW YORK 1996-12-06",
+     * "KHARKIV, Ukraine (Reuters) -"): a story has one, so what opens a later paragraph the same way is no place
+     * ("ORE - Maritime Queen 70,000 tonnes", "COAL - ...": the sections of a commodities report).
+     */
+    private boolean afterADateline(Tokens tk, String text, int fieldFrom, int first) {
+        for (int p = fieldFrom; p < first; p++) {
+            if (p != fieldFrom && tk.paragraph[p - 1] == tk.paragraph[p]) {
+                continue;
+            }
+            int q = p;
+            while (q + 1 < first && tk.paragraph[q + 1] == tk.paragraph[p] && (tk.flags[q + 1] & Tokens.FIRST_UPPER) != 0
+                    && NameText.gap(text, tk.end[q], tk.start[q + 1]) == NameText.GAP_SPACE) {
+                q++; // the place's words: "NEW YORK", "DES MOINES"
+            }
+            // One common word is no dateline but a wire's slug, as the headline repeated gives it: "SOCCER - LEADERS
+            // HELD AT HOME" (the place's words may be common ones: "NEW YORK").
+            if ((tk.flags[p] & Tokens.FIRST_UPPER) != 0 && (q > p || (cues.of(tk.lower[p]) & NameCues.COMMON) == 0)
+                    && NameText.datelineEnd(text, tk.end[q])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether tokens {@code first} to {@code l} open a paragraph of the body as a dateline would, in capitals, after
+     * the story's dateline: a section's header ("ORE - Maritime Queen ..."), no name.
+     */
+    private boolean sectionHeader(Tokens tk, String text, int fieldFrom, int first, int l) {
+        return fieldFrom == tk.fieldStart[Tagger.BODY] && first > fieldFrom && tk.paragraph[first - 1] != tk.paragraph[first]
+                && NameText.datelineEnd(text, tk.end[l]) && afterADateline(tk, text, fieldFrom, first);
     }
 
     static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {

@@ -737,6 +737,22 @@ class NameFinderTest {
     }
 
     @Test
+    void aStoryHasOneDatelineSoASectionsHeaderAfterItIsNoName() {
+        String body = "NEW YORK 1996-12-06\n\nORE - Maritime Queen 70,000 tonnes Dampier / Kaohsiung 20-30/12.\n\n"
+                + "COAL - Lantau Peak 120,000 tonnes Hay Point / Japan 10-15/12.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "1996-12-06", "Bulk fixtures", body));
+        assertEquals(List.of(new Mention("body", 0, 8, "NEW YORK")), entity(tags, "new-york").mentions());
+        for (String header : List.of("ore", "coal")) {
+            assertNotTagged(tags, "unlinked:place:" + header);
+            assertNotTagged(tags, "unlinked:organisation:" + header);
+        }
+        // Without a dateline before it, the same opening is the dateline.
+        Tags first = tagger.tag(NameFinderSetTest.story("t", "1996-12-06", "Fixtures",
+                "Bulk fixtures\n\nTIPTONVILLE - Barges waited on the river on Friday."));
+        assertEquals("place", entity(first, "unlinked:place:tiptonville").type());
+    }
+
+    @Test
     void aNameBeforeLeaderOrLawmakersIsAPartyButNotAtTheStartOfASentence() {
         Tags tags = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coalition talks",
                 "Peters spoke to Labour leader Helen Clark and to Meretz lawmakers on Friday. "
