@@ -32,7 +32,8 @@ final class NameFinder {
         "an institution's name", "same name as another mention", "a team's place in a sports story",
         "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")",
         "a list of people it is in", "a player: a club or country in parentheses after it",
-        "a family name before a romanised given name (\"Kim Do Hoon\")"};
+        "a family name before a romanised given name (\"Kim Do Hoon\")",
+        "what the person is after a comma (\"Hank Note, chief dealer at\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -51,6 +52,7 @@ final class NameFinder {
     static final int BY_LIST = 16;
     static final int BY_PLAYER = 17;
     static final int BY_FAMILY_FIRST = 18;
+    static final int BY_APPOSITION = 19;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -61,6 +63,8 @@ final class NameFinder {
     private final SportsTeams sports;
     /** Which of those teams the gazetteer knows by a short name ("Porto" for FC Porto). */
     private final ClubNames clubs;
+    /** Who a name is by what follows it after a comma ("Hank Note, chief dealer at"). */
+    private final Appositions appositions;
     private static final long OF = Tokens.hashLower("of");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
@@ -91,6 +95,7 @@ final class NameFinder {
         this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry);
         this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation);
         this.clubs = new ClubNames(g, known.entityIsOrganisation);
+        this.appositions = new Appositions(cues);
     }
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
@@ -129,6 +134,7 @@ final class NameFinder {
         if (sportsStory) {
             sports.teams(tk, s, w, headline, body);
         }
+        appositions.people(tk, w, headline, body, sportsStory);
         NameLists.peopleInLists(tk, w, headline, body);
         known.withTheCountryBefore(tk, s, w, headline, body);
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);

@@ -753,6 +753,24 @@ class NameFinderTest {
     }
 
     @Test
+    void aNameFollowedByWhatThePersonIsIsAPerson() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("a", "2024-05-02", "Markets steady",
+                "Shares were steady on Thursday, said Brannoch Quill, chief strategist at Halden Securities. "
+                        + "Vesk Tanaro, a senior Finance Ministry official, said rates would hold. Dorsey Mallin, who "
+                        + "heads the inquiry, declined to comment. Halden Dravic, the lender whose chief executive "
+                        + "resigned, said nothing. Marrow Keep, the utility's chief executive said, would cut jobs."));
+        assertUnlinked(tags, "person", List.of("brannoch-quill", "vesk-tanaro", "dorsey-mallin"));
+        assertEquals("organisation", entity(tags, "unlinked:organisation:finance-ministry").type());
+        // The role is another's: after "whose", or a possessive.
+        assertNotTagged(tags, "unlinked:person:halden-dravic");
+        assertNotTagged(tags, "unlinked:person:marrow-keep");
+        // In a sports story a team takes "who" too.
+        Tags sport = tagger.tag(NameFinderSetTest.story("s", "2024-05-02", "Crayford edge Dulwich",
+                "Crayford Athletic, who beat Dulwich 2-1 in the league on Saturday, stay top. Their goal came late."));
+        assertNotTagged(sport, "unlinked:person:crayford-athletic");
+    }
+
+    @Test
     void aNameBeforeLeaderOrLawmakersIsAPartyButNotAtTheStartOfASentence() {
         Tags tags = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coalition talks",
                 "Peters spoke to Labour leader Helen Clark and to Meretz lawmakers on Friday. "
