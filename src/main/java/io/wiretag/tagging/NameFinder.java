@@ -33,7 +33,8 @@ final class NameFinder {
         "a state or country after it", "a river: \"the\" before a state's name", "what a title heads (\"CEO of\")",
         "a list of people it is in", "a player: a club or country in parentheses after it",
         "a family name before a romanised given name (\"Kim Do Hoon\")",
-        "what the person is after a comma (\"Hank Note, chief dealer at\")"};
+        "what the person is after a comma (\"Hank Note, chief dealer at\")",
+        "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -53,6 +54,7 @@ final class NameFinder {
     static final int BY_PLAYER = 17;
     static final int BY_FAMILY_FIRST = 18;
     static final int BY_APPOSITION = 19;
+    static final int BY_LINEUP = 20;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -132,6 +134,7 @@ final class NameFinder {
             return List.of();
         }
         if (sportsStory) {
+            Lineups.people(tk, w, headline, body); // before the teams: "(Millar 43," reads like a table's row
             sports.teams(tk, s, w, headline, body);
         }
         appositions.people(tk, w, headline, body, sportsStory);
