@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * Wosz 89th)"), a shirt number before the name ("Japan: 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto"), a
  * squad under its positions ("Goalkeepers - Blendi Nallbani, Armir Grima"), and a cricket scorecard's batsmen,
  * fielders and bowlers ("Ijaz Ahmad c Spearman b Vaughan 59", "Saeed Anwar run out 91"). Only in a sports
- * story, and only names no other rule typed: a name the gazetteer knows, a team of a table's row, stays what it
- * is. Read from the text around each name, so it costs nothing on other stories.
+ * story (a squad, announced before a match, has no score: a word of sport is enough for it), and only names no
+ * other rule typed: a name the gazetteer knows, a team of a table's row, stays what it is. Read from the text
+ * around each name, and only on stories with a word of sport.
  */
 final class Lineups {
     /** How far past a name the scorecard's pattern is looked for. */
@@ -34,7 +35,7 @@ final class Lineups {
     private Lineups() {
     }
 
-    static void people(Tokens tk, NameWork w, String headline, String body) {
+    static void people(Tokens tk, NameWork w, String headline, String body, boolean sportsStory) {
         for (int r = 0; r < w.runs; r++) {
             if (w.rType[r] != UNKNOWN || !w.rJoinable[r]) {
                 continue;
@@ -42,7 +43,8 @@ final class Lineups {
             String text = Tagger.source(tk, w.rFirst[r], headline, body);
             int s = tk.start[w.rFirst[r]];
             int e = tk.end[w.rLast[r]];
-            if (scorer(text, s, e) || shirtNumber(text, s, e) || underAPosition(text, s, e) || scorecard(text, s, e)) {
+            if (sportsStory && (scorer(text, s, e) || shirtNumber(text, s, e) || scorecard(text, s, e))
+                    || underAPosition(text, s, e)) {
                 w.rType[r] = PERSON;
                 w.rWhy[r] = BY_LINEUP;
             }

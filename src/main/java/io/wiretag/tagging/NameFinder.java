@@ -133,8 +133,11 @@ final class NameFinder {
         if (w.runs == 0) {
             return List.of();
         }
+        if (sportsStory || sports.hasSportWord(s)) {
+            // Before the teams: "(Millar 43," reads like a table's row. A squad under its positions needs no score.
+            Lineups.people(tk, w, headline, body, sportsStory);
+        }
         if (sportsStory) {
-            Lineups.people(tk, w, headline, body); // before the teams: "(Millar 43," reads like a table's row
             sports.teams(tk, s, w, headline, body);
         }
         appositions.people(tk, w, headline, body, sportsStory);

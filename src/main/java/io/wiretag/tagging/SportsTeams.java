@@ -61,7 +61,7 @@ final class SportsTeams {
      * Whether the story has a word of sport ("goal", "league"; with a score it is a sports story): the
      * keyword pass found them already.
      */
-    private boolean hasSportWord(Scratch s) {
+    boolean hasSportWord(Scratch s) {
         for (int id : sportWords) {
             if (s.wordSeen[id]) {
                 return true;

@@ -59,6 +59,15 @@ class LineupsTest {
     }
 
     @Test
+    void aSquadNamedBeforeAMatchNeedsNoScoreButAWordOfSport() {
+        Tags squad = tag("Albania name squad", "Albania named their squad on Friday for the qualifier in Belfast.\n\n"
+                + "Goalkeepers - Blendo Nalla, Armo Grima\n\nDefenders - Rudo Vatta, Saimo Malkin.");
+        assertPeople(squad, List.of("blendo-nalla", "armo-grima", "rudo-vatta", "saimo-malkin"));
+        assertNoPeople(tag("Rights groups meet", "Rights groups met in Vienna on Friday.\n\n"
+                + "Defenders - Rudo Vatta, Saimo Malkin."));
+    }
+
+    @Test
     void aScorecardsBatsmenFieldersAndBowlersArePlayersButNotItsExtrasAndTotal() {
         Tags tags = tag("CRICKET - PAKISTAN V NEW ZEALAND SCORECARD",
                 "Scoreboard on the first day of the second test match between Pakistan and New Zealand on Friday. "
