@@ -21,6 +21,8 @@ final class ClubNames {
 
     /** Key of a short name ({@link NameFinder#key}) to {entity, alias of the club's full name}, or {@link #SHARED}. */
     private final Map<Long, int[]> byShortName = new HashMap<>();
+    /** The same keys, asked first: most organisations of a sports story are no club's short name. */
+    private final LongSet keys;
 
     ClubNames(Gazetteer g, boolean[] entityIsOrganisation) {
         long[] leading = hashes(LEADING);
@@ -43,6 +45,7 @@ final class ClubNames {
             byShortName.merge(NameFinder.key(words, from, to), new int[] {entity, id},
                     (had, now) -> had != SHARED && had[0] == entity ? had : SHARED);
         }
+        keys = new LongSet(byShortName.keySet());
     }
 
     /**
@@ -59,7 +62,8 @@ final class ClubNames {
                 continue;
             }
             int longest = w.eLongest[e];
-            int[] club = byShortName.get(NameFinder.key(tk, w.rFirst[longest], w.rLast[longest]));
+            long key = NameFinder.key(tk, w.rFirst[longest], w.rLast[longest]);
+            int[] club = keys.contains(key) ? byShortName.get(key) : null;
             if (club == null || club == SHARED || !standsAsATeam(w, e)) {
                 continue;
             }

@@ -53,7 +53,8 @@ final class Lineups {
 
     /** "(Adams 45, Vieira 90)" after a team's score: the name opens the parentheses or follows a comma in them. */
     static boolean scorer(String text, int s, int e) {
-        if (!MINUTE.matcher(text).region(e, Math.min(text.length(), e + 24)).lookingAt()) {
+        if (e + 1 >= text.length() || text.charAt(e) != ' ' || !Character.isDigit(text.charAt(e + 1))
+                || !MINUTE.matcher(text).region(e, Math.min(text.length(), e + 24)).lookingAt()) {
             return false;
         }
         int open = s - 1;
@@ -88,8 +89,9 @@ final class Lineups {
 
     /** "Defenders - Rudi Vata, Saimir Malko, ...": a name of a comma list on a line that opens with a position. */
     static boolean underAPosition(String text, int s, int e) {
-        if (e < text.length() && ",;\n.".indexOf(text.charAt(e)) < 0) {
-            return false;
+        if (e < text.length() && ",;\n.".indexOf(text.charAt(e)) < 0 || s < 2 || text.charAt(s - 1) != ' '
+                || ",:-\u2013".indexOf(text.charAt(s - 2)) < 0) {
+            return false; // an item of a list: after "- ", ": " or ", ", before a comma or the line's end
         }
         int line = text.lastIndexOf('\n', s - 1) + 1;
         while (line < s && text.charAt(line) == ' ') {
@@ -109,12 +111,23 @@ final class Lineups {
     /** A cricket scorecard's batsman ("Ijaz Ahmad c Spearman b Vaughan 59") or fielder or bowler ("b Vaughan 59"). */
     static boolean scorecard(String text, int s, int e) {
         int to = Math.min(text.length(), e + LOOK);
-        if (BATSMAN.matcher(text).region(e, to).lookingAt()) {
+        if (outAfter(text, e) && BATSMAN.matcher(text).region(e, to).lookingAt()) {
             return true;
         }
         boolean afterMark = s >= 2 && text.charAt(s - 1) == ' ' && (text.charAt(s - 2) == 'c' || text.charAt(s - 2) == 'b')
                 && (s == 2 || text.charAt(s - 3) == ' ' || text.charAt(s - 3) == '\n')
                 || s >= 3 && text.startsWith("st ", s - 3) && (s == 3 || text.charAt(s - 4) == ' ');
         return afterMark && FIELDER_AFTER.matcher(text).region(e, to).lookingAt();
+    }
+
+    /** Whether how a batsman was out may start at {@code e} (" c ", " b ", " st ", " lbw ", " run out", ...): before the pattern. */
+    private static boolean outAfter(String text, int e) {
+        if (e + 3 >= text.length() || text.charAt(e) != ' ') {
+            return false;
+        }
+        char c = text.charAt(e + 1);
+        return (c == 'c' || c == 'b') && text.charAt(e + 2) == ' ' || text.startsWith("st ", e + 1)
+                || text.startsWith("lbw ", e + 1) || text.startsWith("run out", e + 1) || text.startsWith("not out", e + 1)
+                || text.startsWith("retired", e + 1);
     }
 }
