@@ -647,12 +647,15 @@ final class NameFinder {
     }
 
     /**
-     * Whether tokens {@code first} to {@code l} open a paragraph of the body as a dateline would, in capitals, after
-     * the story's dateline: a section's header ("ORE - Maritime Queen ..."), no name.
+     * Whether tokens {@code first} to {@code l} open a paragraph of the body with a dash after them, after the
+     * story's dateline: a section's header ("ORE - Maritime Queen ..."), no name. Not before a comma: "ZNB, the
+     * bank, said" opening a paragraph is the organisation.
      */
     private boolean sectionHeader(Tokens tk, String text, int fieldFrom, int first, int l) {
+        int end = tk.end[l];
         return fieldFrom == tk.fieldStart[Tagger.BODY] && first > fieldFrom && tk.paragraph[first - 1] != tk.paragraph[first]
-                && NameText.datelineEnd(text, tk.end[l]) && afterADateline(tk, text, fieldFrom, first);
+                && end + 1 < text.length() && text.charAt(end) == ' ' && "-\u2013\u2014".indexOf(text.charAt(end + 1)) >= 0
+                && afterADateline(tk, text, fieldFrom, first);
     }
 
     static void add(NameWork w, Tokens tk, int f, int l, int type, int why, boolean joinable) {

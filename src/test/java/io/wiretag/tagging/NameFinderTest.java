@@ -746,6 +746,10 @@ class NameFinderTest {
             assertNotTagged(tags, "unlinked:place:" + header);
             assertNotTagged(tags, "unlinked:organisation:" + header);
         }
+        // An acronym opening a paragraph before a comma is still the organisation.
+        Tags bank = tagger.tag(NameFinderSetTest.story("z", "1996-12-06", "Bank cuts rates",
+                "LONDON 1996-12-06\n\nZNB, the bank, cut its rates on Friday."));
+        assertEquals("organisation", entity(bank, "unlinked:organisation:znb").type());
         // Without a dateline before it, the same opening is the dateline.
         Tags first = tagger.tag(NameFinderSetTest.story("t", "1996-12-06", "Fixtures",
                 "Bulk fixtures\n\nTIPTONVILLE - Barges waited on the river on Friday."));
