@@ -168,6 +168,16 @@ final class KnownNames {
                 s.mEntity[m] = -1;
                 continue;
             }
+            if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m] && s.mFirst[m] >= tk.fieldStart[Tagger.BODY]
+                    && beforeAnUnknownName(tk, s, s.mLast[m], body)) {
+                // "Widodo Putra", "Clinton Whitelaw 70 70 67": a capitalised word no list knows after the surname
+                // makes it someone else's name, read whole (not in a headline, which capitalises every word).
+                if (explain != null) {
+                    explain.why(m, "a name no list knows right after the surname: someone else, read whole");
+                }
+                s.mEntity[m] = -1;
+                continue;
+            }
             if (e >= 0 && (entityIsPlace[e] || entityIsCountry[e])) {
                 w.regionAt[s.mFirst[m]] = w.stamp;
             }
@@ -201,6 +211,33 @@ final class KnownNames {
                 return false;
             }
             if ((cues.of(tk.lower[t]) & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether token {@code last} is followed, in its sentence with one space between, by a capitalised word (not
+     * in capitals) that no match covers and no list knows: not a common word, a title, a head word of an
+     * organisation or a place, a role, nor "Jr" ("Biden Monday", "Putin Kremlin aide", "Trump Jr" stay theirs).
+     */
+    private boolean beforeAnUnknownName(Tokens tk, Scratch s, int last, String body) {
+        int t = last + 1;
+        if (t >= tk.count || !adjacent(tk, body, last, t) || (tk.flags[t] & Tokens.FIRST_UPPER) == 0
+                || (tk.flags[t] & Tokens.ALL_UPPER) != 0 || insideMatch(s, t) || isSuffix(tk.lower[t])) {
+            return false;
+        }
+        return (cues.of(tk.lower[t]) & (NameCues.COMMON | NameCues.TITLE | NameCues.TITLE_PART | NameCues.ORG_HEAD
+                | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.ROLE)) == 0;
+    }
+
+    private static final long[] SUFFIXES = java.util.stream.Stream.of("jr", "sr", "ii", "iii", "iv")
+            .mapToLong(Tokens::hashLower).toArray();
+
+    private static boolean isSuffix(long lower) {
+        for (long h : SUFFIXES) {
+            if (h == lower) {
                 return true;
             }
         }

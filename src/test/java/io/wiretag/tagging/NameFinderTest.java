@@ -775,6 +775,19 @@ class NameFinderTest {
     }
 
     @Test
+    void aKnownSurnameBeforeANameNoListKnowsIsSomeoneElse() {
+        Tags striker = tagger.tag(NameFinderSetTest.story("w", "2024-05-02", "Widodo Visits Stadium",
+                "The striker Widodo Santoso scored twice on Saturday."));
+        assertNotTagged(striker, "unlinked:person:widodo");
+        assertEquals(List.of("Widodo"), entity(striker, "joko-widodo").mentions().stream().map(Mention::text).toList(),
+                "the title-case headline's Widodo is still the president's; the striker's is not");
+        Tags president = tagger.tag(NameFinderSetTest.story("p", "2024-05-02", "Jakarta talks",
+                "Indonesian President Joko Widodo met investors on Monday. Widodo Monday said talks went well, "
+                        + "and Widodo told reporters he was pleased."));
+        assertEquals(3, entity(president, "joko-widodo").mentions().size(), president.entityIds().toString());
+    }
+
+    @Test
     void aNameBeforeLeaderOrLawmakersIsAPartyButNotAtTheStartOfASentence() {
         Tags tags = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coalition talks",
                 "Peters spoke to Labour leader Helen Clark and to Meretz lawmakers on Friday. "
