@@ -141,14 +141,17 @@ final class NameText {
     /**
      * Whether the name at {@code text[start, end)} is one side of a fixture line, a line of a schedule that
      * holds only two names and "at", "v" or "vs" between them ("Anaheim at Buffalo", "TORONTO AT NY RANGERS",
-     * "Leeds v Chelsea"): the first words of the line before the connector, or the last after it.
+     * "Leeds v Chelsea"): the first words of the line before the connector, or the last after it. Each side may
+     * carry its league position, and the line its kick-off time ("Bologna (4) v Piacenza (13) 1330").
      */
     static boolean inFixtureLine(String text, int start, int end) {
         // Most names are neither the first nor the last words of their line: told without a search.
         boolean opens = start == 0 || text.charAt(start - 1) == '\n'
                 || text.charAt(start - 1) == ' ' && (start == 1 || text.charAt(start - 2) == '\n');
-        boolean closes = end == text.length() || Character.isWhitespace(text.charAt(end))
-                && (text.charAt(end) == '\n' || text.charAt(end) == '\r' || end + 1 == text.length() || text.charAt(end + 1) == '\n');
+        int position = afterPosition(text, end);
+        int tail = afterKickOff(text, position);
+        boolean closes = tail == text.length() || Character.isWhitespace(text.charAt(tail))
+                && (text.charAt(tail) == '\n' || text.charAt(tail) == '\r' || tail + 1 == text.length() || text.charAt(tail + 1) == '\n');
         if (!opens && !closes) {
             return false;
         }
@@ -168,14 +171,64 @@ final class NameText {
         }
         for (String c : FIXTURE_CONNECTORS) {
             int n = c.length();
-            if (le == end && start - n >= ls && text.regionMatches(true, start - n, c, 0, n)) {
-                return namesOnly(text, ls, start - n);
+            if (le == tail && start - n >= ls && text.regionMatches(true, start - n, c, 0, n)) {
+                return namesOnly(text, ls, beforePosition(text, ls, start - n));
             }
-            if (ls == start && end + n <= le && text.regionMatches(true, end, c, 0, n)) {
-                return namesOnly(text, end + n, le);
+            if (ls == start && position + n <= le && text.regionMatches(true, position, c, 0, n)) {
+                int other = position + n;
+                return namesOnly(text, other, beforePosition(text, other, beforeKickOff(text, other, le)));
             }
         }
         return false;
+    }
+
+    /** Past a league position right after a team's name (" (4)"), or {@code at} when there is none. */
+    private static int afterPosition(String text, int at) {
+        int n = text.length();
+        if (at + 3 < n && text.charAt(at) == ' ' && text.charAt(at + 1) == '(') {
+            int i = at + 2;
+            while (i < n && i < at + 5 && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i > at + 2 && i < n && text.charAt(i) == ')') {
+                return i + 1;
+            }
+        }
+        return at;
+    }
+
+    /** Past a kick-off time of four digits (" 1330"), or {@code at} when there is none. */
+    private static int afterKickOff(String text, int at) {
+        int n = text.length();
+        if (at + 5 <= n && text.charAt(at) == ' ' && isDigit(text.charAt(at + 1)) && isDigit(text.charAt(at + 2))
+                && isDigit(text.charAt(at + 3)) && isDigit(text.charAt(at + 4)) && (at + 5 == n || !isDigit(text.charAt(at + 5)))) {
+            return at + 5;
+        }
+        return at;
+    }
+
+    /** {@code text[from, to)} without a league position at its end ("Bologna (4)" is "Bologna"). */
+    private static int beforePosition(String text, int from, int to) {
+        int i = to - 1;
+        if (i > from && text.charAt(i) == ')') {
+            int j = i - 1;
+            while (j > from && isDigit(text.charAt(j))) {
+                j--;
+            }
+            if (j < i - 1 && j - 1 > from && text.charAt(j) == '(' && text.charAt(j - 1) == ' ') {
+                return j - 1;
+            }
+        }
+        return to;
+    }
+
+    /** {@code text[from, to)} without a kick-off time of four digits at its end. */
+    private static int beforeKickOff(String text, int from, int to) {
+        if (to - from > 5 && text.charAt(to - 5) == ' ' && isDigit(text.charAt(to - 4)) && isDigit(text.charAt(to - 3))
+                && isDigit(text.charAt(to - 2)) && isDigit(text.charAt(to - 1))) {
+            return to - 5;
+        }
+        return to;
     }
 
     private static final String[] FIXTURE_CONNECTORS = {" at ", " v ", " vs ", " vs. ", " v. "};

@@ -788,6 +788,16 @@ class NameFinderTest {
     }
 
     @Test
+    void aScheduleLineWithLeaguePositionsAndKickOffTimeNamesTwoTeams() {
+        String body = "League matches on Sunday (league positions in parentheses, kick-off times GMT):\n\n"
+                + "Barnova (4) v Pelcenza (13) 1330\n\nCastrano (16) v Regiola (18) 1530\n\n"
+                + "The leaders drew 1-1 last week.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("f", "1996-12-06", "Weekend fixtures", body));
+        // The home sides have no team word beside them: the line's shape says what they are.
+        assertUnlinked(tags, "organisation", List.of("barnova", "pelcenza", "castrano", "regiola"));
+    }
+
+    @Test
     void aNameBeforeLeaderOrLawmakersIsAPartyButNotAtTheStartOfASentence() {
         Tags tags = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coalition talks",
                 "Peters spoke to Labour leader Helen Clark and to Meretz lawmakers on Friday. "
