@@ -225,23 +225,11 @@ final class KnownNames {
     private boolean beforeAnUnknownName(Tokens tk, Scratch s, int last, String body) {
         int t = last + 1;
         if (t >= tk.count || !adjacent(tk, body, last, t) || (tk.flags[t] & Tokens.FIRST_UPPER) == 0
-                || (tk.flags[t] & Tokens.ALL_UPPER) != 0 || insideMatch(s, t) || isSuffix(tk.lower[t])) {
+                || (tk.flags[t] & Tokens.ALL_UPPER) != 0 || insideMatch(s, t) || NameFinder.isSuffix(tk.lower[t])) {
             return false;
         }
         return (cues.of(tk.lower[t]) & (NameCues.COMMON | NameCues.TITLE | NameCues.TITLE_PART | NameCues.ORG_HEAD
                 | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.ROLE)) == 0;
-    }
-
-    private static final long[] SUFFIXES = java.util.stream.Stream.of("jr", "sr", "ii", "iii", "iv")
-            .mapToLong(Tokens::hashLower).toArray();
-
-    private static boolean isSuffix(long lower) {
-        for (long h : SUFFIXES) {
-            if (h == lower) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

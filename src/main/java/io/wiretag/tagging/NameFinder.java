@@ -91,6 +91,16 @@ final class NameFinder {
     private static final long[] SUFFIXES = {Tokens.hashLower("jr"), Tokens.hashLower("sr"), Tokens.hashLower("ii"),
         Tokens.hashLower("iii"), Tokens.hashLower("iv")};
 
+    /** Whether a word is a generational suffix ("Jr", "III"). */
+    static boolean isSuffix(long lower) {
+        for (long h : SUFFIXES) {
+            if (h == lower) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
         this.known = new KnownNames(g, cues);
@@ -679,13 +689,6 @@ final class NameFinder {
     /** The surname of a name of tokens {@code f} to {@code l}: its last word, or the one before a "Jr" or "III". */
     static long surname(Tokens tk, int f, int l) {
         long last = tk.lower[l];
-        if (l > f + 1) {
-            for (long suffix : SUFFIXES) {
-                if (last == suffix) {
-                    return tk.lower[l - 1];
-                }
-            }
-        }
-        return last;
+        return l > f + 1 && isSuffix(last) ? tk.lower[l - 1] : last;
     }
 }
