@@ -10,8 +10,10 @@ import java.util.List;
  * given names, organisation and place words, "in", datelines, "-based"), then joined within the story
  * ({@link Coreference}: "Viktor Yanukovych" ... "Yanukovych"). What the gazetteer's matches cover and lend
  * (surnames, an organisation's first word) belongs to {@link KnownNames}, which place a place name is to
- * {@link PlaceSenses}, which names are teams in a sports story to {@link SportsTeams}. Reads the thread's tokens
- * and the gazetteer's matches; allocates only for the names it reports.
+ * {@link PlaceSenses}, which names are teams in a sports story to {@link SportsTeams} (and which of those are
+ * the gazetteer's clubs by their short names to {@link ClubNames}), the players of results lines and team
+ * sheets to {@link Lineups}, a person named with a role after a comma to {@link Appositions}. Reads the thread's
+ * tokens and the gazetteer's matches; allocates only for the names it reports.
  */
 final class NameFinder {
     static final int UNKNOWN = 0;
