@@ -16,9 +16,12 @@ final class Appositions {
     /** How many words after the comma the role word may stand ("a high-ranking Finance Ministry official"). */
     static final int REACH = 6;
     private static final long WHO = Tokens.hashLower("who");
-    /** Words after which the role is another's: "Credit Suisse, the bank whose chief", "Fort Worth, where the mayor". */
-    private static final long[] OTHERS = java.util.stream.Stream.of("whose", "which", "where", "when", "that")
-            .mapToLong(Tokens::hashLower).toArray();
+    /**
+     * Words after which the role is another's: "Credit Suisse, the bank whose chief", "Fort Worth, where the
+     * mayor", "Grand Rapids, home of the governor".
+     */
+    private static final long[] OTHERS = java.util.stream.Stream.of("whose", "which", "where", "when", "that", "of",
+            "for", "to", "with", "at", "in", "from", "by", "on", "near").mapToLong(Tokens::hashLower).toArray();
 
     private final NameCues cues;
 
@@ -50,7 +53,8 @@ final class Appositions {
      * lower-case, before any other punctuation than a hyphen; or "who" right after the comma (not in a sports
      * story, where a team takes "who" too: "Arsenal, who were held"). Not when the role is someone else's: after
      * a lower-case noun of an organisation ("Credit Suisse, the bank's chief", "the company whose"), "whose",
-     * "which", "where", or a possessive ("Thames Water, the utility's chief executive", "the minister's office").
+     * "which", "where", a preposition ("home of the governor"), or a possessive ("Thames Water, the utility's
+     * chief executive", "the minister's office").
      */
     private boolean describesAPerson(Tokens tk, String text, int t, boolean sportsStory) {
         if (tk.lower[t] == WHO && (tk.flags[t] & Tokens.FIRST_LOWER) != 0) {

@@ -762,12 +762,14 @@ class NameFinderTest {
                 "Shares were steady on Thursday, said Brannoch Quill, chief strategist at Halden Securities. "
                         + "Vesk Tanaro, a senior Finance Ministry official, said rates would hold. Dorsey Mallin, who "
                         + "heads the inquiry, declined to comment. Halden Dravic, the lender whose chief executive "
-                        + "resigned, said nothing. Marrow Keep, the utility's chief executive said, would cut jobs."));
+                        + "resigned, said nothing. Marrow Keep, the utility's chief executive said, would cut jobs. "
+                        + "Dunmore Fells, home of the governor, flooded."));
         assertUnlinked(tags, "person", List.of("brannoch-quill", "vesk-tanaro", "dorsey-mallin"));
         assertEquals("organisation", entity(tags, "unlinked:organisation:finance-ministry").type());
-        // The role is another's: after "whose", or a possessive.
+        // The role is another's: after "whose", a possessive, or a preposition.
         assertNotTagged(tags, "unlinked:person:halden-dravic");
         assertNotTagged(tags, "unlinked:person:marrow-keep");
+        assertNotTagged(tags, "unlinked:person:dunmore-fells");
         // In a sports story a team takes "who" too.
         Tags sport = tagger.tag(NameFinderSetTest.story("s", "2024-05-02", "Crayford edge Dulwich",
                 "Crayford Athletic, who beat Dulwich 2-1 in the league on Saturday, stay top. Their goal came late."));
