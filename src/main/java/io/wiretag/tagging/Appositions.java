@@ -20,8 +20,8 @@ final class Appositions {
      * Words after which the role is another's: "Credit Suisse, the bank whose chief", "Fort Worth, where the
      * mayor", "Grand Rapids, home of the governor".
      */
-    private static final long[] OTHERS = java.util.stream.Stream.of("whose", "which", "where", "when", "that", "of",
-            "for", "to", "with", "at", "in", "from", "by", "on", "near").mapToLong(Tokens::hashLower).toArray();
+    private static final long[] OTHERS = Tokens.hashesLower("whose", "which", "where", "when", "that", "of", "for", "to",
+            "with", "at", "in", "from", "by", "on", "near");
 
     private final NameCues cues;
 
@@ -36,9 +36,7 @@ final class Appositions {
                 continue;
             }
             String text = Tagger.source(tk, l, headline, body);
-            int end = tk.end[l];
-            if (end + 1 >= text.length() || text.charAt(end) != ',' || text.charAt(end + 1) != ' '
-                    || tk.start[l + 1] != end + 2 || !sameSentence(tk, l, l + 1)) {
+            if (!PlaceSenses.commaBetween(tk, text, l, l + 1)) {
                 continue;
             }
             if (describesAPerson(tk, text, l + 1, sportsStory)) {
@@ -60,7 +58,7 @@ final class Appositions {
         if (tk.lower[t] == WHO && (tk.flags[t] & Tokens.FIRST_LOWER) != 0) {
             return !sportsStory;
         }
-        for (int k = t; k < t + REACH && k < tk.count && sameSentence(tk, t, k); k++) {
+        for (int k = t; k < t + REACH && k < tk.count && NameFinder.sameSentence(tk, t, k); k++) {
             if (k > t) {
                 int gap = NameText.gap(text, tk.end[k - 1], tk.start[k]);
                 if (gap != NameText.GAP_SPACE && gap != NameText.GAP_HYPHEN) {
@@ -70,7 +68,7 @@ final class Appositions {
             if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0) {
                 continue; // a capitalised word describes the role: "a high-ranking Finance Ministry official"
             }
-            if (possessive(text, tk.end[k]) || contains(OTHERS, tk.lower[k])) {
+            if (possessive(text, tk.end[k]) || Tokens.among(OTHERS, tk.lower[k])) {
                 return false;
             }
             int bits = cues.of(tk.lower[k]);
@@ -92,18 +90,5 @@ final class Appositions {
         char c = text.charAt(at);
         char s = text.charAt(at + 1);
         return (c == '\'' || c == '\u2019') && (s == 's' || s == 'S');
-    }
-
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameSentence(Tokens tk, int a, int b) {
-        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b);
     }
 }

@@ -25,8 +25,8 @@ final class ClubNames {
     private final LongSet keys;
 
     ClubNames(Gazetteer g, boolean[] entityIsOrganisation) {
-        long[] leading = hashes(LEADING);
-        long[] trailing = hashes(TRAILING);
+        long[] leading = Tokens.hashesLower(LEADING);
+        long[] trailing = Tokens.hashesLower(TRAILING);
         for (int id = 0; id < g.aliasText.size(); id++) {
             if (g.aliasTarget[id] != Gazetteer.TARGET_ENTITY || g.aliasDemonym[id] || !entityIsOrganisation[g.aliasRef[id]]) {
                 continue;
@@ -36,8 +36,8 @@ final class ClubNames {
             if (n < 2) {
                 continue;
             }
-            int from = contains(leading, words[0]) ? 1 : 0;
-            int to = from == 0 && contains(trailing, words[n - 1]) ? n - 1 : n;
+            int from = Tokens.among(leading, words[0]) ? 1 : 0;
+            int to = from == 0 && Tokens.among(trailing, words[n - 1]) ? n - 1 : n;
             if (from == 0 && to == n) {
                 continue;
             }
@@ -90,23 +90,6 @@ final class ClubNames {
     private static boolean standsAsATeam(NameWork w, int e) {
         for (int r = 0; r < w.runs; r++) {
             if (w.rEntity[r] == e && w.rWhy[r] == NameFinder.BY_TEAM) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long[] hashes(String[] words) {
-        long[] h = new long[words.length];
-        for (int i = 0; i < words.length; i++) {
-            h[i] = Tokens.hashLower(words[i]);
-        }
-        return h;
-    }
-
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) {
-            if (x == v) {
                 return true;
             }
         }

@@ -77,30 +77,15 @@ final class NameFinder {
      * Legal forms of companies: alone they are no acronym of a name ("Deutsche Bank AG" where the gazetteer
      * knows Deutsche Bank leaves "AG" after its match).
      */
-    private static final long[] LEGAL_FORMS = java.util.stream.Stream.of("ag", "sa", "nv", "bv", "plc", "ltd", "inc",
-            "co", "corp", "gmbh", "se", "spa", "llc", "ab", "asa", "oyj").mapToLong(Tokens::hashLower).toArray();
-
-    private static boolean isLegalForm(long lower) {
-        for (long h : LEGAL_FORMS) {
-            if (h == lower) {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static final long[] LEGAL_FORMS = Tokens.hashesLower("ag", "sa", "nv", "bv", "plc", "ltd", "inc",
+            "co", "corp", "gmbh", "se", "spa", "llc", "ab", "asa", "oyj");
 
     /** Generational suffixes: "John Mills Jr." is Mr Mills, so his surname is the word before. */
-    private static final long[] SUFFIXES = {Tokens.hashLower("jr"), Tokens.hashLower("sr"), Tokens.hashLower("ii"),
-        Tokens.hashLower("iii"), Tokens.hashLower("iv")};
+    private static final long[] SUFFIXES = Tokens.hashesLower("jr", "sr", "ii", "iii", "iv");
 
     /** Whether a word is a generational suffix ("Jr", "III"). */
     static boolean isSuffix(long lower) {
-        for (long h : SUFFIXES) {
-            if (h == lower) {
-                return true;
-            }
-        }
-        return false;
+        return Tokens.among(SUFFIXES, lower);
     }
 
     NameFinder(Gazetteer g, NameCues cues) {
@@ -173,8 +158,12 @@ final class NameFinder {
 
     /** Whether token {@code b} follows token {@code a} in its sentence and field, with one space between. */
     static boolean adjacent(Tokens tk, String text, int a, int b) {
-        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b)
-                && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_SPACE;
+        return sameSentence(tk, a, b) && NameText.gap(text, tk.end[a], tk.start[b]) == NameText.GAP_SPACE;
+    }
+
+    /** Whether tokens {@code a} and {@code b} are in one sentence of one field. */
+    static boolean sameSentence(Tokens tk, int a, int b) {
+        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b);
     }
 
     static boolean surnameOfAPerson(NameWork w, int r) {
@@ -491,7 +480,7 @@ final class NameFinder {
             why = BY_REGION;
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
-                && !isLegalForm(tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)) {
+                && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)) {
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;

@@ -180,8 +180,7 @@ final class PlaceSenses {
 
     /** Whether tokens {@code a} and {@code b} are one comma and one space apart, in one sentence and field. */
     static boolean commaBetween(Tokens tk, String text, int a, int b) {
-        return tk.sentence[a] == tk.sentence[b] && Tagger.field(tk, a) == Tagger.field(tk, b)
-                && tk.start[b] == tk.end[a] + 2 && text.charAt(tk.end[a]) == ',' && text.charAt(tk.end[a] + 1) == ' ';
+        return NameFinder.sameSentence(tk, a, b) && tk.start[b] == tk.end[a] + 2 && text.charAt(tk.end[a]) == ',' && text.charAt(tk.end[a] + 1) == ' ';
     }
 
     /** Whether token {@code t} is a state's abbreviation as AP writes it: "Ill.", "Fla.", "N.Y.". */

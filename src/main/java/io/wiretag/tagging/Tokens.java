@@ -455,6 +455,25 @@ final class Tokens {
         return t;
     }
 
+    /** The lower-case hashes of a few words: a small set that {@link #among} asks. */
+    static long[] hashesLower(String... words) {
+        long[] h = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            h[i] = hashLower(words[i]);
+        }
+        return h;
+    }
+
+    /** Whether {@code hash} is one of the few {@code hashes} ({@link #hashesLower}): a scan, for sets of a few words. */
+    static boolean among(long[] hashes, long hash) {
+        for (long h : hashes) {
+            if (h == hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lower-case hash of a word, as {@link #hashUnits} gives it for the word's folded chars (no copy made). */
     static long hashLower(String word) {
         long h = FNV_OFFSET;

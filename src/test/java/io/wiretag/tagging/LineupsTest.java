@@ -23,12 +23,14 @@ class LineupsTest {
         return tagger.tag(NameFinderSetTest.story("l", "1996-12-07", headline, body));
     }
 
+    private static EntityTag entity(Tags tags, String id) {
+        return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not tagged; got " + tags.entityIds()));
+    }
+
     private static void assertPeople(Tags tags, List<String> slugs) {
         for (String slug : slugs) {
-            String id = "unlinked:person:" + slug;
-            EntityTag e = tags.entities().stream().filter(t -> t.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new AssertionError(id + " not tagged; got " + tags.entityIds()));
-            assertEquals("person", e.type());
+            assertEquals("person", entity(tags, "unlinked:person:" + slug).type());
         }
     }
 
@@ -43,9 +45,8 @@ class LineupsTest {
                 + "Karst 3 (Kettle 30th pen, Wrabel 89th, Tobin Marsh 90) Fenby 0.\n\n"
                 + "Standings: Real Madrid (Spain) 9 4 5 13");
         assertPeople(tags, List.of("oakes", "venner", "stanmore", "pellow", "kettle", "wrabel", "tobin-marsh"));
-        assertEquals("organisation", tags.entities().stream().filter(e -> e.id().equals("unlinked:organisation:harbin"))
-                .findFirst().orElseThrow(() -> new AssertionError(tags.entityIds().toString())).type());
-        assertEquals("country", tags.entities().stream().filter(e -> e.id().equals("spain")).findFirst().orElseThrow().type());
+        assertEquals("organisation", entity(tags, "unlinked:organisation:harbin").type());
+        assertEquals("country", entity(tags, "spain").type());
     }
 
     @Test
