@@ -71,11 +71,6 @@ final class KnownNames {
         this.givenWords = Arrays.copyOf(words, count);
     }
 
-    /**
-     * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
-     * is another mention of that person, and an organisation's first word one of that organisation ("Norilsk
-     * Nickel" ... "Norilsk"): it joins the gazetteer's matches and its entity's weight.
-     */
     /** Whether a name of two words or more the name finder read (not run {@code r}) starts with the word {@code h}. */
     private static boolean startsAnotherName(Tokens tk, NameWork w, int r, long h) {
         for (int p = 0; p < w.runs; p++) {
@@ -86,6 +81,11 @@ final class KnownNames {
         return false;
     }
 
+    /**
+     * A lone surname of a person the gazetteer found by full name in this story ("Colin Powell" ... "Mr Powell")
+     * is another mention of that person, and an organisation's first word one of that organisation ("Norilsk
+     * Nickel" ... "Norilsk"): it joins the gazetteer's matches and its entity's weight.
+     */
     static void linkSurnames(Tokens tk, Scratch s, NameWork w, int leadParagraph, Explanation.Builder explain) {
         if (w.linked == 0) {
             return;
@@ -138,6 +138,15 @@ final class KnownNames {
             if (e < 0 && aliasTarget[s.mAlias[m]] != Gazetteer.TARGET_ENTITY) {
                 continue;
             }
+            if (e >= 0 && entityIsCountry[e] && Crews.numeralAfter(tk, Tagger.source(tk, s.mLast[m], headline, body), s.mLast[m])) {
+                // "USA III", "Canada I (Pierre Lueders, ...)": a crew, which the name finder reads as a team.
+                if (explain != null) {
+                    explain.why(m, "a crew named after the country (a numeral after it), read whole");
+                }
+                s.mEntity[m] = -1;
+                w.addCrew(s.mFirst[m], s.mLast[m] + 1);
+                continue;
+            }
             if (e >= 0 && entityIsPlace[e] && opensLongerName(tk, s, m, Tagger.source(tk, s.mLast[m], headline, body))) {
                 // "Illinois Emergency Management Agency", "Arkansas City": the place only opens a longer name,
                 // which the name finder reads whole; the place itself is not named here.
@@ -147,10 +156,10 @@ final class KnownNames {
                 s.mEntity[m] = -1;
                 continue;
             }
-            if (e >= 0 && (entityIsPlace[e] || entityIsOrganisation[e]) && s.mFirst[m] == s.mLast[m]
-                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
-                // "Dion Dublin", "Jack London", "Michael Bloomberg", "Henry Ford": a given name before the place
-                // or the organisation makes it a surname, read whole.
+            if (e >= 0 && (entityIsPlace[e] || entityIsOrganisation[e] || entityIsCountry[e] && twoWordName(tk, s.mFirst[m]))
+                    && s.mFirst[m] == s.mLast[m] && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
+                // "Dion Dublin", "Jack London", "Bill Jordan", "Michael Bloomberg", "Henry Ford": a given name
+                // before the place, the country or the organisation makes it a surname, read whole.
                 if (explain != null) {
                     explain.why(m, "a surname after a given name, read whole");
                 }
@@ -241,6 +250,16 @@ final class KnownNames {
         return g >= 0 && adjacent(tk, text, g, t)
                 && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
                 && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
+    }
+
+    /**
+     * Whether the country's one word at {@code t}, not in capitals, ends a name of two words: a results table's
+     * "Greg Norman Australia" and "Michael Johnson USA" are a player and a country, "Bill Jordan" is a person.
+     */
+    private static boolean twoWordName(Tokens tk, int t) {
+        int g = t - 1;
+        return (tk.flags[t] & Tokens.ALL_UPPER) == 0 && g >= 0
+                && (g == 0 || tk.sentence[g - 1] != tk.sentence[g] || (tk.flags[g - 1] & Tokens.FIRST_UPPER) == 0);
     }
 
     private static long[] givenNames(EntityDef def) {

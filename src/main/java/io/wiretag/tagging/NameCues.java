@@ -54,7 +54,7 @@ final class NameCues {
         {"S.C.", "south-carolina"}, {"S.D.", "south-dakota"}, {"D.C.", "washington-dc"}};
 
     /** Words only sports stories use much: with a score, they make a story a sports story. */
-    static final String[] SPORT_WORDS = {"goal", "goals", "league", "cup", "match", "striker", "strikers", "midfielder",
+    static final String[] SPORT_WORDS = {"goal", "goals", "league", "cup", "match", "matches", "striker", "strikers", "midfielder",
         "midfielders", "goalkeeper", "goalkeepers",
         "innings", "wickets", "championship", "tournament", "playoff", "playoffs", "half-time", "penalty", "soccer",
         "football", "rugby", "cricket", "hockey", "basketball", "baseball", "standings"};

@@ -36,7 +36,8 @@ final class NameFinder {
         "a list of people it is in", "a player: a club or country in parentheses after it",
         "a family name before a romanised given name (\"Kim Do Hoon\")",
         "what the person is after a comma (\"Hank Note, chief dealer at\")",
-        "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)"};
+        "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)",
+        "a crew: a country and a numeral (\"USA III\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -57,6 +58,7 @@ final class NameFinder {
     static final int BY_FAMILY_FIRST = 18;
     static final int BY_APPOSITION = 19;
     static final int BY_LINEUP = 20;
+    static final int BY_CREW = 21;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -92,8 +94,8 @@ final class NameFinder {
         this.cues = cues;
         this.known = new KnownNames(g, cues);
         this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry);
-        this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation);
         this.clubs = new ClubNames(g, known.entityIsOrganisation);
+        this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation, clubs);
         this.appositions = new Appositions(cues);
     }
 
@@ -105,6 +107,7 @@ final class NameFinder {
         places.rivers(tk, s, w, headline, body, explain);
         boolean sportsStory = sports.isSportsStory(tk, s, body);
         if (sportsStory) {
+            sports.citiesNamedAsClubs(tk, s, headline, body, leadParagraph, explain);
             sports.clubsNamedAfterCities(tk, s, headline, body, explain);
         }
         known.markCovered(tk, s, w, headline, body, explain);
@@ -123,6 +126,9 @@ final class NameFinder {
                 continue; // all capitals: every word looks like a name, so none is read as one
             }
             scan(tk, w, text, f, from, to, f == Tagger.HEADLINE && shape == NameText.SHAPE_TITLE);
+        }
+        if (w.crews > 0) {
+            Crews.type(tk, w);
         }
         if (w.states > 0) {
             places.linkStateAbbreviations(tk, s, w, leadParagraph, explain);

@@ -63,10 +63,12 @@ final class NameText {
      * Whether tokens {@code from} to {@code to} of a field hold a table of results or standings, as a story's
      * paragraphs give it (a table's lines joined by spaces): twice a number of one to three digits right before
      * a capitalised word ("Plymouth 4 Exeter 1 Bologna 2 Cagliari 0"), or three such numbers in a row
-     * ("Limoges (France) 9 3 6 12"). Read from the tokens: a flag test for most of them.
+     * ("Limoges (France) 9 3 6 12"), or a line that holds one result and nothing else ("Plymouth 4 Exeter 1").
+     * Read from the tokens: a flag test for most of them.
      */
     static boolean hasTableRows(Tokens tk, String text, int from, int to) {
         int beforeNames = 0;
+        int lastBeforeName = -1;
         int inRow = 0;
         int[] flags = tk.flags;
         for (int t = from; t < to; t++) {
@@ -82,11 +84,25 @@ final class NameText {
             if (++inRow >= 3) {
                 return true;
             }
-            if (spaceAfter && (flags[t + 1] & Tokens.FIRST_UPPER) != 0 && ++beforeNames >= 2) {
-                return true;
+            if (spaceAfter && (flags[t + 1] & Tokens.FIRST_UPPER) != 0) {
+                if (++beforeNames >= 2) {
+                    return true;
+                }
+                lastBeforeName = t;
             }
         }
-        return false;
+        return beforeNames == 1 && isResultLine(text, tk.start[lastBeforeName]);
+    }
+
+    /** A line of one result and nothing else: "Plymouth 4 Exeter 1", "INDIANAPOLIS 37 Philadelphia 10". */
+    private static final java.util.regex.Pattern RESULT_LINE =
+            java.util.regex.Pattern.compile("\\p{Lu}[^\\d\\n]{0,40} \\d{1,3} \\p{Lu}[^\\d\\n]{0,40} \\d{1,3}\\.? *");
+
+    /** Whether the line around {@code at} is one result ({@link #RESULT_LINE}). */
+    private static boolean isResultLine(String text, int at) {
+        int ls = text.lastIndexOf('\n', at) + 1;
+        int le = text.indexOf('\n', at);
+        return RESULT_LINE.matcher(text).region(ls, le < 0 ? text.length() : le).matches();
     }
 
     private static boolean isThreeDigits(String text, int from, int to) {
@@ -112,6 +128,9 @@ final class NameText {
             opens = d < i && i - d <= 3 && (d == 0 || text.charAt(d - 1) == ' ');
         }
         if (!opens) {
+            opens = afterScorers(text, i);
+        }
+        if (!opens) {
             return false;
         }
         int n = text.length();
@@ -135,7 +154,29 @@ final class NameText {
             j++;
             digits++;
         }
+        if (digits >= 1 && digits <= 3 && j < n && text.charAt(j) == '.') {
+            j++; // the last result of a paragraph: "Middlesbrough 0 Leeds 0."
+        }
         return digits >= 1 && digits <= 3 && (j == n || text.charAt(j) == ' ' || text.charAt(j) == '\n');
+    }
+
+    /**
+     * Whether {@code text[.., i)} ends with the scorers of a team's result in parentheses after its score, on
+     * one line: "Arsenal 2 (Adams 45, Vieira 90)" before "Derby 2": the name at {@code i} is the other side.
+     */
+    private static boolean afterScorers(String text, int i) {
+        if (i < 5 || text.charAt(i - 1) != ')') {
+            return false;
+        }
+        int open = text.lastIndexOf('(', i - 1);
+        if (open < 3 || i - open > 120 || text.lastIndexOf('\n', i - 1) > open || text.charAt(open - 1) != ' ') {
+            return false;
+        }
+        int d = open - 1;
+        while (d > 0 && isDigit(text.charAt(d - 1))) {
+            d--;
+        }
+        return d < open - 1 && open - 1 - d <= 3 && d > 0 && text.charAt(d - 1) == ' ';
     }
 
     /**

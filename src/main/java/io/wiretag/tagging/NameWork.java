@@ -18,6 +18,10 @@ final class NameWork {
     /** Tokens that are a state's abbreviation after a place ("CAIRO, Ill."), found by the scan, linked after it. */
     int states;
     int[] stateToken = new int[8];
+    /** Crews named by a country and a numeral ("USA III"): the country's first token and the numeral's, for {@link Crews}. */
+    int crews;
+    int[] crewFirst = new int[4];
+    int[] crewNumeral = new int[4];
     int runs;
     int[] rFirst = new int[32];
     int[] rLast = new int[32];
@@ -75,8 +79,18 @@ final class NameWork {
         }
         runs = 0;
         states = 0;
+        crews = 0;
         ents = 0;
         linked = 0;
+    }
+
+    void addCrew(int first, int numeral) {
+        if (crews == crewFirst.length) {
+            crewFirst = Arrays.copyOf(crewFirst, crews * 2);
+            crewNumeral = Arrays.copyOf(crewNumeral, crews * 2);
+        }
+        crewFirst[crews] = first;
+        crewNumeral[crews++] = numeral;
     }
 
     void addStateToken(int t) {

@@ -35,9 +35,11 @@ final class SportsTeams {
     private final boolean[] entityIsOrganisation;
     private final boolean[] nation;
     private final int[] sportWords;
+    private final ClubNames clubs;
 
-    SportsTeams(Gazetteer g, NameCues cues, boolean[] entityIsPlace, boolean[] entityIsOrganisation) {
+    SportsTeams(Gazetteer g, NameCues cues, boolean[] entityIsPlace, boolean[] entityIsOrganisation, ClubNames clubs) {
         this.cues = cues;
+        this.clubs = clubs;
         this.entityIsPlace = entityIsPlace;
         this.entityIsOrganisation = entityIsOrganisation;
         this.nation = new boolean[g.entities.length];
@@ -329,6 +331,101 @@ final class SportsTeams {
                 explain.why(m, "the club this sports story names where a team stands, read by the name finder");
             }
         }
+    }
+
+    /**
+     * In a sports story, a city that goes by the short name of a club the story names in full ("AC Milan (9) v
+     * Udinese" ... "Milan's 2-1 home defeat") or that is joined to a club the gazetteer knows ("between Real Madrid
+     * and Barcelona", "Real Madrid-Barcelona") is that club wherever the story names it alone, linked to it: not in
+     * the dateline, after a place cue ("fans in Barcelona") or inside a longer name ("Milan Rapajic").
+     */
+    void citiesNamedAsClubs(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (e < 0 || !entityIsPlace[e] || nation[e] || s.mFirst[m] != s.mLast[m]) {
+                continue;
+            }
+            int[] club = clubs.clubCalled(tk, s.mFirst[m]);
+            if (club == null || !(named(s, club[0]) || joinedToAClub(tk, s, m, Tagger.source(tk, s.mFirst[m], headline, body)))) {
+                continue;
+            }
+            for (int k = m; k < s.matches; k++) {
+                if (s.mEntity[k] != e || s.mFirst[k] != s.mLast[k] || tk.lower[s.mFirst[k]] != tk.lower[s.mFirst[m]]) {
+                    continue; // the city by another name ("Barca") is not the club's short name
+                }
+                int f = s.mFirst[k];
+                String text = Tagger.source(tk, f, headline, body);
+                if (!alone(tk, s, text, f)) {
+                    continue;
+                }
+                double weight = EntityTags.weight(tk, f, leadParagraph);
+                int from = s.entitySlot[e];
+                if (from >= 0) {
+                    s.slotWeight[from] -= weight;
+                    s.slotMentions[from]--;
+                }
+                s.mEntity[k] = club[0];
+                s.mAlias[k] = club[1];
+                int slot = s.slotFor(club[0], k);
+                s.slotWeight[slot] += weight;
+                s.slotMentions[slot]++;
+                if (explain != null) {
+                    explain.why(k, "a club's short name: the story names the club in full, or joins it to another club");
+                }
+            }
+        }
+    }
+
+    private static boolean named(Scratch s, int entity) {
+        for (int m = 0; m < s.matches; m++) {
+            if (s.mEntity[m] == entity) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the one-word match {@code m} is joined by "and", "or" or a hyphen to a known organisation's name. */
+    private boolean joinedToAClub(Tokens tk, Scratch s, int m, String text) {
+        int f = s.mFirst[m];
+        for (int o = 0; o < s.matches; o++) {
+            int e = s.mEntity[o];
+            if (e < 0 || !entityIsOrganisation[e]) {
+                continue;
+            }
+            if (s.mLast[o] == f - 1 && sameSentence(tk, f - 1, f) && NameText.gap(text, tk.end[f - 1], tk.start[f]) == NameText.GAP_HYPHEN
+                    || s.mFirst[o] == f + 1 && sameSentence(tk, f, f + 1) && NameText.gap(text, tk.end[f], tk.start[f + 1]) == NameText.GAP_HYPHEN) {
+                return true; // "Real Madrid-Barcelona game"
+            }
+            if (s.mLast[o] == f - 2 && (cues.of(tk.lower[f - 1]) & NameCues.COORD) != 0
+                    && adjacent(tk, text, f - 2, f - 1) && adjacent(tk, text, f - 1, f)
+                    || s.mFirst[o] == f + 2 && f + 1 < tk.count && (cues.of(tk.lower[f + 1]) & NameCues.COORD) != 0
+                    && adjacent(tk, text, f, f + 1) && adjacent(tk, text, f + 1, f + 2)) {
+                return true; // "between Real Madrid and Barcelona"
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameSentence(Tokens tk, int a, int b) {
+        return NameFinder.sameSentence(tk, a, b);
+    }
+
+    /**
+     * Whether the city's one-word match at token {@code f} names it alone: not after a place cue ("fans in
+     * Barcelona"), not as the dateline, and no capitalised word right before or after it ("Milan Rapajic").
+     */
+    private boolean alone(Tokens tk, Scratch s, String text, int f) {
+        boolean placeCue = f > 0 && tk.sentence[f - 1] == tk.sentence[f] && (tk.flags[f - 1] & Tokens.FIRST_LOWER) != 0
+                && (cues.of(tk.lower[f - 1]) & NameCues.PLACE_CUE) != 0;
+        boolean dateline = (f == 0 || tk.paragraph[f - 1] != tk.paragraph[f]) && NameText.datelineEnd(text, tk.end[f]);
+        // A capitalised word beside it makes a longer name unless a match takes it ("25-1 Barcelona Real Madrid",
+        // a betting table) or, before it, it is a common word opening the sentence ("Can Milan sink any further?").
+        boolean longer = f > 0 && (tk.flags[f - 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, f - 1, f)
+                && !insideMatch(s, f - 1) && (cues.of(tk.lower[f - 1]) & NameCues.COMMON) == 0
+                || f + 1 < tk.count && (tk.flags[f + 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, f, f + 1)
+                && !insideMatch(s, f + 1);
+        return !placeCue && !dateline && !longer;
     }
 
     private static boolean contains(int[] a, int n, int v) {

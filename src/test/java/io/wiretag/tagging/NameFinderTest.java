@@ -834,6 +834,61 @@ class NameFinderTest {
     }
 
     @Test
+    void aCityThatIsTheShortNameOfAClubTheStoryNamesInFullOrJoinsToAnotherClubIsThatClub() {
+        String milan = "ROME 1996-12-06\n\nAC Milan (9) v Udinese (11) 1330\n\nCan Milan sink any further? They lost 2-1 "
+                + "on Wednesday, and Good news for Milan is that Weah returns. Croat striker Milan Rapajic scored for "
+                + "Perugia, and fans in Milan were angry.";
+        Tags m = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Serie A preview", milan));
+        assertEquals(List.of("AC Milan", "Milan", "Milan"), entity(m, "ac-milan").mentions().stream().map(Mention::text).toList(),
+                "AC Milan and its short name twice; not the striker's given name nor the city after \"in\"");
+        String betting = "LONDON 1996-12-06\n\nOdds for the Spanish first division match between Real Madrid and Barcelona:"
+                + "\n\nTo win: 6-5 Real Madrid; 7-4 Barcelona\n\nCorrect score: 1-0 13-2 25-1 Barcelona Real Madrid";
+        Tags b = tagger.tag(NameFinderSetTest.story("o", "1996-12-06", "Betting on the derby", betting));
+        assertEquals(3, entity(b, "fc-barcelona").mentions().size(), b.entityIds().toString());
+        assertNotTagged(b, "barcelona");
+    }
+
+    @Test
+    void aCountryAndARomanNumeralAreACrewNotTheCountry() {
+        String body = "IGLS, Austria 1996-12-07\n\nBrian Shimer piloted USA III to a surprise victory in a World Cup "
+                + "two-man bobsleigh event.\n\n1. United States III (Brian Shimer, Randy Jones) 1:45.91\n\n"
+                + "2. Italy I (Guenther Huber, Antonio Tartaglia) 1:45.93\n\nCanada I, represented by Pierre Lueders, "
+                + "was third. In Canada I think the sport is bigger.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("bob", "1996-12-07", "Shimer wins", body));
+        assertUnlinked(tags, "organisation", List.of("usa-iii", "united-states-iii", "italy-i", "canada-i"));
+        assertNotTagged(tags, "united-states");
+        assertNotTagged(tags, "italy");
+        int in = body.indexOf("In Canada") + 3;
+        assertEquals(List.of(new Mention("body", in, in + 6, "Canada")), entity(tags, "canada").mentions(),
+                "the pronoun after the country is no crew's numeral");
+    }
+
+    @Test
+    void theOtherSideOfAResultAfterItsScorersAndALineOfOneResultAreTeams() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("r", "1996-12-06", "Results",
+                "Results of English premier league matches on Saturday:\n\nArbourne 2 (Adams 45, Vieira 90) Dellham 2 "
+                        + "(Sturridge 62, Powell 71).\n\nCastleton 0 Bramwick 0."));
+        assertUnlinked(tags, "organisation", List.of("arbourne", "dellham", "castleton", "bramwick"));
+        Tags one = tagger.tag(NameFinderSetTest.story("c", "1996-12-06", "Cup result",
+                "Result of an English F.A. Challenge Cup second round match on Friday:\n\nPlymston 4 Exbury 1"));
+        assertUnlinked(one, "organisation", List.of("plymston", "exbury"));
+    }
+
+    @Test
+    void aGivenNameBeforeACountryMakesTheCountryASurname() {
+        String body = "Bill Jordan, general secretary of the confederation, told a news conference the talks failed. "
+                + "King Hussein of Jordan was not there.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("j", "1996-12-06", "Unions at the WTO", body));
+        assertEquals("person", entity(tags, "unlinked:person:bill-jordan").type());
+        int of = body.indexOf("of Jordan") + 3;
+        assertEquals(List.of(new Mention("body", of, of + 6, "Jordan")), entity(tags, "jordan").mentions());
+        // In a results table a player's country follows the name: it stays the country.
+        Tags golf = tagger.tag(NameFinderSetTest.story("g", "1996-12-06", "Golf scores",
+                "Leading scores:\n\n67 Greg Norman Australia\n\n68 Nick Faldo Britain"));
+        assertEquals(1, entity(golf, "australia").mentions().size(), golf.entityIds().toString());
+    }
+
+    @Test
     void aWireDeskNamedAfterItsCityIsAnOrganisation() {
         Tags tags = tagger.tag(NameFinderSetTest.story("n", "1996-12-06", "Bonds steady",
                 "Bonds were steady on Friday in Tokyo.\n\n-- London Newsroom +44 171 542 7658"));
