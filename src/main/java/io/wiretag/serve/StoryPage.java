@@ -73,7 +73,10 @@ public final class StoryPage {
                     .append("</td><td>").append(escape(String.valueOf(e.type()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size())
                     .append(e.demonyms().isEmpty() ? "" : " <small>+ " + e.demonyms().size()
-                            + (e.demonyms().size() == 1 ? " demonym" : " demonyms") + "</small>").append("</td></tr>");
+                            + (e.demonyms().size() == 1 ? " demonym" : " demonyms") + "</small>")
+                    .append(e.withinNames().isEmpty() ? "" : " <small>+ " + e.withinNames().size()
+                            + (e.withinNames().size() == 1 ? " inside a longer name" : " inside longer names") + "</small>")
+                    .append("</td></tr>");
         }
         if (tags.entities().isEmpty()) {
             h.append("<tr><td colspan=\"4\" class=\"none\">no entity found</td></tr>");

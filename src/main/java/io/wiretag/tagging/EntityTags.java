@@ -91,6 +91,7 @@ final class EntityTags {
             int n = 0;
             Mention[] dem = null; // mentions by a demonym ("Polish"), listed apart from the names
             int d = 0;
+            List<Mention> within = null; // named inside a longer name ("India" of "Rubber Board of India"), apart too
             int prevToken = -1;
             String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
@@ -110,7 +111,12 @@ final class EntityTags {
                 prevText = text;
                 Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
                 boolean demonym = aliasDemonym[s.mAlias[m]];
-                if (demonym) {
+                if (s.mWithin[m]) {
+                    if (within == null) {
+                        within = new ArrayList<>(2);
+                    }
+                    within.add(mention);
+                } else if (demonym) {
                     if (dem == null) {
                         dem = s.demonymBuffer(size);
                     }
@@ -122,7 +128,7 @@ final class EntityTags {
                     explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), demonym, explain.whyOf(m));
                 }
             }
-            if (n + d == 0) {
+            if (n + d == 0 && within == null) {
                 continue; // every mention gave way to a longer name the name finder read (NameFinder.markCovered)
             }
             if (!inOrder) { // a surname the name finder joined comes after the matches
@@ -130,9 +136,18 @@ final class EntityTags {
                 if (d > 0) {
                     Arrays.sort(dem, 0, d, MENTION_ORDER);
                 }
+                if (within != null) {
+                    within.sort(MENTION_ORDER);
+                }
             }
             double relevance = relevance(s.slotWeight[k]);
-            if (d == 0) {
+            if (within != null) {
+                out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n),
+                        Boolean.TRUE, d == 0 ? List.of() : listOf(dem, d), within));
+                if (d > 0) {
+                    Arrays.fill(dem, 0, d, null);
+                }
+            } else if (d == 0) {
                 out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n)));
             } else {
                 out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n),

@@ -286,22 +286,48 @@ final class KnownNames {
     }
 
     /**
-     * "Palestine Liberation Organisation", "South African Breweries Ltd", "U.S. Municipal Desk": an
-     * organisation whose name opens with a country the gazetteer matched is read with it. The country's
-     * mention stays (the topic rules count a country's bodies for it); the organisation's is its whole name,
-     * where it was the words after the country ("Liberation Organisation").
+     * "Palestine Liberation Organisation", "South African Breweries Ltd", "U.S. Municipal Desk", "Singapore
+     * Newsroom": an organisation whose name opens with a country the gazetteer matched is read with it (a head
+     * word alone after the country is such a name). The country is named inside the organisation's name: it still
+     * counts for the country (the topic rules count a country's bodies for it), listed apart from its mentions
+     * ({@link Scratch#mWithin}); the organisation's mention is its whole name, where it was the words after the
+     * country ("Liberation Organisation"). The same for a country or a place that closes the name after "of"
+     * ("Rubber Board of India", "National University of Singapore").
      */
-    void withTheCountryBefore(Tokens tk, Scratch s, NameWork w, String headline, String body) {
+    void withTheCountryBefore(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
         for (int r = 0; r < w.runs; r++) {
             int f = w.rFirst[r];
-            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || f == 0) {
+            boolean headAlone = w.rType[r] == UNKNOWN && w.rJoinable[r] && f == w.rLast[r]
+                    && (tk.flags[f] & Tokens.ALL_UPPER) == 0 && (cues.of(tk.lower[f]) & (NameCues.ORG_HEAD | NameCues.COMMON)) == NameCues.ORG_HEAD;
+            if (w.rType[r] == ORG && w.rWhy[r] != BY_ACRONYM) {
+                withThePlaceAfterOf(tk, s, w, r, headline, body, explain);
+            }
+            if (w.rType[r] != ORG && !headAlone || w.rWhy[r] == BY_ACRONYM || f == 0) {
                 continue; // an acronym is a name of its own: "Japan NTT" is Japan and NTT
             }
             String text = Tagger.source(tk, f, headline, body);
+            // Common words the scan trimmed from the name's front come back after the country: "Irish Republican
+            // Army", "Albanian Football Association" (two at most, capitalised, in the body).
+            int g = f;
+            while (g > 0 && g > f - 2 && Tagger.field(tk, g - 1) == Tagger.BODY
+                    && (tk.flags[g - 1] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) == Tokens.FIRST_UPPER
+                    && !covered(w, g - 1) && adjacent(tk, text, g - 1, g) && (cues.of(tk.lower[g - 1]) & NameCues.COMMON) != 0
+                    && (cues.of(tk.lower[w.rLast[r]]) & NameCues.ORG_HEAD) != 0) {
+                g--;
+            }
             for (int m = 0; m < s.matches; m++) {
                 int e = s.mEntity[m];
-                if (s.mLast[m] == f - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
-                        && adjacent(tk, text, f - 1, f)) {
+                int c = s.mLast[m] + 1;
+                if ((c == f || c >= g && c < f) && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
+                        && adjacent(tk, text, c - 1, c)) {
+                    s.mWithin[m] = true;
+                    if (explain != null) {
+                        explain.why(m, "inside the name of an organisation that opens with it");
+                    }
+                    if (headAlone) {
+                        w.rType[r] = ORG;
+                        w.rWhy[r] = NameFinder.BY_ORG;
+                    }
                     int country = s.mFirst[m];
                     int first = country;
                     // And the capitalised words before the country that no match took: "Pan American Health
@@ -327,6 +353,41 @@ final class KnownNames {
                     break;
                 }
             }
+        }
+    }
+
+    private static final long OF = Tokens.hashLower("of");
+
+    /**
+     * Organisation run {@code r} followed by "of" and a country or a place the gazetteer matched, the name's last
+     * words ("Rubber Board of India"): the run takes them, and the match is named inside it.
+     */
+    private void withThePlaceAfterOf(Tokens tk, Scratch s, NameWork w, int r, String headline, String body, Explanation.Builder explain) {
+        int of = w.rLast[r] + 1;
+        if (of + 1 >= tk.count || tk.lower[of] != OF) {
+            return;
+        }
+        String text = Tagger.source(tk, of, headline, body);
+        if (!adjacent(tk, text, of - 1, of) || !adjacent(tk, text, of, of + 1) || (tk.flags[of] & Tokens.FIRST_LOWER) == 0) {
+            return;
+        }
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            if (s.mFirst[m] != of + 1 || e < 0 || !(entityIsCountry[e] || entityIsPlace[e])) {
+                continue;
+            }
+            int last = s.mLast[m];
+            if (last + 1 < tk.count && (tk.flags[last + 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, last, last + 1)) {
+                return; // "Bank of Japan Governor": the match goes on into another name
+            }
+            s.mWithin[m] = true;
+            if (explain != null) {
+                explain.why(m, "inside the name of an organisation it closes after \"of\"");
+            }
+            w.rLast[r] = last;
+            w.rKey[r] = key(tk, w.rFirst[r], last);
+            w.rSurname[r] = surname(tk, w.rFirst[r], last);
+            return;
         }
     }
 }

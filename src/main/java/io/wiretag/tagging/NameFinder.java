@@ -75,6 +75,7 @@ final class NameFinder {
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
     private static final long UNITED = Tokens.hashLower("united");
+    private static final long GOVERNMENT = Tokens.hashLower("government");
     /**
      * Legal forms of companies: alone they are no acronym of a name ("Deutsche Bank AG" where the gazetteer
      * knows Deutsche Bank leaves "AG" after its match).
@@ -145,7 +146,7 @@ final class NameFinder {
         }
         appositions.people(tk, w, headline, body, sportsStory);
         NameLists.peopleInLists(tk, w, headline, body);
-        known.withTheCountryBefore(tk, s, w, headline, body);
+        known.withTheCountryBefore(tk, s, w, headline, body, explain);
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         if (sportsStory) {
@@ -313,8 +314,10 @@ final class NameFinder {
                 && !(f < l && initial(tk, text, f)) || (tk.flags[f] & Tokens.FIRST_LOWER) != 0)) {
             f++; // not "A." before a surname: an initial, not the article
         }
-        // "United" last is the name's own ("Manchester United", "Leeds United"), though alone it is an adjective.
-        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON && (l == f || lower[l] != UNITED)
+        // "United" last is the name's own ("Manchester United", "Leeds United"), though alone it is an adjective; so
+        // is a head word that is also a common one ("Irish Republican Army", "Border Police"), but "Government".
+        while (l >= f && ((bits[l] & (NameCues.COMMON | NameCues.TITLE)) == NameCues.COMMON
+                && (l == f || lower[l] != UNITED && ((bits[l] & NameCues.ORG_HEAD) == 0 || lower[l] == GOVERNMENT))
                 || (tk.flags[l] & Tokens.FIRST_LOWER) != 0)) {
             l--;
         }

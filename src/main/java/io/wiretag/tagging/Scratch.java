@@ -15,6 +15,8 @@ final class Scratch {
     int[] mLast = new int[64];
     int[] mAlias = new int[64];
     int[] mEntity = new int[64];
+    /** Whether a match is named inside a longer name the name finder read ("India" of "Rubber Board of India"). */
+    boolean[] mWithin = new boolean[64];
     int words;
     int[] wFirst = new int[64];
     int[] wLast = new int[64];
@@ -106,6 +108,7 @@ final class Scratch {
             mLast = Arrays.copyOf(mLast, n);
             mAlias = Arrays.copyOf(mAlias, n);
             mEntity = Arrays.copyOf(mEntity, n);
+            mWithin = Arrays.copyOf(mWithin, n);
             slotEntity = Arrays.copyOf(slotEntity, n);
             slotWeight = Arrays.copyOf(slotWeight, n);
             slotFirst = Arrays.copyOf(slotFirst, n);
@@ -114,6 +117,7 @@ final class Scratch {
         mFirst[matches] = first;
         mLast[matches] = last;
         mAlias[matches] = alias;
+        mWithin[matches] = false;
         matches++;
     }
 

@@ -320,24 +320,50 @@ class NameFinderTest {
     }
 
     @Test
-    void anOrganisationThatOpensWithACountryIsReadWithItAndTheCountryStays() {
+    void anOrganisationThatOpensWithACountryIsReadWithItAndTheCountryCountsInsideIt() {
         String body = "Officials of the South African Breweries Ltd met the Pan American Health Organization on Monday. "
                 + "South Africa said the talks went well.";
         Tags tags = tagger.tag(NameFinderSetTest.story("s", "1996-12-06", "Talks", body));
         assertUnlinked(tags, "organisation", List.of("south-african-breweries-ltd", "pan-american-health-organization"));
         assertNotTagged(tags, "unlinked:organisation:breweries-ltd");
         assertNotTagged(tags, "unlinked:organisation:health-organization");
-        // The country keeps its demonym (topic rules count a country's bodies for it), and the words read into
-        // the longer name are no name of their own.
+        // The country still counts for what its demonym inside the name says (topic rules count a country's bodies
+        // for it), listed apart: the words read into the longer name are no name of their own.
         assertEquals(List.of("South Africa"), entity(tags, "south-africa").mentions().stream().map(Mention::text).toList());
-        assertEquals(List.of("South African"), entity(tags, "south-africa").demonyms().stream().map(Mention::text).toList(),
-                () -> tags.entities().toString());
+        assertEquals(List.of(), entity(tags, "south-africa").demonyms(), () -> tags.entities().toString());
+        int sab = body.indexOf("South African");
+        assertEquals(List.of(new Mention("body", sab, sab + 13, "South African")), entity(tags, "south-africa").withinNames());
         assertEquals(1, entity(tags, "unlinked:organisation:pan-american-health-organization").mentions().size());
         // A name a rule typed before the country is no part of the organisation's.
         Tags keane = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Cases",
                 "Analyst Robert Keane American Health Organization staff said cases rose."));
         assertUnlinked(keane, "person", List.of("robert-keane"));
         assertUnlinked(keane, "organisation", List.of("american-health-organization"));
+    }
+
+    @Test
+    void aCountryInsideAnOrganisationsNameCountsForTheCountryApartFromItsMentions() throws Exception {
+        String body = "The chairman of the Rubber Board of India said on Friday that exports would rise. Three Irish "
+                + "Republican Army bombs were found, and the Albanian Football Association suspended its secretary. "
+                + "Singapore Newsroom reported that China Airlines flew on. India said more.";
+        Story s = NameFinderSetTest.story("rb", "1996-12-06", "Rubber exports", body);
+        Tags tags = tagger.tag(s);
+        assertUnlinked(tags, "organisation", List.of("rubber-board-of-india", "irish-republican-army",
+                "albanian-football-association", "singapore-newsroom", "china-airlines"));
+        int india = body.indexOf("of India") + 3;
+        int said = body.lastIndexOf("India said");
+        EntityTag i = entity(tags, "india");
+        assertEquals(List.of(new Mention("body", said, said + 5, "India")), i.mentions(), "the country named on its own");
+        assertEquals(List.of(new Mention("body", india, india + 5, "India")), i.withinNames());
+        assertEquals(List.of(), entity(tags, "china").mentions());
+        assertEquals(List.of("China"), entity(tags, "china").withinNames().stream().map(Mention::text).toList());
+        assertEquals(List.of("Irish"), entity(tags, "ireland").withinNames().stream().map(Mention::text).toList());
+        // In the record: a field of its own, which the schema knows and which reads back as written.
+        Story tagged = s.withTags(tags);
+        byte[] json = Json.bytes(tagged);
+        assertEquals(List.of(), Schemas.problems(Schemas.TAGGED, Json.MAPPER.readTree(json)));
+        assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"withinNames\":[{\"field\":\"body\""));
+        assertEquals(tagged.tags(), Json.MAPPER.readValue(json, Story.class).tags());
     }
 
     @Test
