@@ -390,4 +390,55 @@ final class KnownNames {
             return;
         }
     }
+
+    private static final long STATE = Tokens.hashLower("state");
+    private static final long TECH = Tokens.hashLower("tech");
+    /** Last words of the names of events and agreements that open with a place: "Zimbabwe Open", "Warsaw Pact". */
+    private static final long[] EVENTS = Tokens.hashesLower(new String[] {"Open", "Masters", "Classic", "Convention",
+        "Pact", "Treaty", "Accords", "Protocol", "Declaration", "Marathon"});
+
+    /**
+     * A country or a place the gazetteer matched that opens the name of something else, in the body: an event or
+     * an agreement ("the Zimbabwe Open", "the Warsaw Pact", "the Berne Convention"), which the name finder does not
+     * type, or on a sports page a college's team ("Ohio State", "Virginia Tech"), an organisation. The match is
+     * named inside that name ({@link Scratch#mWithin}).
+     */
+    void placesOpeningOtherNames(Tokens tk, Scratch s, NameWork w, String body, boolean sportsStory, Explanation.Builder explain) {
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
+            int n = s.mLast[m] + 1;
+            if (e < 0 || s.mWithin[m] || !(entityIsPlace[e] || entityIsCountry[e]) || n >= tk.count
+                    || Tagger.field(tk, s.mFirst[m]) != Tagger.BODY || (tk.flags[n] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) != Tokens.FIRST_UPPER
+                    || !adjacent(tk, body, n - 1, n) || insideMatch(s, n)) {
+                continue;
+            }
+            long word = tk.lower[n];
+            if (Tokens.among(EVENTS, word)) {
+                s.mWithin[m] = true;
+                if (explain != null) {
+                    explain.why(m, "inside the name of an event or an agreement");
+                }
+            } else if (sportsStory && (word == TECH || word == STATE && entityIsPlace[e])
+                    && !(n + 1 < tk.count && (tk.flags[n + 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, body, n, n + 1))) {
+                int f = s.mFirst[m];
+                boolean extended = false;
+                for (int r = 0; r < w.runs; r++) {
+                    if (w.rFirst[r] == n) {
+                        w.rFirst[r] = f;
+                        w.rType[r] = ORG;
+                        w.rWhy[r] = NameFinder.BY_TEAM;
+                        w.rKey[r] = key(tk, f, w.rLast[r]);
+                        extended = true;
+                    }
+                }
+                if (!extended) {
+                    w.insertRun(f, n, ORG, NameFinder.BY_TEAM, key(tk, f, n), surname(tk, f, n), true);
+                }
+                s.mWithin[m] = true;
+                if (explain != null) {
+                    explain.why(m, "inside the name of a college's team on a sports page");
+                }
+            }
+        }
+    }
 }

@@ -134,6 +134,7 @@ final class NameFinder {
         if (w.states > 0) {
             places.linkStateAbbreviations(tk, s, w, leadParagraph, explain);
         }
+        known.placesOpeningOtherNames(tk, s, w, body, sportsStory, explain);
         if (w.runs == 0) {
             return List.of();
         }

@@ -168,6 +168,30 @@ final class NameWork {
         runs++;
     }
 
+    /**
+     * Adds a run where its first token puts it among the runs, which stay in token order: for the rules after the
+     * scan that read a name the scan left out. Before {@link Coreference}, which numbers the runs' entities.
+     */
+    void insertRun(int f, int l, int type, int why, long key, long surname, boolean joinable) {
+        addRun(f, l, type, why, key, surname, joinable);
+        for (int r = runs - 1; r > 0 && rFirst[r - 1] > f; r--) {
+            swap(r - 1, r);
+        }
+    }
+
+    private void swap(int a, int b) {
+        int i = rFirst[a]; rFirst[a] = rFirst[b]; rFirst[b] = i;
+        i = rLast[a]; rLast[a] = rLast[b]; rLast[b] = i;
+        i = rType[a]; rType[a] = rType[b]; rType[b] = i;
+        i = rWhy[a]; rWhy[a] = rWhy[b]; rWhy[b] = i;
+        i = rEntity[a]; rEntity[a] = rEntity[b]; rEntity[b] = i;
+        long k = rKey[a]; rKey[a] = rKey[b]; rKey[b] = k;
+        k = rSurname[a]; rSurname[a] = rSurname[b]; rSurname[b] = k;
+        boolean j = rJoinable[a]; rJoinable[a] = rJoinable[b]; rJoinable[b] = j;
+        String n = rName[a]; rName[a] = rName[b]; rName[b] = n;
+        CyrillicNames c = rLatin[a]; rLatin[a] = rLatin[b]; rLatin[b] = c;
+    }
+
     /** Names the last run added: its nominative, and the finder that writes it in Latin letters (see {@link #rName}). */
     void nameLastRun(String name, CyrillicNames latin) {
         rName[runs - 1] = name;

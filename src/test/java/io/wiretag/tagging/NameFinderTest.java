@@ -367,6 +367,27 @@ class NameFinderTest {
     }
 
     @Test
+    void aPlaceOpeningTheNameOfAnEventOrACollegesTeamIsNamedInsideIt() {
+        String golf = "Leading scores in the Zimbabwe Open on Friday. Moves by the old Warsaw Pact worried NATO. "
+                + "Els flew on to Zimbabwe.";
+        Tags g = tagger.tag(NameFinderSetTest.story("z", "1996-12-06", "Golf", golf));
+        int open = golf.indexOf("Zimbabwe Open");
+        int to = golf.lastIndexOf("Zimbabwe");
+        assertEquals(List.of(new Mention("body", to, to + 8, "Zimbabwe")), entity(g, "zimbabwe").mentions());
+        assertEquals(List.of(new Mention("body", open, open + 8, "Zimbabwe")), entity(g, "zimbabwe").withinNames());
+        assertEquals(List.of("Warsaw"), entity(g, "warsaw").withinNames().stream().map(Mention::text).toList());
+        String football = "Ohio State left tackle Orlando Pace won the award. Pace helped Ohio State to a 10-1 record, "
+                + "and Virginia Tech lost 21-14 in the league. The team flew home to Ohio.";
+        Tags f = tagger.tag(NameFinderSetTest.story("o", "1996-12-05", "Pace wins again", football));
+        assertUnlinked(f, "organisation", List.of("ohio-state", "virginia-tech"));
+        assertEquals(2, entity(f, "unlinked:organisation:ohio-state").mentions().size());
+        assertEquals(List.of("Ohio"), entity(f, "ohio").mentions().stream().map(Mention::text).toList(), "only the state itself");
+        // Outside a sports page "Ohio State" is the state, as "New York State" is.
+        Tags news = tagger.tag(NameFinderSetTest.story("n", "1996-12-05", "Budget", "Ohio State lawmakers passed the budget."));
+        assertEquals(1, entity(news, "ohio").mentions().size(), news.entityIds().toString());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
