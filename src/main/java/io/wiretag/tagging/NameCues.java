@@ -139,7 +139,8 @@ final class NameCues {
             c.add(w, TEAM_PLURAL);
         }
         for (String w : new String[] {"beat", "beating", "against", "v", "vs", "defeated", "edged", "thrashed", "routed",
-            "hosted", "host", "hosts", "joined", "held"}) {
+            "hosted", "host", "hosts", "joined", "held", "entertain", "entertains", "face", "faces", "play", "plays",
+            "crushed", "trounced", "hammered", "overwhelmed", "overwhelming", "clobbered"}) {
             c.add(w, TEAM_BEFORE);
         }
         for (String w : new String[] {"to", "with", "by", "over", "for"}) {

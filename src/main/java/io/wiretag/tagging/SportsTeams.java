@@ -29,6 +29,7 @@ final class SportsTeams {
     private static final long AT = Tokens.hashLower("at");
     private static final long V = Tokens.hashLower("v");
     private static final long VS = Tokens.hashLower("vs");
+    private static final long THE = Tokens.hashLower("the");
 
     private final NameCues cues;
     private final boolean[] entityIsPlace;
@@ -81,9 +82,13 @@ final class SportsTeams {
      */
     void teams(Tokens tk, Scratch s, NameWork w, String headline, String body) {
         for (int r = 0; r < w.runs; r++) {
-            boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && isClubSuffix(tk.lower[w.rLast[r]]);
             int f = w.rFirst[r];
             String text = Tagger.source(tk, f, headline, body);
+            // A place's name read by its words is a team's where a club's suffix ends it ("Derby County") or where a
+            // table's row or a schedule's line sets it ("Phoenix 3 ST LOUIS 0 Tampa Bay 2").
+            boolean clubSuffix = w.rType[r] == PLACE && w.rWhy[r] == BY_PLACE_WORD && (isClubSuffix(tk.lower[w.rLast[r]])
+                    || NameText.inTableRow(text, tk.start[f], tk.end[w.rLast[r]])
+                    || NameText.inFixtureLine(text, tk.start[f], tk.end[w.rLast[r]]));
             if (w.rType[r] == PLACE && w.rWhy[r] == BY_REGION && clubAfterAPlayer(tk, text, f, w.rLast[r])) {
                 // "Vitor Baia (Barcelona, Spain)": the country after the name is the club's, not a place's.
                 w.rType[r] = ORG;
@@ -186,7 +191,7 @@ final class SportsTeams {
         if (NameText.inTableRow(text, tk.start[f], tk.end[l])) {
             // A row of results or standings ("Plymouth 4 Exeter 1", "Limoges (France) 9 3 6 12"); not a player's
             // row, where a team's short form follows the name ("Yelich Mil 79 296", "McNeil NYM 72").
-            return l == f || tk.end[l] - tk.start[l] > 3;
+            return l == f || tk.end[l] - tk.start[l] > 3 || (cues.of(tk.lower[l]) & NameCues.PLACE_HEAD) != 0; // "Tampa Bay 2"
         }
         // The word lists first (a filter says "in no list" for most words), the text between after.
         int after = l + 1 < tk.count ? cues.of(tk.lower[l + 1]) & (NameCues.TEAM_AFTER | NameCues.TEAM_PLURAL) : 0;
@@ -199,6 +204,10 @@ final class SportsTeams {
             if ((after & NameCues.TEAM_AFTER) != 0 || !lastOfSeveral(tk, text, f)) {
                 return true;
             }
+        }
+        if (f > 1 && tk.lower[f - 1] == THE && sameClause(tk, text, f - 1, f) && sameClause(tk, text, f - 2, f - 1)
+                && (cues.of(tk.lower[f - 2]) & NameCues.TEAM_BEFORE) != 0) {
+            return true; // "Australia beat the Barbarians 39-12"
         }
         int before = f > 0 ? cues.of(tk.lower[f - 1]) & (NameCues.TEAM_BEFORE | NameCues.TEAM_LINK) : 0;
         if (before == 0 || !sameClause(tk, text, f - 1, f)) {

@@ -896,6 +896,19 @@ class NameFinderTest {
     }
 
     @Test
+    void aTeamAfterTheArticleOrAVerbOfFixturesAndAPlaceInAResultsRowAreTeams() {
+        Tags rugby = tagger.tag(NameFinderSetTest.story("b", "1996-12-07", "Wallabies romp",
+                "Australia beat the Barbarians 39-12 in the final match of their tour. The Wallabies then entertain "
+                        + "Harlow in the league."));
+        assertUnlinked(rugby, "organisation", List.of("barbarians", "harlow"));
+        Tags nhl = tagger.tag(NameFinderSetTest.story("n", "1996-12-07", "NHL results",
+                "Results of National Hockey League games on Thursday (home team in CAPS):\n\nPhoenix 3 ST LOUIS 0\n\n"
+                        + "Tampa Bay 2 LOS ANGELES 1"));
+        assertUnlinked(nhl, "organisation", List.of("st-louis", "tampa-bay"));
+        assertNotTagged(nhl, "unlinked:place:st-louis");
+    }
+
+    @Test
     void aCountryAndARomanNumeralAreACrewNotTheCountry() {
         String body = "IGLS, Austria 1996-12-07\n\nBrian Shimer piloted USA III to a surprise victory in a World Cup "
                 + "two-man bobsleigh event.\n\n1. United States III (Brian Shimer, Randy Jones) 1:45.91\n\n"
