@@ -225,7 +225,7 @@ public final class BenchCommand implements Callable<Integer> {
         long mentions = 0;
         for (Story s : stories) {
             Tags t = tagger.tag(s);
-            mentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size() + e.withinNames().size()).sum();
+            mentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size() + e.inside().size()).sum();
         }
         return mentions / (double) stories.size();
     }
@@ -292,7 +292,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             realWords += wordCount(s.headline()) + wordCount(s.body());
             Tags t = shipped.tag(s);
-            realMentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size() + e.withinNames().size()).sum();
+            realMentions += t.entities().stream().mapToLong(e -> e.mentions().size() + e.demonyms().size() + e.inside().size()).sum();
         }
         paragraphs.removeIf(p -> wordCount(p) == 0);
         if (headlines.isEmpty()) {

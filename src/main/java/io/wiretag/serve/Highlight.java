@@ -31,6 +31,11 @@ public final class Highlight {
                     all.add(new Span(m.start(), m.end(), e.id(), e.name(), !Boolean.FALSE.equals(e.linked()), false));
                 }
             }
+            for (Mention m : e.inside()) { // marked where no longer name around it is ("UK-US talks")
+                if (field.equals(m.field()) && fits(text, m)) {
+                    all.add(new Span(m.start(), m.end(), e.id(), e.name(), !Boolean.FALSE.equals(e.linked()), false));
+                }
+            }
             for (Mention m : e.demonyms()) {
                 if (field.equals(m.field()) && fits(text, m)) {
                     all.add(new Span(m.start(), m.end(), e.id(), e.name(), true, true));

@@ -74,8 +74,8 @@ public final class StoryPage {
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append("</td><td>").append(e.mentions().size())
                     .append(e.demonyms().isEmpty() ? "" : " <small>+ " + e.demonyms().size()
                             + (e.demonyms().size() == 1 ? " demonym" : " demonyms") + "</small>")
-                    .append(e.withinNames().isEmpty() ? "" : " <small>+ " + e.withinNames().size()
-                            + (e.withinNames().size() == 1 ? " inside a longer name" : " inside longer names") + "</small>")
+                    .append(e.inside().isEmpty() ? "" : " <small>+ " + e.inside().size()
+                            + (e.inside().size() == 1 ? " inside a longer name" : " inside longer names") + "</small>")
                     .append("</td></tr>");
         }
         if (tags.entities().isEmpty()) {

@@ -14,16 +14,17 @@ import java.util.List;
  * relevance and for topic rules; only mentions are names of it, so a demonym alone still tags the entity,
  * with no mention. Records written before the field existed have no demonyms: theirs are among the mentions.
  *
- * <p>{@code withinNames} are where the entity is named inside a longer name the story gives, the name of another
- * entity ("India" in "Rubber Board of India", "Palestine" in "Palestine Liberation Organisation"): they count for
- * the entity as mentions do (relevance, topic rules), but the longer name is what the story names there. Records
- * written before the field existed have them among the mentions.
+ * <p>{@code inside} are where the entity is named inside a longer name the story gives, the name of another
+ * entity ("India" in "Rubber Board of India", "Palestine" in "Palestine Liberation Organisation"), or inside a word
+ * joined by a hyphen ("UK-US talks"): they count for the entity as mentions do (relevance, topic rules), but the
+ * longer name or word is what the story names there. Records written before the field existed have them among
+ * the mentions.
  */
 public record EntityTag(String id, String name, String type,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String wikidata,
                         double relevance, List<Mention> mentions, Boolean linked,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Mention> demonyms,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Mention> withinNames) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Mention> inside) {
     /** Prefix of the id of an entity found in the text but not in the gazetteer. */
     public static final String UNLINKED = "unlinked:";
 
@@ -31,10 +32,10 @@ public record EntityTag(String id, String name, String type,
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         linked = linked == null ? Boolean.TRUE : linked;
         demonyms = demonyms == null ? List.of() : List.copyOf(demonyms);
-        withinNames = withinNames == null ? List.of() : List.copyOf(withinNames);
+        inside = inside == null ? List.of() : List.copyOf(inside);
     }
 
-    /** An entity named nowhere inside another's name. */
+    /** An entity named nowhere inside a longer name or word. */
     public EntityTag(String id, String name, String type, String wikidata, double relevance, List<Mention> mentions,
                      Boolean linked, List<Mention> demonyms) {
         this(id, name, type, wikidata, relevance, mentions, linked, demonyms, List.of());

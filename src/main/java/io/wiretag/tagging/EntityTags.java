@@ -15,11 +15,37 @@ final class EntityTags {
     private final EntityDef[] entities;
     private final List<String> aliasText;
     private final boolean[] aliasDemonym;
+    /** Per entity: a country or a place, whose name inside a compound word is listed apart ({@link #inCompound}). */
+    private final boolean[] place;
 
     EntityTags(Gazetteer g) {
         this.entities = g.entities;
         this.aliasText = g.aliasText;
         this.aliasDemonym = g.aliasDemonym;
+        this.place = new boolean[g.entities.length];
+        for (int e = 0; e < place.length; e++) {
+            place[e] = "country".equals(g.entities[e].type()) || "place".equals(g.entities[e].type());
+        }
+    }
+
+    /**
+     * Whether {@code src[from, to)} is part of a word joined by a hyphen, or "$": "UK-US talks", "the India-South
+     * Africa test", "U.S.-based", "then-U.S.", "mid-Mississippi", "US$ 24 billion". A country or a place there
+     * modifies the word as an adjective does (the story names the talks, the test), so it is listed apart with
+     * the names it stands inside; it counts for the entity as a mention does.
+     */
+    static boolean inCompound(String src, int from, int to) {
+        if (from >= 2 && src.charAt(from - 1) == '-') {
+            char c = src.charAt(from - 2);
+            if (Character.isLetterOrDigit(c) || c == '.') {
+                return true;
+            }
+        }
+        if (to < src.length()) {
+            char c = src.charAt(to);
+            return c == '$' || c == '-' && to + 1 < src.length() && Character.isLetter(src.charAt(to + 1));
+        }
+        return false;
     }
 
     /** Relevance by whole weight: weights are sums of the whole numbers above, so the exponential is read, not computed. */
@@ -91,7 +117,7 @@ final class EntityTags {
             int n = 0;
             Mention[] dem = null; // mentions by a demonym ("Polish"), listed apart from the names
             int d = 0;
-            List<Mention> within = null; // named inside a longer name ("India" of "Rubber Board of India"), apart too
+            List<Mention> within = null; // inside a longer name or word ("Rubber Board of India", "UK-US"), apart too
             int prevToken = -1;
             String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
@@ -111,7 +137,7 @@ final class EntityTags {
                 prevText = text;
                 Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
                 boolean demonym = aliasDemonym[s.mAlias[m]];
-                if (s.mWithin[m]) {
+                if (s.mWithin[m] || place[e] && inCompound(src, from, to)) {
                     if (within == null) {
                         within = new ArrayList<>(2);
                     }

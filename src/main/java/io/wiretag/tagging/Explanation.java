@@ -54,8 +54,8 @@ public final class Explanation {
                     .append(String.format(Locale.ROOT, "%.2f", e.relevance())).append(", ")
                     .append(e.mentions().size()).append(e.mentions().size() == 1 ? " mention" : " mentions")
                     .append(e.demonyms().isEmpty() ? "" : e.demonyms().size() == 1 ? ", 1 demonym" : ", " + e.demonyms().size() + " demonyms")
-                    .append(e.withinNames().isEmpty() ? "" : e.withinNames().size() == 1 ? ", 1 inside a longer name"
-                            : ", " + e.withinNames().size() + " inside longer names")
+                    .append(e.inside().isEmpty() ? "" : e.inside().size() == 1 ? ", 1 inside a longer name"
+                            : ", " + e.inside().size() + " inside longer names")
                     .append('\n');
             for (String line : mentions.getOrDefault(e.id(), List.of())) {
                 out.append("    ").append(line).append('\n');

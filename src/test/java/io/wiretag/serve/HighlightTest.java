@@ -40,6 +40,21 @@ class HighlightTest {
     }
 
     @Test
+    void aPlaceInsideALongerNameGivesWayToItAndInsideACompoundIsMarked() {
+        String body = "The Rubber Board of India met before UK-US talks.";
+        EntityTag board = new EntityTag("unlinked:organisation:rubber-board-of-india", "Rubber Board of India", "organisation",
+                null, 0.4, List.of(new Mention("body", 4, 25, "Rubber Board of India")), Boolean.FALSE);
+        EntityTag india = new EntityTag("india", "India", "country", null, 0.2, List.of(), Boolean.TRUE, List.of(),
+                List.of(new Mention("body", 20, 25, "India")));
+        EntityTag uk = new EntityTag("united-kingdom", "United Kingdom", "country", null, 0.2, List.of(), Boolean.TRUE, List.of(),
+                List.of(new Mention("body", 37, 39, "UK")));
+        String h = Highlight.html("body", body, List.of(board, india, uk));
+        assertTrue(h.contains("<mark>Rubber Board of India</mark>"), h);
+        assertFalse(h.contains("<mark>India</mark>"), "the longer name is marked, not the country inside it: " + h);
+        assertTrue(h.contains("data-entity=\"united-kingdom\"><mark>UK</mark></a>-US talks"), h);
+    }
+
+    @Test
     void everythingAroundAndInsideAMentionIsEscaped() {
         String headline = "<script>alert('x')</script> & \"Putin\"";
         int at = headline.indexOf("Putin");

@@ -332,7 +332,7 @@ class NameFinderTest {
         assertEquals(List.of("South Africa"), entity(tags, "south-africa").mentions().stream().map(Mention::text).toList());
         assertEquals(List.of(), entity(tags, "south-africa").demonyms(), () -> tags.entities().toString());
         int sab = body.indexOf("South African");
-        assertEquals(List.of(new Mention("body", sab, sab + 13, "South African")), entity(tags, "south-africa").withinNames());
+        assertEquals(List.of(new Mention("body", sab, sab + 13, "South African")), entity(tags, "south-africa").inside());
         assertEquals(1, entity(tags, "unlinked:organisation:pan-american-health-organization").mentions().size());
         // A name a rule typed before the country is no part of the organisation's.
         Tags keane = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Cases",
@@ -354,15 +354,15 @@ class NameFinderTest {
         int said = body.lastIndexOf("India said");
         EntityTag i = entity(tags, "india");
         assertEquals(List.of(new Mention("body", said, said + 5, "India")), i.mentions(), "the country named on its own");
-        assertEquals(List.of(new Mention("body", india, india + 5, "India")), i.withinNames());
+        assertEquals(List.of(new Mention("body", india, india + 5, "India")), i.inside());
         assertEquals(List.of(), entity(tags, "china").mentions());
-        assertEquals(List.of("China"), entity(tags, "china").withinNames().stream().map(Mention::text).toList());
-        assertEquals(List.of("Irish"), entity(tags, "ireland").withinNames().stream().map(Mention::text).toList());
+        assertEquals(List.of("China"), entity(tags, "china").inside().stream().map(Mention::text).toList());
+        assertEquals(List.of("Irish"), entity(tags, "ireland").inside().stream().map(Mention::text).toList());
         // In the record: a field of its own, which the schema knows and which reads back as written.
         Story tagged = s.withTags(tags);
         byte[] json = Json.bytes(tagged);
         assertEquals(List.of(), Schemas.problems(Schemas.TAGGED, Json.MAPPER.readTree(json)));
-        assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"withinNames\":[{\"field\":\"body\""));
+        assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"inside\":[{\"field\":\"body\""));
         assertEquals(tagged.tags(), Json.MAPPER.readValue(json, Story.class).tags());
     }
 
@@ -374,8 +374,8 @@ class NameFinderTest {
         int open = golf.indexOf("Zimbabwe Open");
         int to = golf.lastIndexOf("Zimbabwe");
         assertEquals(List.of(new Mention("body", to, to + 8, "Zimbabwe")), entity(g, "zimbabwe").mentions());
-        assertEquals(List.of(new Mention("body", open, open + 8, "Zimbabwe")), entity(g, "zimbabwe").withinNames());
-        assertEquals(List.of("Warsaw"), entity(g, "warsaw").withinNames().stream().map(Mention::text).toList());
+        assertEquals(List.of(new Mention("body", open, open + 8, "Zimbabwe")), entity(g, "zimbabwe").inside());
+        assertEquals(List.of("Warsaw"), entity(g, "warsaw").inside().stream().map(Mention::text).toList());
         String football = "Ohio State left tackle Orlando Pace won the award. Pace helped Ohio State to a 10-1 record, "
                 + "and Virginia Tech lost 21-14 in the league. The team flew home to Ohio.";
         Tags f = tagger.tag(NameFinderSetTest.story("o", "1996-12-05", "Pace wins again", football));
@@ -385,6 +385,20 @@ class NameFinderTest {
         // Outside a sports page "Ohio State" is the state, as "New York State" is.
         Tags news = tagger.tag(NameFinderSetTest.story("n", "1996-12-05", "Budget", "Ohio State lawmakers passed the budget."));
         assertEquals(1, entity(news, "ohio").mentions().size(), news.entityIds().toString());
+    }
+
+    @Test
+    void aCountryInACompoundWordIsListedApartAndStillCountsForTopics() {
+        String body = "UK-US open skies talks ended. The U.S.-based group said Russian forces struck Kyiv again "
+                + "on Monday as the Russia-Ukraine war entered its third year; Ukraine asked for air defence.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-03-04", "Strikes on Kyiv", body));
+        assertEquals(List.of(), entity(tags, "united-kingdom").mentions());
+        assertEquals(List.of(new Mention("body", 0, 2, "UK")), entity(tags, "united-kingdom").inside());
+        assertEquals(List.of("US", "U.S."), entity(tags, "united-states").inside().stream().map(Mention::text).toList());
+        assertEquals(List.of("Ukraine"), entity(tags, "ukraine").mentions().stream().map(Mention::text).toList(),
+                "the country named on its own");
+        assertEquals(List.of("Ukraine"), entity(tags, "ukraine").inside().stream().map(Mention::text).toList());
+        assertTrue(tags.topicIds().contains("ukraine-war"), "counted for the topic rules as before: " + tags.topicIds());
     }
 
     @Test
