@@ -360,20 +360,25 @@ final class KnownNames {
 
     /**
      * Organisation run {@code r} followed by "of" and a country or a place the gazetteer matched, the name's last
-     * words ("Rubber Board of India"): the run takes them, and the match is named inside it.
+     * words ("Rubber Board of India"), or under a legal form written first by its country ("PT Telekomunikasi
+     * Indonesia"): the run takes them, and the match is named inside it.
      */
     private void withThePlaceAfterOf(Tokens tk, Scratch s, NameWork w, int r, String headline, String body, Explanation.Builder explain) {
         int of = w.rLast[r] + 1;
-        if (of + 1 >= tk.count || tk.lower[of] != OF) {
+        if (of + 1 >= tk.count) {
             return;
         }
         String text = Tagger.source(tk, of, headline, body);
-        if (!adjacent(tk, text, of - 1, of) || !adjacent(tk, text, of, of + 1) || (tk.flags[of] & Tokens.FIRST_LOWER) == 0) {
+        // "PT Telekomunikasi Indonesia": a company under a legal form written first may end with its country.
+        boolean legalForm = Tokens.among(NameFinder.LEADING_FORMS, tk.lower[w.rFirst[r]]) && adjacent(tk, text, of - 1, of);
+        if (!legalForm && (tk.lower[of] != OF || !adjacent(tk, text, of - 1, of) || !adjacent(tk, text, of, of + 1)
+                || (tk.flags[of] & Tokens.FIRST_LOWER) == 0)) {
             return;
         }
+        int at = legalForm && tk.lower[of] != OF ? of : of + 1;
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
-            if (s.mFirst[m] != of + 1 || e < 0 || !(entityIsCountry[e] || entityIsPlace[e])) {
+            if (s.mFirst[m] != at || e < 0 || !(entityIsCountry[e] || entityIsPlace[e] && at == of + 1)) {
                 continue;
             }
             int last = s.mLast[m];

@@ -82,6 +82,8 @@ final class NameFinder {
      */
     private static final long[] LEGAL_FORMS = Tokens.hashesLower("ag", "sa", "nv", "bv", "plc", "ltd", "inc",
             "co", "corp", "gmbh", "se", "spa", "llc", "ab", "asa", "oyj");
+    /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
+    static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
 
     /** Generational suffixes: "John Mills Jr." is Mr Mills, so his surname is the word before. */
     private static final long[] SUFFIXES = Tokens.hashesLower("jr", "sr", "ii", "iii", "iv");
@@ -148,6 +150,7 @@ final class NameFinder {
         appositions.people(tk, w, headline, body, sportsStory);
         NameLists.peopleInLists(tk, w, headline, body);
         known.withTheCountryBefore(tk, s, w, headline, body, explain);
+        Acronyms.read(tk, s, w, headline, body);
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         if (sportsStory) {
@@ -334,7 +337,9 @@ final class NameFinder {
         int why = 0;
         int lastBits = bits[l];
         // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
-        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l))
+        // ... or a legal form that opens it, in capitals ("PT Tambang Timah", "OAO Gazprom Neft").
+        boolean legalFormFirst = l > f && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && Tokens.among(LEADING_FORMS, lower[f]);
+        if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l) || legalFormFirst)
                 && !givenNameAndSurname(w, f, l)) {
             if (onlyHeads(tk, w, f, l)) {
                 return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all

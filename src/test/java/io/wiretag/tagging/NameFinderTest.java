@@ -402,6 +402,26 @@ class NameFinderTest {
     }
 
     @Test
+    void anAcronymGivenInParenthesesAfterAnOrganisationIsItsWhereverTheStoryWritesIt() {
+        String body = "She rejoined the far-right National Alliance (AN) party, and AN leader Gianfranco Fini welcomed her. "
+                + "An official said AN's members agreed.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("an", "1996-12-06", "Mussolini returns", body));
+        assertEquals(List.of("AN", "AN", "AN"), entity(tags, "unlinked:organisation:an").mentions().stream().map(Mention::text).toList(),
+                "the acronym, and where it is written in capitals, though \"an\" is a common word");
+        Tags none = tagger.tag(NameFinderSetTest.story("n", "1996-12-06", "Talks", "AN official said talks went well."));
+        assertNotTagged(none, "unlinked:organisation:an");
+    }
+
+    @Test
+    void aLegalFormBeforeTheNameAndForeignWordsForBankMakeAnOrganisation() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("pt", "1996-12-06", "GDRs in London",
+                "PT Tambang Timah closed at $15.575 in London on Friday, and PT Telekomunikasi Indonesia (Telkom) at $35. "
+                        + "Tallinna Pank said its assets rose."));
+        assertUnlinked(tags, "organisation", List.of("pt-tambang-timah", "pt-telekomunikasi-indonesia", "tallinna-pank"));
+        assertEquals(List.of("Indonesia"), entity(tags, "indonesia").inside().stream().map(Mention::text).toList());
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";

@@ -1,0 +1,93 @@
+package io.wiretag.tagging;
+
+import static io.wiretag.tagging.NameFinder.BY_ACRONYM;
+import static io.wiretag.tagging.NameFinder.ORG;
+
+/**
+ * An organisation's acronym, given in parentheses right after its name ("the far-right National Alliance (AN)",
+ * "the Brazilian Plastic Surgery Society (SBCP)"), is that organisation's wherever the story writes it in capitals
+ * ("AN leader Gianfranco Fini", "SBCP Vice-President"), though it be a common word ("AN") or stand beside other
+ * capitalised words, where the name finder alone would not read it.
+ */
+final class Acronyms {
+    private Acronyms() {
+    }
+
+    static void read(Tokens tk, Scratch s, NameWork w, String headline, String body) {
+        long[] defined = null;
+        int n = 0;
+        for (int r = 0; r < w.runs; r++) {
+            int a = w.rLast[r] + 1;
+            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || a >= tk.count) {
+                continue;
+            }
+            String text = Tagger.source(tk, a, headline, body);
+            int st = tk.start[a];
+            int len = tk.end[a] - st;
+            if (len < 2 || len > 6 || (tk.flags[a] & Tokens.ALL_UPPER) == 0 || st < 2 || tk.end[a] >= text.length()
+                    || text.charAt(st - 1) != '(' || text.charAt(st - 2) != ' ' || tk.end[w.rLast[r]] != st - 2
+                    || text.charAt(tk.end[a]) != ')' || !letters(text, st, tk.end[a])) {
+                continue;
+            }
+            if (defined == null) {
+                defined = new long[4];
+            }
+            if (n < defined.length) {
+                defined[n++] = tk.lower[a];
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        // A headline or a body in capitals writes every word so: the acronym is read only where words are not.
+        int h = Tagger.HEADLINE;
+        int b = Tagger.BODY;
+        boolean capsHeadline = NameText.shape(tk, tk.fieldStart[h], tk.fieldStart[h + 1]) == NameText.SHAPE_CAPS;
+        boolean capsBody = NameText.capsShape(tk, tk.fieldStart[b], tk.fieldStart[b + 1]) == NameText.SHAPE_CAPS;
+        for (int t = 0; t < tk.count; t++) {
+            if ((tk.flags[t] & Tokens.ALL_UPPER) == 0 || !contains(defined, n, tk.lower[t])) {
+                continue;
+            }
+            boolean inHeadline = Tagger.field(tk, t) == h;
+            String text = inHeadline ? headline : body;
+            if ((inHeadline ? capsHeadline : capsBody) || !letters(text, tk.start[t], tk.end[t]) || NameFinder.insideMatch(s, t)) {
+                continue;
+            }
+            int run = runAt(w, t);
+            if (run >= 0 && w.rFirst[run] == t && w.rLast[run] == t) {
+                w.rType[run] = ORG;
+                w.rWhy[run] = BY_ACRONYM;
+            } else if (run < 0) {
+                w.insertRun(t, t, ORG, BY_ACRONYM, NameFinder.key(tk, t, t), tk.lower[t], true);
+            }
+        }
+    }
+
+    /** The run that covers token {@code t}, or -1. */
+    private static int runAt(NameWork w, int t) {
+        for (int r = 0; r < w.runs; r++) {
+            if (w.rFirst[r] <= t && t <= w.rLast[r]) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean letters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(long[] a, int n, long v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
