@@ -21,7 +21,8 @@ final class Crews {
      */
     static boolean numeralAfter(Tokens tk, String text, int last) {
         int n = last + 1;
-        if (n >= tk.count || !NameFinder.adjacent(tk, text, last, n)) {
+        if (n >= tk.count || (tk.flags[n] & Tokens.ALL_UPPER) == 0 || tk.end[n] - tk.start[n] > 3
+                || !NameFinder.adjacent(tk, text, last, n)) {
             return false;
         }
         int from = tk.start[n];

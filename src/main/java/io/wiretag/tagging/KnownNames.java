@@ -247,9 +247,8 @@ final class KnownNames {
      */
     private boolean followsGivenName(Tokens tk, Scratch s, int t, String text) {
         int g = t - 1;
-        return g >= 0 && adjacent(tk, text, g, t)
-                && (tk.flags[g] & Tokens.FIRST_UPPER) != 0 && (tk.flags[g] & Tokens.ALL_UPPER) == 0
-                && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
+        return g >= 0 && (tk.flags[g] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) == Tokens.FIRST_UPPER
+                && adjacent(tk, text, g, t) && (cues.of(tk.lower[g]) & NameCues.FIRST) != 0 && !insideMatch(s, g);
     }
 
     /**
@@ -412,13 +411,17 @@ final class KnownNames {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             int n = s.mLast[m] + 1;
-            if (e < 0 || s.mWithin[m] || !(entityIsPlace[e] || entityIsCountry[e]) || n >= tk.count
-                    || Tagger.field(tk, s.mFirst[m]) != Tagger.BODY || (tk.flags[n] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) != Tokens.FIRST_UPPER
-                    || !adjacent(tk, body, n - 1, n) || insideMatch(s, n)) {
+            if (e < 0 || n >= tk.count || (tk.flags[n] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) != Tokens.FIRST_UPPER
+                    || s.mWithin[m] || !(entityIsPlace[e] || entityIsCountry[e])) {
                 continue;
             }
             long word = tk.lower[n];
-            if (Tokens.among(EVENTS, word)) {
+            boolean event = Tokens.among(EVENTS, word);
+            if (!event && !(sportsStory && (word == TECH || word == STATE))
+                    || Tagger.field(tk, s.mFirst[m]) != Tagger.BODY || !adjacent(tk, body, n - 1, n) || insideMatch(s, n)) {
+                continue;
+            }
+            if (event) {
                 s.mWithin[m] = true;
                 if (explain != null) {
                     explain.why(m, "inside the name of an event or an agreement");
