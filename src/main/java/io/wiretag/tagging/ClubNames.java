@@ -15,8 +15,13 @@ final class ClubNames {
     /** The kinds that open a club's name ("FC Porto", "VfB Stuttgart", "Club Brugge"); "F.C." reads as "FC". */
     private static final String[] LEADING = {"FC", "AFC", "AC", "AS", "SS", "SSC", "SC", "SL", "CD", "SD", "UD", "RC",
         "RCD", "OGC", "RSC", "TSG", "VfB", "VfL", "SV", "FK", "SK", "BK", "Club"};
-    /** The kinds that close a club's name ("Arsenal FC", "Sunderland AFC", "Valencia CF"). */
-    private static final String[] TRAILING = {"FC", "AFC", "CF"};
+    /**
+     * The kinds that close a club's name ("Arsenal FC", "Sunderland AFC", "Valencia CF"), and the words British
+     * clubs add to their town's name, which results and reports leave out ("Derby County", "Coventry City",
+     * "Blackburn Rovers", "Leeds United"; "Manchester" is both City's and United's, so neither's).
+     */
+    private static final String[] TRAILING = {"FC", "AFC", "CF", "City", "County", "Town", "United", "Rovers", "Wanderers",
+        "Athletic", "Albion", "Hotspur"};
     private static final int[] SHARED = new int[0];
 
     /** Key of a short name ({@link NameFinder#key}) to {entity, alias of the club's full name}, or {@link #SHARED}. */

@@ -341,8 +341,11 @@ final class NameFinder {
         boolean legalFormFirst = l > f && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && Tokens.among(LEADING_FORMS, lower[f]);
         if (l > f && ((lastBits & NameCues.ORG_HEAD) != 0 || orgHeadBeforeOf(tk, w, f, l) || anyOrgWord(w, f, l) || legalFormFirst)
                 && !givenNameAndSurname(w, f, l)) {
-            if (onlyHeads(tk, w, f, l)) {
-                return; // "Oil Co" after "Lukoil": the rest of a known name, or no name at all
+            if (onlyHeads(tk, w, f, l) && f > fieldFrom && (covered(w, f - 1) || f - 1 > fieldFrom
+                    && (cues.of(lower[f - 1]) & NameCues.COORD) != 0 && (tk.flags[f - 2] & Tokens.FIRST_UPPER) != 0)) {
+                // "Oil Co" after "Lukoil", "Co Inc" after "Russ Berrie and": the rest of a longer name ("Union
+                // Bank", "Energy Ministry" alone are names)
+                return;
             }
             type = ORG;
             why = BY_ORG;

@@ -62,7 +62,8 @@ final class NameText {
     /**
      * Whether tokens {@code from} to {@code to} of a field hold a table of results or standings, as a story's
      * paragraphs give it (a table's lines joined by spaces): twice a number of one to three digits right before
-     * a capitalised word ("Plymouth 4 Exeter 1 Bologna 2 Cagliari 0"), or three such numbers in a row
+     * a capitalised word, or before its scorers in parentheses ("Plymouth 4 Exeter 1 Bologna 2 Cagliari 0",
+     * "Arsenal 2 (Adams 45) Derby 2 (Sturridge 62)"), or three such numbers in a row
      * ("Limoges (France) 9 3 6 12"), or a line that holds one result and nothing else ("Plymouth 4 Exeter 1").
      * Read from the tokens: a flag test for most of them.
      */
@@ -77,7 +78,8 @@ final class NameText {
                 inRow = 0;
                 continue;
             }
-            boolean spaceAfter = t + 1 < to && tk.start[t + 1] == tk.end[t] + 1 && text.charAt(tk.end[t]) == ' ';
+            boolean spaceAfter = t + 1 < to && (tk.start[t + 1] == tk.end[t] + 1 && text.charAt(tk.end[t]) == ' '
+                    || tk.start[t + 1] == tk.end[t] + 2 && text.startsWith(" (", tk.end[t])); // "Arsenal 2 (Adams 45
             if (inRow > 0 && !(tk.start[t] == tk.end[t - 1] + 1 && text.charAt(tk.end[t - 1]) == ' ')) {
                 inRow = 0;
             }

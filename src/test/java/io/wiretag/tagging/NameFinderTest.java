@@ -151,8 +151,10 @@ class NameFinderTest {
                 + "Coventry. Newcastle manager Kevin Keegan said Shearer beat two defenders for the goal. "
                 + "Chelsea play Tottenham Hotspur on Sunday.";
         Tags tags = tagger.tag(NameFinderSetTest.story("soccer", "1996-12-07", "Newcastle held", body));
-        assertUnlinked(tags, "organisation", List.of("newcastle", "coventry", "bristol-rovers", "leicester"));
-        assertEquals(4, entity(tags, "unlinked:organisation:newcastle").mentions().size(), "with the headline's");
+        assertUnlinked(tags, "organisation", List.of("bristol-rovers"));
+        // Named by their towns, the clubs the gazetteer knows are linked ("Newcastle" is Newcastle United).
+        assertClubs(tags, List.of("newcastle-united", "coventry-city", "leicester-city"), List.of("newcastle", "coventry", "leicester"));
+        assertEquals(4, entity(tags, "newcastle-united").mentions().size(), "with the headline's");
         // A player's surname stays the player's; a team with no team word beside it is not guessed.
         assertEquals(List.of("Alan Shearer", "Shearer"),
                 entity(tags, "unlinked:person:alan-shearer").mentions().stream().map(Mention::text).toList());
@@ -610,7 +612,8 @@ class NameFinderTest {
     void inASportsStoryTwoNamesThatBothWonAreTeamsUnlessTheyArePeopleNamedInFull() {
         Tags tags = tagger.tag(NameFinderSetTest.story("b", "2024-03-10", "Leaders win",
                 "Wigan and Stoke both won 2-0 on Sunday to stay level at the top of the league."));
-        assertUnlinked(tags, "organisation", List.of("wigan", "stoke"));
+        assertUnlinked(tags, "organisation", List.of("wigan"));
+        assertClubs(tags, List.of("stoke-city"), List.of("stoke"));
         // The team after "and" may be one the gazetteer knows.
         Tags known = tagger.tag(NameFinderSetTest.story("k", "2024-03-10", "Leaders win",
                 "Liverpool and Manchester City both won 2-0 on Sunday to stay level at the top of the league."));
