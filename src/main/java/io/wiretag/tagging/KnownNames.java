@@ -163,6 +163,9 @@ final class KnownNames {
                 if (explain != null) {
                     explain.why(m, "a surname after a given name, read whole");
                 }
+                if (!entityIsOrganisation[e]) {
+                    w.addSurnamePlace(m, e);
+                }
                 s.mEntity[m] = -1;
                 continue;
             }
@@ -446,6 +449,48 @@ final class KnownNames {
                 if (explain != null) {
                     explain.why(m, "inside the name of a college's team on a sports page");
                 }
+            }
+        }
+    }
+
+    /** Verbs of saying, right after a lone surname: "Jordan said" is a person speaking. */
+    private static final long[] SAYING = Tokens.hashesLower(new String[] {"said", "says", "told", "added", "stated",
+        "warned", "argued", "noted", "insisted", "replied", "wrote"});
+
+    /**
+     * After the scan: where a place's or a country's name was read as the surname of a person named in full
+     * ("Bill Jordan", "Dion Dublin"; {@link NameWork#addSurnamePlace}), the same word alone right before a verb of
+     * saying ("Jordan said the WTO's credibility was at stake") is that person, not the place: the match gives
+     * way to a run that {@link Coreference} joins to the person. Elsewhere ("King Hussein of Jordan") the place
+     * stays.
+     */
+    void surnamesThatArePlaces(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        for (int d = 0; d < w.surnamePlaces; d++) {
+            int full = w.surnamePlaceMatch[d];
+            int e = w.surnamePlaceEntity[d];
+            int t0 = s.mFirst[full];
+            boolean person = false;
+            for (int r = 0; r < w.runs && !person; r++) {
+                person = w.rType[r] == NameFinder.PERSON && w.rLast[r] == t0 && w.rFirst[r] < t0;
+            }
+            if (!person) {
+                continue;
+            }
+            for (int m = 0; m < s.matches; m++) {
+                int t = s.mFirst[m];
+                if (s.mEntity[m] != e || s.mLast[m] != t || tk.lower[t] != tk.lower[t0] || t + 1 >= tk.count
+                        || !Tokens.among(SAYING, tk.lower[t + 1])) {
+                    continue;
+                }
+                String text = Tagger.source(tk, t, headline, body);
+                if (!adjacent(tk, text, t, t + 1) || t > 0 && (tk.flags[t - 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, t - 1, t)) {
+                    continue; // "King Abdullah of Jordan said" is the king; "Bill Jordan said" was read whole
+                }
+                s.mEntity[m] = -1;
+                if (explain != null) {
+                    explain.why(m, "the surname of a person the story names in full, speaking");
+                }
+                w.insertRun(t, t, UNKNOWN, 0, key(tk, t, t), tk.lower[t], true);
             }
         }
     }

@@ -151,6 +151,9 @@ final class NameFinder {
         NameLists.peopleInLists(tk, w, headline, body);
         known.withTheCountryBefore(tk, s, w, headline, body, explain);
         Acronyms.read(tk, s, w, headline, body);
+        if (w.surnamePlaces > 0) {
+            known.surnamesThatArePlaces(tk, s, w, headline, body, explain);
+        }
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         if (sportsStory) {

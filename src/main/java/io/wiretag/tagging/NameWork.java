@@ -22,6 +22,10 @@ final class NameWork {
     int crews;
     int[] crewFirst = new int[4];
     int[] crewNumeral = new int[4];
+    /** Matches of a place or a country read as a surname after a given name ("Bill Jordan"), and their entities. */
+    int surnamePlaces;
+    int[] surnamePlaceMatch = new int[4];
+    int[] surnamePlaceEntity = new int[4];
     int runs;
     int[] rFirst = new int[32];
     int[] rLast = new int[32];
@@ -80,8 +84,18 @@ final class NameWork {
         runs = 0;
         states = 0;
         crews = 0;
+        surnamePlaces = 0;
         ents = 0;
         linked = 0;
+    }
+
+    void addSurnamePlace(int match, int entity) {
+        if (surnamePlaces == surnamePlaceMatch.length) {
+            surnamePlaceMatch = Arrays.copyOf(surnamePlaceMatch, surnamePlaces * 2);
+            surnamePlaceEntity = Arrays.copyOf(surnamePlaceEntity, surnamePlaces * 2);
+        }
+        surnamePlaceMatch[surnamePlaces] = match;
+        surnamePlaceEntity[surnamePlaces++] = entity;
     }
 
     void addCrew(int first, int numeral) {
