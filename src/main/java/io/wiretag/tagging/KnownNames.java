@@ -451,6 +451,33 @@ final class KnownNames {
                 }
             }
         }
+        insideInTheHeadline(tk, s, explain);
+    }
+
+    /**
+     * A headline, in capitals or title case, names what the body names: a place in the headline followed by the
+     * word that follows it where the body read it inside a longer name ("ZIMBABWE OPEN SECOND ROUND SCORES" over
+     * "the Zimbabwe Open") is inside that name too.
+     */
+    private static void insideInTheHeadline(Tokens tk, Scratch s, Explanation.Builder explain) {
+        int bodyStart = tk.fieldStart[Tagger.BODY];
+        for (int m = 0; m < s.matches; m++) {
+            int n = s.mLast[m] + 1;
+            if (s.mFirst[m] >= bodyStart || s.mEntity[m] < 0 || s.mWithin[m] || n >= bodyStart) {
+                continue;
+            }
+            for (int k = 0; k < s.matches; k++) {
+                int kn = s.mLast[k] + 1;
+                if (s.mWithin[k] && s.mEntity[k] == s.mEntity[m] && s.mFirst[k] >= bodyStart && kn < tk.count
+                        && tk.lower[kn] == tk.lower[n] && tk.start[n] == tk.end[n - 1] + 1) {
+                    s.mWithin[m] = true;
+                    if (explain != null) {
+                        explain.why(m, "inside the longer name the body reads with the same words");
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /** Verbs of saying, right after a lone surname: "Jordan said" is a person speaking. */

@@ -378,6 +378,10 @@ class NameFinderTest {
         assertEquals(List.of(new Mention("body", to, to + 8, "Zimbabwe")), entity(g, "zimbabwe").mentions());
         assertEquals(List.of(new Mention("body", open, open + 8, "Zimbabwe")), entity(g, "zimbabwe").inside());
         assertEquals(List.of("Warsaw"), entity(g, "warsaw").inside().stream().map(Mention::text).toList());
+        // The headline, in capitals, names what the body names.
+        Tags caps = tagger.tag(NameFinderSetTest.story("zc", "1996-12-06", "GOLF - ZIMBABWE OPEN SECOND ROUND SCORES", golf));
+        assertEquals(List.of(new Mention("headline", 7, 15, "ZIMBABWE"), new Mention("body", open, open + 8, "Zimbabwe")),
+                entity(caps, "zimbabwe").inside());
         String football = "Ohio State left tackle Orlando Pace won the award. Pace helped Ohio State to a 10-1 record, "
                 + "and Virginia Tech lost 21-14 in the league. The team flew home to Ohio.";
         Tags f = tagger.tag(NameFinderSetTest.story("o", "1996-12-05", "Pace wins again", football));
