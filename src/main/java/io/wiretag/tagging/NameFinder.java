@@ -71,6 +71,8 @@ final class NameFinder {
     private final ClubNames clubs;
     /** Who a name is by what follows it after a comma ("Hank Note, chief dealer at"). */
     private final Appositions appositions;
+    /** Which places the story names inside a longer name ("Rubber Board of India", "the Zimbabwe Open"). */
+    private final PlacesInsideNames inside;
     private static final long OF = Tokens.hashLower("of");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
@@ -100,6 +102,7 @@ final class NameFinder {
         this.clubs = new ClubNames(g, known.entityIsOrganisation);
         this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation, clubs);
         this.appositions = new Appositions(cues);
+        this.inside = new PlacesInsideNames(cues, known.entityIsPlace, known.entityIsCountry);
     }
 
     /** The names found in the story that no gazetteer match covers, as unlinked entity tags, most relevant first. */
@@ -136,7 +139,7 @@ final class NameFinder {
         if (w.states > 0) {
             places.linkStateAbbreviations(tk, s, w, leadParagraph, explain);
         }
-        known.placesOpeningOtherNames(tk, s, w, body, sportsStory, explain);
+        inside.placesOpeningOtherNames(tk, s, w, body, sportsStory, explain);
         if (w.runs == 0) {
             return List.of();
         }
@@ -149,7 +152,7 @@ final class NameFinder {
         }
         appositions.people(tk, w, headline, body, sportsStory);
         NameLists.peopleInLists(tk, w, headline, body);
-        known.withTheCountryBefore(tk, s, w, headline, body, explain);
+        inside.withTheCountryBefore(tk, s, w, headline, body, explain);
         Acronyms.read(tk, s, w, headline, body);
         if (w.surnamePlaces > 0) {
             known.surnamesThatArePlaces(tk, s, w, headline, body, explain);
