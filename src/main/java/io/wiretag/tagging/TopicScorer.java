@@ -174,26 +174,39 @@ final class TopicScorer {
 
     /**
      * Why the topic cannot be the story's whatever its rules say, or null: the story is dated before the topic,
-     * or a veto phrase is in its headline or lead, where what a story is about is said. Further down, a veto
-     * phrase is a passing mention ("like the Crimean War of 1854") and vetoes nothing.
+     * or a veto phrase is in its headline or lead, where what a story is about is said, or veto phrases stand in
+     * two sentences or more further down (a feature on the Crimean War whose lead names only "the defence of
+     * Sevastopol"). In one sentence further down, veto phrases are a passing mention ("the city came under
+     * naval fire in 1854, during the Crimean War") and veto nothing.
      */
     private static String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
         if (topic.fromDay != StoryDates.NONE && s.storyDay != StoryDates.NONE && s.storyDay < topic.fromDay) {
             return "the story is dated " + StoryDates.show(s.storyDay) + ", before " + StoryDates.show(topic.fromDay);
         }
+        int further = 0; // sentences further down with a veto phrase, each counted once
+        int sentence = -1;
+        int first = -1;
         for (int k : topic.unless) {
             if (!s.wordSeen[k]) {
                 continue;
             }
             for (int w = 0; w < s.words; w++) {
                 int t = s.wFirst[w];
-                if (s.wId[w] == k && (t < tk.fieldStart[Tagger.BODY] || tk.paragraph[t] == leadParagraph)) {
+                if (s.wId[w] != k) {
+                    continue;
+                }
+                if (t < tk.fieldStart[Tagger.BODY] || tk.paragraph[t] == leadParagraph) {
                     return "\"" + topic.def.unless().get(indexOf(topic.unless, k)) + "\" in the "
                             + (t < tk.fieldStart[Tagger.BODY] ? "headline" : "lead");
                 }
+                if (tk.sentence[t] != sentence && further++ == 0) {
+                    first = k;
+                }
+                sentence = tk.sentence[t];
             }
         }
-        return null;
+        return further >= 2 ? "\"" + topic.def.unless().get(indexOf(topic.unless, first)) + "\" and veto phrases in "
+                + further + " sentences of the body" : null;
     }
 
     private static int indexOf(int[] a, int v) {
