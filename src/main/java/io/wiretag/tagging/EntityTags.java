@@ -117,7 +117,8 @@ final class EntityTags {
             int n = 0;
             Mention[] dem = null; // mentions by a demonym ("Polish"), listed apart from the names
             int d = 0;
-            List<Mention> within = null; // inside a longer name or word ("Rubber Board of India", "UK-US"), apart too
+            Mention[] within = null; // inside a longer name or word ("Rubber Board of India", "UK-US"), apart too
+            int in = 0;
             int prevToken = -1;
             String prevText = null;
             boolean inOrder = true; // token order is mention order: the headline's tokens come first
@@ -139,9 +140,9 @@ final class EntityTags {
                 boolean demonym = aliasDemonym[s.mAlias[m]];
                 if (s.mWithin[m] || place[e] && inCompound(src, from, to)) {
                     if (within == null) {
-                        within = new ArrayList<>(2);
+                        within = s.insideBuffer(size);
                     }
-                    within.add(mention);
+                    within[in++] = mention;
                 } else if (demonym) {
                     if (dem == null) {
                         dem = s.demonymBuffer(size);
@@ -154,7 +155,7 @@ final class EntityTags {
                     explain.mention(def.id(), mention, aliasText.get(s.mAlias[m]), demonym, explain.whyOf(m));
                 }
             }
-            if (n + d == 0 && within == null) {
+            if (n + d + in == 0) {
                 continue; // every mention gave way to a longer name the name finder read (NameFinder.markCovered)
             }
             if (!inOrder) { // a surname the name finder joined comes after the matches
@@ -162,14 +163,15 @@ final class EntityTags {
                 if (d > 0) {
                     Arrays.sort(dem, 0, d, MENTION_ORDER);
                 }
-                if (within != null) {
-                    within.sort(MENTION_ORDER);
+                if (in > 0) {
+                    Arrays.sort(within, 0, in, MENTION_ORDER);
                 }
             }
             double relevance = relevance(s.slotWeight[k]);
-            if (within != null) {
+            if (in > 0) {
                 out.add(new EntityTag(def.id(), def.name(), def.type(), def.wikidata(), relevance, listOf(buf, n),
-                        Boolean.TRUE, d == 0 ? List.of() : listOf(dem, d), within));
+                        Boolean.TRUE, listOf(dem, d), listOf(within, in)));
+                Arrays.fill(within, 0, in, null);
                 if (d > 0) {
                     Arrays.fill(dem, 0, d, null);
                 }

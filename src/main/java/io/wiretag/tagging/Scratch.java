@@ -55,6 +55,15 @@ final class Scratch {
     }
 
     private Mention[] demonyms = new Mention[16];
+    private Mention[] inside = new Mention[16];
+
+    /** Room for {@code n} mentions inside longer names of one entity, beside {@link #mentionBuffer}. */
+    Mention[] insideBuffer(int n) {
+        if (inside.length < n) {
+            inside = new Mention[Math.max(n, inside.length * 2)];
+        }
+        return inside;
+    }
 
     /** Room for {@code n} demonyms of one entity, beside {@link #mentionBuffer}. */
     Mention[] demonymBuffer(int n) {
