@@ -44,11 +44,19 @@ final class ForeignNames {
         // Then a capitalised word alone that is the surname of a person found in full ("Hebestreit verwies"):
         // read only now, and only where the surname is, for German writes every noun with a capital.
         int people = w.runs;
+        // A bit per surname's top six bits: most capitalised words (every German noun) are no surname, told by one test.
+        long surnames = 0;
+        for (int r = 0; r < people; r++) {
+            if (w.rLast[r] > w.rFirst[r]) {
+                surnames |= 1L << (w.rSurname[r] >>> 58);
+            }
+        }
         for (int f = Tagger.HEADLINE; f <= Tagger.BODY; f++) {
             String text = f == Tagger.HEADLINE ? headline : body;
             for (int c = tk.fieldCaps[f], end = tk.fieldCaps[f + 1]; c < end; c++) {
                 int t = tk.caps[c];
-                if (surnameOf(tk, w, people, t) && !NameFinder.covered(w, t) && alone(tk, text, t, tk.fieldStart[f], tk.fieldStart[f + 1])) {
+                if ((surnames & 1L << (tk.lower[t] >>> 58)) != 0 && surnameOf(tk, w, people, t) && !NameFinder.covered(w, t)
+                        && alone(tk, text, t, tk.fieldStart[f], tk.fieldStart[f + 1])) {
                     NameFinder.add(w, tk, t, t, NameFinder.UNKNOWN, 0, true);
                 }
             }
@@ -108,7 +116,7 @@ final class ForeignNames {
         // Words a sentence opens with ("Der", "Le", "El") and titles written with a capital ("Bürgermeister",
         // "Präsident", "M.") go first; a title there or right before the run makes a person of the rest.
         boolean titled = f > fieldFrom && titleBefore(tk, text, f);
-        int bits;
+        int bits = 0;
         while (f <= last && ((bits = cues.of(tk.lower[f])) & (NameCues.COMMON | NameCues.TITLE)) != 0) {
             titled |= (bits & NameCues.TITLE) != 0;
             f++;
@@ -117,7 +125,7 @@ final class ForeignNames {
         if (len <= 0 || len > MAX_WORDS || len == 1 && tk.end[f] - tk.start[f] == 1) {
             return; // nothing left, too long for a name, or an initial or a letter
         }
-        if (titled || len >= 2 && (cues.of(tk.lower[f]) & NameCues.FIRST) != 0) {
+        if (titled || len >= 2 && (bits & NameCues.FIRST) != 0) { // bits: the cues of token f, read by the loop
             if (!NameText.hasDigit(text, tk.start[f], tk.end[last])) {
                 NameFinder.add(w, tk, f, last, NameFinder.PERSON, titled ? NameFinder.BY_TITLE : NameFinder.BY_FIRST, true);
             }
