@@ -23,6 +23,9 @@ final class TopicRules {
     final int maskWords;
     final long[] entityBits;
     final long[] keywordBits;
+    /** Whether an entity or a keyword has any bit in {@link #entityBits} or {@link #keywordBits}: most have none. */
+    final boolean[] entityCounts;
+    final boolean[] keywordCounts;
 
     private final EntityDef[] entities;
     private final Gazetteer gazetteer;
@@ -78,6 +81,18 @@ final class TopicRules {
                 }
             }
         }
+        entityCounts = anyBits(entityBits, entities.length, maskWords);
+        keywordCounts = anyBits(keywordBits, keywords, maskWords);
+    }
+
+    private static boolean[] anyBits(long[] bits, int n, int words) {
+        boolean[] any = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            for (int w = 0; w < words; w++) {
+                any[i] |= bits[i * words + w] != 0;
+            }
+        }
+        return any;
     }
 
     private CompiledTopic compileTopic(TopicDef def) {

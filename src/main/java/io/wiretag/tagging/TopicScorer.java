@@ -22,6 +22,8 @@ final class TopicScorer {
     private final int maskWords;
     private final long[] entityBits;
     private final long[] keywordBits;
+    private final boolean[] entityCounts;
+    private final boolean[] keywordCounts;
     private final TopicEvidence rulesFound;
 
     TopicScorer(TopicRules rules, Gazetteer gazetteer) {
@@ -29,6 +31,8 @@ final class TopicScorer {
         this.maskWords = rules.maskWords;
         this.entityBits = rules.entityBits;
         this.keywordBits = rules.keywordBits;
+        this.entityCounts = rules.entityCounts;
+        this.keywordCounts = rules.keywordCounts;
         this.rulesFound = new TopicEvidence(gazetteer);
     }
 
@@ -55,12 +59,15 @@ final class TopicScorer {
         int bodyStart = tk.fieldStart[Tagger.BODY];
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
-            if (e >= 0) {
+            if (e >= 0 && entityCounts[e]) { // most entities and keywords are in no topic's groups
                 addBits(tk, s, entityBits, e * w, s.mFirst[m], bodyStart, leadParagraph);
             }
         }
         for (int k = 0; k < s.words; k++) {
-            addBits(tk, s, keywordBits, s.wId[k] * w, s.wFirst[k], bodyStart, leadParagraph);
+            int id = s.wId[k];
+            if (keywordCounts[id]) {
+                addBits(tk, s, keywordBits, id * w, s.wFirst[k], bodyStart, leadParagraph);
+            }
         }
     }
 
