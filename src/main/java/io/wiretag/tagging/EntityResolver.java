@@ -180,10 +180,7 @@ final class EntityResolver {
             if (!s.wordSeen[cue]) {
                 continue;
             }
-            for (int w = 0; w < s.words; w++) {
-                if (s.wId[w] != cue) {
-                    continue;
-                }
+            for (int w = s.wordFirst[cue]; w >= 0; w = s.wNext[w]) { // the cue's occurrences only
                 int at = s.wFirst[w];
                 boolean near = beside
                         ? tk.sentence[at] == sentence && (s.wLast[w] < first ? first - s.wLast[w] - 1 : at - last - 1) <= BESIDE

@@ -22,6 +22,10 @@ final class Scratch {
     int[] wLast = new int[64];
     int[] wId = new int[64];
     final boolean[] wordSeen;
+    /** Per keyword seen: its first occurrence in {@link #wFirst}; then each occurrence's next one, or -1. */
+    final int[] wordFirst;
+    private final int[] wordLatest;
+    int[] wNext = new int[64];
     final int[] entitySlot;
     int usedSlots;
     int[] slotEntity = new int[64];
@@ -106,6 +110,8 @@ final class Scratch {
         headlineMask = new long[maskWords];
         leadMask = new long[maskWords];
         wordSeen = new boolean[keywords];
+        wordFirst = new int[keywords];
+        wordLatest = new int[keywords];
         entitySlot = new int[entities];
         Arrays.fill(entitySlot, -1);
     }
@@ -136,12 +142,20 @@ final class Scratch {
             wFirst = Arrays.copyOf(wFirst, n);
             wLast = Arrays.copyOf(wLast, n);
             wId = Arrays.copyOf(wId, n);
+            wNext = Arrays.copyOf(wNext, n);
         }
         wFirst[words] = first;
         wLast[words] = last;
         wId[words] = id;
+        wNext[words] = -1;
+        if (wordSeen[id]) {
+            wNext[wordLatest[id]] = words;
+        } else {
+            wordFirst[id] = words;
+            wordSeen[id] = true;
+        }
+        wordLatest[id] = words;
         words++;
-        wordSeen[id] = true;
     }
 
     void resetMasks(int sentences, int paragraphs) {

@@ -197,11 +197,8 @@ final class TopicScorer {
             if (!s.wordSeen[k]) {
                 continue;
             }
-            for (int w = 0; w < s.words; w++) {
+            for (int w = s.wordFirst[k]; w >= 0; w = s.wNext[w]) {
                 int t = s.wFirst[w];
-                if (s.wId[w] != k) {
-                    continue;
-                }
                 if (t < tk.fieldStart[Tagger.BODY] || tk.paragraph[t] == leadParagraph) {
                     return "\"" + topic.def.unless().get(indexOf(topic.unless, k)) + "\" in the "
                             + (t < tk.fieldStart[Tagger.BODY] ? "headline" : "lead");
