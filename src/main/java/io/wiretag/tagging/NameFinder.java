@@ -355,6 +355,14 @@ final class NameFinder {
             }
             type = ORG;
             why = BY_ORG;
+            int given = (lastBits & NameCues.ORG_HEAD) == 0 ? givenNameAfterInstitution(tk, bits, f, l) : -1;
+            if (given > f) {
+                // "Member of Parliament Tony Marlow": the institution, then a person named after it.
+                add(w, tk, f, given - 1, ORG, BY_ORG, true);
+                f = given;
+                type = PERSON;
+                why = BY_FIRST;
+            }
         }
         if (type == UNKNOWN && f == l && (bits[f] & NameCues.ADJ) != 0) {
             return; // "Soviet", "Western" alone; in a longer name they stay ("Latin America", "Central Asia")
@@ -577,6 +585,20 @@ final class NameFinder {
             }
             if ((bits[k] & (NameCues.ORG_HEAD | NameCues.ORG_WORD | NameCues.PLACE_HEAD)) != 0) {
                 return -1; // "Bank Julius Baer", "Fort William Henry": a body or a place named after a person
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The given name right after a word that names an institution on its own ("Parliament", "Duma") that ends
+     * a run with one or two more words ("Parliament Tony Marlow"), or -1: the run is the institution and a
+     * person, not one organisation's name.
+     */
+    private static int givenNameAfterInstitution(Tokens tk, int[] bits, int f, int l) {
+        for (int k = f + 1; k < l && k >= l - 2; k++) {
+            if ((bits[k] & NameCues.FIRST) != 0 && (bits[k - 1] & NameCues.ORG_WORD) != 0 && (tk.flags[k] & Tokens.ALL_UPPER) == 0) {
+                return k;
             }
         }
         return -1;

@@ -428,6 +428,20 @@ class NameFinderTest {
     }
 
     @Test
+    void aPersonNamedRightAfterAnInstitutionIsAPersonNotPartOfItsName() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Clarke under fire",
+                "Member of Parliament Tony Marlow said the resignation of the chancellor was the only way. Marlow added "
+                        + "that he would vote against it."));
+        assertEquals(List.of("Tony Marlow", "Marlow"),
+                entity(tags, "unlinked:person:tony-marlow").mentions().stream().map(Mention::text).toList());
+        assertNotTagged(tags, "unlinked:organisation:parliament-tony-marlow");
+        // A head word closes a name that a person's name opens: "Bank Julius Baer" stays one organisation.
+        Tags bank = tagger.tag(NameFinderSetTest.story("b", "1996-12-06", "Bank results",
+                "Analysts at Bank Julius Baer said profits rose."));
+        assertNotTagged(bank, "unlinked:person:julius-baer");
+    }
+
+    @Test
     void givenNamesOfTheMobyListMarkPeopleWithNoTitleOrRoleBeforeThem() {
         String body = "Prices at the pump rose again, said Patti Thompson, spokeswoman for the agency. "
                 + "Kristy Morgan, an assistant manager at a station, said drivers were filling up early.";
