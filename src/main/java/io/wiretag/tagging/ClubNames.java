@@ -28,8 +28,6 @@ final class ClubNames {
     private final Map<Long, int[]> byShortName = new HashMap<>();
     /** The same keys, asked first: most organisations of a sports story are no club's short name. */
     private final LongSet keys;
-    /** Per entity: whether the club has a short name of one word ("Milan" of "AC Milan"), which a city may share. */
-    private final boolean[] oneWord;
 
     ClubNames(Gazetteer g, boolean[] entityIsOrganisation) {
         long[] leading = Tokens.hashesLower(LEADING);
@@ -53,15 +51,6 @@ final class ClubNames {
                     (had, now) -> had != SHARED && had[0] == entity ? had : SHARED);
         }
         keys = new LongSet(byShortName.keySet());
-        oneWord = new boolean[g.entities.length];
-        for (int[] club : byShortName.values()) {
-            if (club != SHARED) {
-                long[] words = Phrase.of(g.aliasText.get(club[1])).lower();
-                int from = Tokens.among(leading, words[0]) ? 1 : 0;
-                int to = from == 0 && Tokens.among(trailing, words[words.length - 1]) ? words.length - 1 : words.length;
-                oneWord[club[0]] |= to - from == 1;
-            }
-        }
     }
 
     /**
@@ -72,11 +61,6 @@ final class ClubNames {
         long key = NameFinder.key(tk, t, t);
         int[] club = keys.contains(key) ? byShortName.get(key) : null;
         return club == SHARED ? null : club;
-    }
-
-    /** Whether {@code entity} is a club with a short name of one word, which a city may share ("AC Milan"). */
-    boolean hasOneWordShortName(int entity) {
-        return oneWord[entity];
     }
 
     /**

@@ -402,8 +402,8 @@ final class SportsTeams {
             if (e < 0 || !entityIsOrganisation[e]) {
                 continue;
             }
-            if (s.mLast[o] == f - 1 && sameSentence(tk, f - 1, f) && NameText.gap(text, tk.end[f - 1], tk.start[f]) == NameText.GAP_HYPHEN
-                    || s.mFirst[o] == f + 1 && sameSentence(tk, f, f + 1) && NameText.gap(text, tk.end[f], tk.start[f + 1]) == NameText.GAP_HYPHEN) {
+            if (s.mLast[o] == f - 1 && NameFinder.sameSentence(tk, f - 1, f) && NameText.gap(text, tk.end[f - 1], tk.start[f]) == NameText.GAP_HYPHEN
+                    || s.mFirst[o] == f + 1 && NameFinder.sameSentence(tk, f, f + 1) && NameText.gap(text, tk.end[f], tk.start[f + 1]) == NameText.GAP_HYPHEN) {
                 return true; // "Real Madrid-Barcelona game"
             }
             if (s.mLast[o] == f - 2 && (cues.of(tk.lower[f - 1]) & NameCues.COORD) != 0
@@ -414,10 +414,6 @@ final class SportsTeams {
             }
         }
         return false;
-    }
-
-    private static boolean sameSentence(Tokens tk, int a, int b) {
-        return NameFinder.sameSentence(tk, a, b);
     }
 
     /**
