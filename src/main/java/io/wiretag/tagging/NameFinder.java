@@ -596,7 +596,7 @@ final class NameFinder {
      * person, not one organisation's name.
      */
     private static int givenNameAfterInstitution(Tokens tk, int[] bits, int f, int l) {
-        for (int k = f + 1; k < l && k >= l - 2; k++) {
+        for (int k = Math.max(f + 1, l - 2); k < l; k++) {
             if ((bits[k] & NameCues.FIRST) != 0 && (bits[k - 1] & NameCues.ORG_WORD) != 0 && (tk.flags[k] & Tokens.ALL_UPPER) == 0) {
                 return k;
             }
