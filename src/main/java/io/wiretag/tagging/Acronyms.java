@@ -6,13 +6,14 @@ import static io.wiretag.tagging.NameFinder.ORG;
 /**
  * An organisation's acronym, given in parentheses right after its name ("the far-right National Alliance (AN)",
  * "the Brazilian Plastic Surgery Society (SBCP)"), is that organisation's wherever the story writes it in capitals
- * ("AN leader Gianfranco Fini", "SBCP Vice-President"), though it be a common word ("AN") or stand beside other
- * capitalised words, where the name finder alone would not read it.
+ * alone ("AN leader Gianfranco Fini", "AN's deputies"), though it be a common word ("AN"), where the name finder
+ * alone would not read it. Inside a longer run of capitalised words it is left to that run.
  */
 final class Acronyms {
     private Acronyms() {
     }
 
+    /** After the scan and the rules that type organisations: the acronyms defined, then their other mentions. */
     static void read(Tokens tk, Scratch s, NameWork w, String headline, String body) {
         long[] defined = null;
         int n = 0;
@@ -44,6 +45,7 @@ final class Acronyms {
         int b = Tagger.BODY;
         boolean capsHeadline = NameText.shape(tk, tk.fieldStart[h], tk.fieldStart[h + 1]) == NameText.SHAPE_CAPS;
         boolean capsBody = NameText.capsShape(tk, tk.fieldStart[b], tk.fieldStart[b + 1]) == NameText.SHAPE_CAPS;
+        int sorted = w.runs; // the runs so far, in token order; those added here come after them (NameWork.orderRuns)
         for (int t = 0; t < tk.count; t++) {
             if ((tk.flags[t] & Tokens.ALL_UPPER) == 0 || !contains(defined, n, tk.lower[t])) {
                 continue;
@@ -53,24 +55,14 @@ final class Acronyms {
             if ((inHeadline ? capsHeadline : capsBody) || !letters(text, tk.start[t], tk.end[t]) || NameFinder.insideMatch(s, t)) {
                 continue;
             }
-            int run = runAt(w, t);
+            int run = w.runCovering(t, sorted);
             if (run >= 0 && w.rFirst[run] == t && w.rLast[run] == t) {
                 w.rType[run] = ORG;
                 w.rWhy[run] = BY_ACRONYM;
             } else if (run < 0) {
-                w.insertRun(t, t, ORG, BY_ACRONYM, NameFinder.key(tk, t, t), tk.lower[t], true);
+                w.addRun(t, t, ORG, BY_ACRONYM, NameFinder.key(tk, t, t), tk.lower[t], true);
             }
         }
-    }
-
-    /** The run that covers token {@code t}, or -1. */
-    private static int runAt(NameWork w, int t) {
-        for (int r = 0; r < w.runs; r++) {
-            if (w.rFirst[r] <= t && t <= w.rLast[r]) {
-                return r;
-            }
-        }
-        return -1;
     }
 
     private static boolean letters(String text, int from, int to) {

@@ -54,8 +54,9 @@ final class Crews {
         for (int c = 0; c < w.crews; c++) {
             int f = w.crewFirst[c];
             int numeral = w.crewNumeral[c];
-            for (int r = 0; r < w.runs; r++) {
-                if (w.rFirst[r] >= f && w.rFirst[r] <= numeral) { // the scan may have trimmed "United" of "United States"
+            for (int t = f; t <= numeral; t++) { // the scan's runs are in token order: a binary search each
+                int r = w.runCovering(t, w.runs);
+                if (r >= 0 && w.rFirst[r] >= f) {
                     w.rFirst[r] = f;
                     if (w.rLast[r] < numeral) {
                         w.rLast[r] = numeral;

@@ -297,20 +297,33 @@ final class KnownNames {
      * stays.
      */
     void surnamesThatArePlaces(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        long[] done = new long[4]; // each place read as a surname, once: entity and word ("Bill Jordan" again)
+        int nDone = 0;
         for (int d = 0; d < w.surnamePlaces; d++) {
-            int full = w.surnamePlaceMatch[d];
             int e = w.surnamePlaceEntity[d];
-            int t0 = s.mFirst[full];
+            long word = tk.lower[s.mFirst[w.surnamePlaceMatch[d]]];
+            long pair = word * 31 + e;
+            boolean seen = false;
+            for (int k = 0; k < nDone && !seen; k++) {
+                seen = done[k] == pair;
+            }
+            if (seen) {
+                continue;
+            }
+            if (nDone == done.length) {
+                done = Arrays.copyOf(done, nDone * 2);
+            }
+            done[nDone++] = pair;
             boolean person = false;
             for (int r = 0; r < w.runs && !person; r++) {
-                person = w.rType[r] == NameFinder.PERSON && w.rLast[r] == t0 && w.rFirst[r] < t0;
+                person = w.rType[r] == NameFinder.PERSON && w.rLast[r] > w.rFirst[r] && tk.lower[w.rLast[r]] == word;
             }
             if (!person) {
                 continue;
             }
             for (int m = 0; m < s.matches; m++) {
                 int t = s.mFirst[m];
-                if (s.mEntity[m] != e || s.mLast[m] != t || tk.lower[t] != tk.lower[t0] || t + 1 >= tk.count
+                if (s.mEntity[m] != e || s.mLast[m] != t || tk.lower[t] != word || t + 1 >= tk.count
                         || !Tokens.among(SAYING, tk.lower[t + 1])) {
                     continue;
                 }
@@ -322,7 +335,7 @@ final class KnownNames {
                 if (explain != null) {
                     explain.why(m, "the surname of a person the story names in full, speaking");
                 }
-                w.insertRun(t, t, UNKNOWN, 0, key(tk, t, t), tk.lower[t], true);
+                w.addRun(t, t, UNKNOWN, 0, key(tk, t, t), tk.lower[t], true);
             }
         }
     }

@@ -140,6 +140,7 @@ final class NameFinder {
             places.linkStateAbbreviations(tk, s, w, leadParagraph, explain);
         }
         inside.placesOpeningOtherNames(tk, s, w, body, sportsStory, explain);
+        w.orderRuns();
         if (w.runs == 0) {
             return List.of();
         }
@@ -157,6 +158,7 @@ final class NameFinder {
         if (w.surnamePlaces > 0) {
             known.surnamesThatArePlaces(tk, s, w, headline, body, explain);
         }
+        w.orderRuns(); // the acronyms' and the surnames' runs in token order
         KnownNames.linkSurnames(tk, s, w, leadParagraph, explain);
         Coreference.resolve(w, tk, headline, body);
         if (sportsStory) {
@@ -222,12 +224,8 @@ final class NameFinder {
 
     /** Whether token {@code t} is part of a gazetteer match that resolved to an entity. */
     static boolean insideMatch(Scratch s, int t) {
-        for (int m = 0; m < s.matches; m++) {
-            if (s.mFirst[m] <= t && t <= s.mLast[m] && s.mEntity[m] >= 0) {
-                return true;
-            }
-        }
-        return false;
+        int m = s.matchAt(t);
+        return m >= 0 && s.mEntity[m] >= 0;
     }
 
     static boolean covered(NameWork w, int t) {

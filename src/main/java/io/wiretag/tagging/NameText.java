@@ -170,8 +170,12 @@ final class NameText {
         if (i < 5 || text.charAt(i - 1) != ')') {
             return false;
         }
-        int open = text.lastIndexOf('(', i - 1);
-        if (open < 3 || i - open > 120 || text.lastIndexOf('\n', i - 1) > open || text.charAt(open - 1) != ' ') {
+        // The opening parenthesis within 120 chars back on the line (bounded: a story may be one long line).
+        int open = i - 2;
+        while (open >= 0 && i - open <= 120 && text.charAt(open) != '(' && text.charAt(open) != '\n') {
+            open--;
+        }
+        if (open < 3 || i - open > 120 || text.charAt(open) != '(' || text.charAt(open - 1) != ' ') {
             return false;
         }
         int d = open - 1;

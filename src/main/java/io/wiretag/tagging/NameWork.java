@@ -183,27 +183,71 @@ final class NameWork {
     }
 
     /**
-     * Adds a run where its first token puts it among the runs, which stay in token order: for the rules after the
-     * scan that read a name the scan left out. Before {@link Coreference}, which numbers the runs' entities.
+     * Puts the runs back in token order after a rule added some out of it with {@link #addRun} (the rules after
+     * the scan that read a name the scan left out): one sort, however many were added. Before {@link
+     * Coreference}, which numbers the runs' entities.
      */
-    void insertRun(int f, int l, int type, int why, long key, long surname, boolean joinable) {
-        addRun(f, l, type, why, key, surname, joinable);
-        for (int r = runs - 1; r > 0 && rFirst[r - 1] > f; r--) {
-            swap(r - 1, r);
+    void orderRuns() {
+        int n = runs;
+        boolean ordered = true;
+        for (int r = 1; r < n && ordered; r++) {
+            ordered = rFirst[r - 1] <= rFirst[r];
+        }
+        if (ordered) {
+            return;
+        }
+        long[] order = new long[n];
+        for (int r = 0; r < n; r++) {
+            order[r] = (long) rFirst[r] << 32 | r; // the run's number last: equal starts keep their order
+        }
+        Arrays.sort(order);
+        int[] at = new int[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = (int) order[i];
+        }
+        rFirst = permute(rFirst, at);
+        rLast = permute(rLast, at);
+        rType = permute(rType, at);
+        rWhy = permute(rWhy, at);
+        rEntity = permute(rEntity, at);
+        long[] k = rKey.clone();
+        long[] sn = rSurname.clone();
+        boolean[] j = rJoinable.clone();
+        String[] nm = rName.clone();
+        CyrillicNames[] la = rLatin.clone();
+        for (int i = 0; i < n; i++) {
+            rKey[i] = k[at[i]];
+            rSurname[i] = sn[at[i]];
+            rJoinable[i] = j[at[i]];
+            rName[i] = nm[at[i]];
+            rLatin[i] = la[at[i]];
         }
     }
 
-    private void swap(int a, int b) {
-        int i = rFirst[a]; rFirst[a] = rFirst[b]; rFirst[b] = i;
-        i = rLast[a]; rLast[a] = rLast[b]; rLast[b] = i;
-        i = rType[a]; rType[a] = rType[b]; rType[b] = i;
-        i = rWhy[a]; rWhy[a] = rWhy[b]; rWhy[b] = i;
-        i = rEntity[a]; rEntity[a] = rEntity[b]; rEntity[b] = i;
-        long k = rKey[a]; rKey[a] = rKey[b]; rKey[b] = k;
-        k = rSurname[a]; rSurname[a] = rSurname[b]; rSurname[b] = k;
-        boolean j = rJoinable[a]; rJoinable[a] = rJoinable[b]; rJoinable[b] = j;
-        String n = rName[a]; rName[a] = rName[b]; rName[b] = n;
-        CyrillicNames c = rLatin[a]; rLatin[a] = rLatin[b]; rLatin[b] = c;
+    /**
+     * The run among the first {@code n} (in token order) that covers token {@code t}, or -1: a binary search, for
+     * rules that ask it of many tokens.
+     */
+    int runCovering(int t, int n) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) { // the last run that starts at or before t
+            int mid = (lo + hi) >>> 1;
+            if (rFirst[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi >= 0 && rLast[hi] >= t ? hi : -1;
+    }
+
+    private static int[] permute(int[] a, int[] at) {
+        int[] out = a.clone();
+        for (int i = 0; i < at.length; i++) {
+            out[i] = a[at[i]];
+        }
+        return out;
     }
 
     /** Names the last run added: its nominative, and the finder that writes it in Latin letters (see {@link #rName}). */

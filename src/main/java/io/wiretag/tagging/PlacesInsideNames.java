@@ -58,10 +58,10 @@ final class PlacesInsideNames {
                     && (cues.of(tk.lower[w.rLast[r]]) & NameCues.ORG_HEAD) != 0) {
                 g--;
             }
-            for (int m = 0; m < s.matches; m++) {
-                int e = s.mEntity[m];
-                int c = s.mLast[m] + 1;
-                if ((c == f || c >= g && c < f) && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
+            for (int c = f; c >= g && c > 0; c--) { // the country's match ends right before c: asked of each token
+                int m = s.matchAt(c - 1);
+                int e = m >= 0 ? s.mEntity[m] : -1;
+                if (m >= 0 && s.mLast[m] == c - 1 && e >= 0 && entityIsCountry[e] && (tk.flags[s.mFirst[m]] & Tokens.FIRST_UPPER) != 0
                         && adjacent(tk, text, c - 1, c)) {
                     s.mWithin[m] = true;
                     if (explain != null) {
@@ -81,13 +81,14 @@ final class PlacesInsideNames {
                             && (cues.of(tk.lower[first - 1]) & NameCues.COMMON) == 0) {
                         first--;
                     }
-                    for (int q = 0; q < w.runs && first < country; q++) {
-                        if (q != r && w.rLast[q] >= first && w.rFirst[q] < country && w.rType[q] != UNKNOWN) {
+                    // The runs are in token order: those between the first word and the country are right before r.
+                    for (int q = r - 1; q >= 0 && w.rLast[q] >= first && first < country; q--) {
+                        if (w.rFirst[q] < country && w.rType[q] != UNKNOWN) {
                             first = country;
                         }
                     }
-                    for (int q = 0; q < w.runs; q++) {
-                        if (q != r && w.rFirst[q] >= first && w.rLast[q] < country) {
+                    for (int q = r - 1; q >= 0 && w.rLast[q] >= first; q--) {
+                        if (w.rFirst[q] >= first && w.rLast[q] < country) {
                             w.rType[q] = SWALLOWED;
                         }
                     }
@@ -119,10 +120,11 @@ final class PlacesInsideNames {
             return;
         }
         int at = legalForm && tk.lower[of] != OF ? of : of + 1;
-        for (int m = 0; m < s.matches; m++) {
+        int m = s.matchAt(at);
+        if (m >= 0) {
             int e = s.mEntity[m];
             if (s.mFirst[m] != at || e < 0 || !(entityIsCountry[e] || entityIsPlace[e] && at == of + 1)) {
-                continue;
+                return;
             }
             int last = s.mLast[m];
             if (last + 1 < tk.count && (tk.flags[last + 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, text, last, last + 1)) {
@@ -135,7 +137,6 @@ final class PlacesInsideNames {
             w.rLast[r] = last;
             w.rKey[r] = key(tk, w.rFirst[r], last);
             w.rSurname[r] = surname(tk, w.rFirst[r], last);
-            return;
         }
     }
 
@@ -152,6 +153,7 @@ final class PlacesInsideNames {
      * named inside that name ({@link Scratch#mWithin}).
      */
     void placesOpeningOtherNames(Tokens tk, Scratch s, NameWork w, String body, boolean sportsStory, Explanation.Builder explain) {
+        int sorted = w.runs; // the scan's runs, in token order; a team's added here comes after them (NameWork.orderRuns)
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             int n = s.mLast[m] + 1;
@@ -173,18 +175,14 @@ final class PlacesInsideNames {
             } else if (sportsStory && (word == TECH || word == STATE && entityIsPlace[e])
                     && !(n + 1 < tk.count && (tk.flags[n + 1] & Tokens.FIRST_UPPER) != 0 && adjacent(tk, body, n, n + 1))) {
                 int f = s.mFirst[m];
-                boolean extended = false;
-                for (int r = 0; r < w.runs; r++) {
-                    if (w.rFirst[r] == n) {
-                        w.rFirst[r] = f;
-                        w.rType[r] = ORG;
-                        w.rWhy[r] = NameFinder.BY_TEAM;
-                        w.rKey[r] = key(tk, f, w.rLast[r]);
-                        extended = true;
-                    }
-                }
-                if (!extended) {
-                    w.insertRun(f, n, ORG, NameFinder.BY_TEAM, key(tk, f, n), surname(tk, f, n), true);
+                int r = w.runCovering(n, sorted);
+                if (r >= 0 && w.rFirst[r] == n) {
+                    w.rFirst[r] = f;
+                    w.rType[r] = ORG;
+                    w.rWhy[r] = NameFinder.BY_TEAM;
+                    w.rKey[r] = key(tk, f, w.rLast[r]);
+                } else if (r < 0) {
+                    w.addRun(f, n, ORG, NameFinder.BY_TEAM, key(tk, f, n), surname(tk, f, n), true);
                 }
                 s.mWithin[m] = true;
                 if (explain != null) {
@@ -202,15 +200,27 @@ final class PlacesInsideNames {
      */
     private static void insideInTheHeadline(Tokens tk, Scratch s, Explanation.Builder explain) {
         int bodyStart = tk.fieldStart[Tagger.BODY];
-        for (int m = 0; m < s.matches; m++) {
-            int n = s.mLast[m] + 1;
-            if (s.mFirst[m] >= bodyStart || s.mEntity[m] < 0 || s.mWithin[m] || n >= bodyStart) {
+        // The body's places inside a longer name, with the word after each: a few pairs, gathered once.
+        long[] pairs = null;
+        int n = 0;
+        for (int k = 0; k < s.matches && n < 16; k++) {
+            int kn = s.mLast[k] + 1;
+            if (s.mWithin[k] && s.mFirst[k] >= bodyStart && kn < tk.count && s.mEntity[k] >= 0) {
+                if (pairs == null) {
+                    pairs = new long[16];
+                }
+                pairs[n++] = tk.lower[kn] * 31 + s.mEntity[k];
+            }
+        }
+        for (int m = 0; m < s.matches && n > 0; m++) {
+            int next = s.mLast[m] + 1;
+            if (s.mFirst[m] >= bodyStart || s.mEntity[m] < 0 || s.mWithin[m] || next >= bodyStart
+                    || tk.start[next] != tk.end[next - 1] + 1) {
                 continue;
             }
-            for (int k = 0; k < s.matches; k++) {
-                int kn = s.mLast[k] + 1;
-                if (s.mWithin[k] && s.mEntity[k] == s.mEntity[m] && s.mFirst[k] >= bodyStart && kn < tk.count
-                        && tk.lower[kn] == tk.lower[n] && tk.start[n] == tk.end[n - 1] + 1) {
+            long pair = tk.lower[next] * 31 + s.mEntity[m];
+            for (int k = 0; k < n; k++) {
+                if (pairs[k] == pair) {
                     s.mWithin[m] = true;
                     if (explain != null) {
                         explain.why(m, "inside the longer name the body reads with the same words");

@@ -17,6 +17,10 @@ final class Scratch {
     int[] mEntity = new int[64];
     /** Whether a match is named inside a longer name the name finder read ("India" of "Rubber Board of India"). */
     boolean[] mWithin = new boolean[64];
+    /** Per token: the match that covers it, valid where {@link #matchStamp} is this story's {@link #stamp}. */
+    private int[] matchAt = new int[1024];
+    private int[] matchStamp = new int[1024];
+    private int stamp = 1;
     int words;
     int[] wFirst = new int[64];
     int[] wLast = new int[64];
@@ -133,6 +137,15 @@ final class Scratch {
         mLast[matches] = last;
         mAlias[matches] = alias;
         mWithin[matches] = false;
+        if (matchAt.length <= last) {
+            int size = Math.max(last + 1, matchAt.length * 2);
+            matchAt = Arrays.copyOf(matchAt, size);
+            matchStamp = Arrays.copyOf(matchStamp, size);
+        }
+        for (int t = first; t <= last; t++) {
+            matchAt[t] = matches;
+            matchStamp[t] = stamp;
+        }
         matches++;
     }
 
@@ -201,7 +214,19 @@ final class Scratch {
         return slot;
     }
 
+    /**
+     * The match that covers token {@code t} (the last one added there), or -1: told in one step, for the rules
+     * that ask it of many tokens (a story may hold thousands of matches).
+     */
+    int matchAt(int t) {
+        return t < matchStamp.length && matchStamp[t] == stamp ? matchAt[t] : -1;
+    }
+
     void clear() {
+        if (++stamp == 0) { // wrapped: forget the old marks
+            Arrays.fill(matchStamp, 0);
+            stamp = 1;
+        }
         for (int k = 0; k < usedSlots; k++) {
             entitySlot[slotEntity[k]] = -1;
         }

@@ -349,15 +349,25 @@ final class SportsTeams {
      * the dateline, after a place cue ("fans in Barcelona") or inside a longer name ("Milan Rapajic").
      */
     void citiesNamedAsClubs(Tokens tk, Scratch s, String headline, String body, int leadParagraph, Explanation.Builder explain) {
+        int[] done = null; // the cities read as clubs already: each story's mentions of one are walked once
+        int nDone = 0;
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
-            if (e < 0 || !entityIsPlace[e] || nation[e] || s.mFirst[m] != s.mLast[m]) {
+            if (e < 0 || !entityIsPlace[e] || nation[e] || s.mFirst[m] != s.mLast[m] || done != null && contains(done, nDone, e)) {
                 continue;
             }
             int[] club = clubs.clubCalled(tk, s.mFirst[m]);
-            if (club == null || !(named(s, club[0]) || joinedToAClub(tk, s, m, Tagger.source(tk, s.mFirst[m], headline, body)))) {
+            // The club is named in full when the resolver gave it a slot; joined, when a neighbouring match is one.
+            if (club == null || !(s.entitySlot[club[0]] >= 0 || joinedToAClub(tk, s, m, Tagger.source(tk, s.mFirst[m], headline, body)))) {
                 continue;
             }
+            if (done == null) {
+                done = new int[4];
+            }
+            if (nDone == done.length) {
+                done = java.util.Arrays.copyOf(done, nDone * 2);
+            }
+            done[nDone++] = e;
             for (int k = m; k < s.matches; k++) {
                 if (s.mEntity[k] != e || s.mFirst[k] != s.mLast[k] || tk.lower[s.mFirst[k]] != tk.lower[s.mFirst[m]]) {
                     continue; // the city by another name ("Barca") is not the club's short name
@@ -385,19 +395,13 @@ final class SportsTeams {
         }
     }
 
-    private static boolean named(Scratch s, int entity) {
-        for (int m = 0; m < s.matches; m++) {
-            if (s.mEntity[m] == entity) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the one-word match {@code m} is joined by "and", "or" or a hyphen to a known organisation's name. */
+    /**
+     * Whether the one-word match {@code m} is joined by "and", "or" or a hyphen to a known organisation's name: the
+     * match before it or after it (the matcher's are in token order).
+     */
     private boolean joinedToAClub(Tokens tk, Scratch s, int m, String text) {
         int f = s.mFirst[m];
-        for (int o = 0; o < s.matches; o++) {
+        for (int o = Math.max(0, m - 1); o <= m + 1 && o < s.matches; o++) {
             int e = s.mEntity[o];
             if (e < 0 || !entityIsOrganisation[e]) {
                 continue;

@@ -11,8 +11,12 @@ import io.wiretag.formats.ParseResult;
 import io.wiretag.formats.RawInput;
 import io.wiretag.story.Json;
 import io.wiretag.story.Story;
+import io.wiretag.story.Tags;
+import io.wiretag.tagging.Tagger;
+import io.wiretag.tagging.Taxonomy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,26 @@ class HostileInputsTest {
         Story s = assertInstanceOfResult(r).stories().get(0);
         assertTrue(s.body().length() > 9 * MB, "the whole text is the body: " + s.body().length());
         assertEquals("Harbour story of ten megabytes", s.headline());
+    }
+
+    @Test
+    void aStoryOfThreeMegabytesFullOfNamesIsTaggedInBoundedTime() {
+        // Each rule of the name finder that looks around a name must do so in a step or a few: a story of a hundred
+        // thousand names (a results archive, a feed's dump) is tagged in seconds, not in hours.
+        StringBuilder sb = new StringBuilder("Archive of results\n\n");
+        String paragraph = "Member of Parliament Tony Marlow said the Rubber Board of India and China Airlines met. USA III "
+                + "and Canada I (Pierre Lueders, Dave MacEachern) won. The National Alliance (AN) said AN leader "
+                + "Gianfranco Fini met Bill Jordan. Jordan said Ohio State beat Virginia Tech 21-14 in the league at "
+                + "the Zimbabwe Open, between Real Madrid and Barcelona. Arsenal 2 (Adams 45) Derby 2 (Sturridge 62).\n\n";
+        while (sb.length() < 3 * MB) {
+            sb.append(paragraph);
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Story story = assertInstanceOfResult(readOrRefuse(bytes, null)).stories().get(0);
+        Tagger tagger = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        Tags tags = Measured.run("3 MB story of names, tagged", Duration.ofSeconds(20), () -> tagger.tag(story));
+        assertTrue(tags.entityIds().contains("unlinked:organisation:rubber-board-of-india"), tags.entityIds().toString());
+        assertTrue(tags.entityIds().contains("unlinked:person:bill-jordan"), tags.entityIds().toString());
     }
 
     @Test
