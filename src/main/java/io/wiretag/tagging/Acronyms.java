@@ -7,7 +7,8 @@ import static io.wiretag.tagging.NameFinder.ORG;
  * An organisation's acronym, given in parentheses right after its name ("the far-right National Alliance (AN)",
  * "the Brazilian Plastic Surgery Society (SBCP)"), is that organisation's wherever the story writes it in capitals
  * alone ("AN leader Gianfranco Fini", "AN's deputies"), though it be a common word ("AN"), where the name finder
- * alone would not read it. Inside a longer run of capitalised words it is left to that run.
+ * alone would not read it: mentions of that organisation, whose initials may differ (Alleanza Nazionale). Inside
+ * a longer run of capitalised words it is left to that run.
  */
 final class Acronyms {
     private Acronyms() {
@@ -16,6 +17,7 @@ final class Acronyms {
     /** After the scan and the rules that type organisations: the acronyms defined, then their other mentions. */
     static void read(Tokens tk, Scratch s, NameWork w, String headline, String body) {
         long[] defined = null;
+        long[] keyOf = null; // the organisation's key: its acronym's runs join its entity (Coreference)
         int n = 0;
         for (int r = 0; r < w.runs; r++) {
             int a = w.rLast[r] + 1;
@@ -32,8 +34,10 @@ final class Acronyms {
             }
             if (defined == null) {
                 defined = new long[4];
+                keyOf = new long[4];
             }
             if (n < defined.length) {
+                keyOf[n] = w.rKey[r];
                 defined[n++] = tk.lower[a];
             }
         }
@@ -47,7 +51,8 @@ final class Acronyms {
         boolean capsBody = NameText.capsShape(tk, tk.fieldStart[b], tk.fieldStart[b + 1]) == NameText.SHAPE_CAPS;
         int sorted = w.runs; // the runs so far, in token order; those added here come after them (NameWork.orderRuns)
         for (int t = 0; t < tk.count; t++) {
-            if ((tk.flags[t] & Tokens.ALL_UPPER) == 0 || !contains(defined, n, tk.lower[t])) {
+            int d = (tk.flags[t] & Tokens.ALL_UPPER) == 0 ? -1 : indexOf(defined, n, tk.lower[t]);
+            if (d < 0) {
                 continue;
             }
             boolean inHeadline = Tagger.field(tk, t) == h;
@@ -59,8 +64,9 @@ final class Acronyms {
             if (run >= 0 && w.rFirst[run] == t && w.rLast[run] == t) {
                 w.rType[run] = ORG;
                 w.rWhy[run] = BY_ACRONYM;
+                w.rKey[run] = keyOf[d];
             } else if (run < 0) {
-                w.addRun(t, t, ORG, BY_ACRONYM, NameFinder.key(tk, t, t), tk.lower[t], true);
+                w.addRun(t, t, ORG, BY_ACRONYM, keyOf[d], tk.lower[t], true);
             }
         }
     }
@@ -74,12 +80,12 @@ final class Acronyms {
         return true;
     }
 
-    private static boolean contains(long[] a, int n, long v) {
+    private static int indexOf(long[] a, int n, long v) {
         for (int i = 0; i < n; i++) {
             if (a[i] == v) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -412,8 +412,10 @@ class NameFinderTest {
         String body = "She rejoined the far-right National Alliance (AN) party, and AN leader Gianfranco Fini welcomed her. "
                 + "An official said AN's members agreed.";
         Tags tags = tagger.tag(NameFinderSetTest.story("an", "1996-12-06", "Mussolini returns", body));
-        assertEquals(List.of("AN", "AN", "AN"), entity(tags, "unlinked:organisation:an").mentions().stream().map(Mention::text).toList(),
-                "the acronym, and where it is written in capitals, though \"an\" is a common word");
+        assertEquals(List.of("National Alliance", "AN", "AN", "AN"),
+                entity(tags, "unlinked:organisation:national-alliance").mentions().stream().map(Mention::text).toList(),
+                "the acronym, and where it is written in capitals, though \"an\" is a common word, name the organisation");
+        assertNotTagged(tags, "unlinked:organisation:an");
         Tags none = tagger.tag(NameFinderSetTest.story("n", "1996-12-06", "Talks", "AN official said talks went well."));
         assertNotTagged(none, "unlinked:organisation:an");
     }
