@@ -18,7 +18,7 @@ final class Scratch {
     /** Whether a match is named inside a longer name the name finder read ("India" of "Rubber Board of India"). */
     boolean[] mWithin = new boolean[64];
     /** Per token: the match that covers it, valid where {@link #matchStamp} is this story's {@link #stamp}. */
-    private int[] matchAt = new int[1024];
+    private int[] tokenMatch = new int[1024];
     private int[] matchStamp = new int[1024];
     private int stamp = 1;
     int words;
@@ -137,13 +137,13 @@ final class Scratch {
         mLast[matches] = last;
         mAlias[matches] = alias;
         mWithin[matches] = false;
-        if (matchAt.length <= last) {
-            int size = Math.max(last + 1, matchAt.length * 2);
-            matchAt = Arrays.copyOf(matchAt, size);
+        if (tokenMatch.length <= last) {
+            int size = Math.max(last + 1, tokenMatch.length * 2);
+            tokenMatch = Arrays.copyOf(tokenMatch, size);
             matchStamp = Arrays.copyOf(matchStamp, size);
         }
         for (int t = first; t <= last; t++) {
-            matchAt[t] = matches;
+            tokenMatch[t] = matches;
             matchStamp[t] = stamp;
         }
         matches++;
@@ -219,7 +219,7 @@ final class Scratch {
      * that ask it of many tokens (a story may hold thousands of matches).
      */
     int matchAt(int t) {
-        return t < matchStamp.length && matchStamp[t] == stamp ? matchAt[t] : -1;
+        return t < matchStamp.length && matchStamp[t] == stamp ? tokenMatch[t] : -1;
     }
 
     void clear() {
