@@ -132,13 +132,9 @@ final class SportsTeams {
 
     /** Whether a known organisation's name starts at token {@code t} and stands where a team does ("Manchester City both won"). */
     private boolean knownTeamAt(Tokens tk, Scratch s, int t, String headline, String body) {
-        for (int m = 0; m < s.matches; m++) {
-            int e = s.mEntity[m];
-            if (s.mFirst[m] == t && e >= 0 && entityIsOrganisation[e]) {
-                return standsWhereATeamDoes(tk, Tagger.source(tk, t, headline, body), t, s.mLast[m]);
-            }
-        }
-        return false;
+        int m = s.matchAt(t); // the match at t, in one step (this is asked for each name before "and")
+        int e = m >= 0 && s.mFirst[m] == t ? s.mEntity[m] : -1;
+        return e >= 0 && entityIsOrganisation[e] && standsWhereATeamDoes(tk, Tagger.source(tk, t, headline, body), t, s.mLast[m]);
     }
 
     /**
