@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +23,17 @@ import java.util.regex.Pattern;
  * paragraphs separated by blank lines. Header keys with one-word values ({@code date}, {@code id},
  * {@code version}, {@code urgency}, {@code lang}) end at the value; text keys ({@code headline},
  * {@code byline}, {@code dateline}, {@code slug}, {@code provider}) take the rest of their line.
- * A closing credit such as "(With inputs from agencies)" is an editor's note, not body.
+ * A closing credit such as "(With inputs from agencies)" is an editor's note, not body. Without a
+ * {@code headline} key, a first line that stands alone above the body and does not end as a sentence ends
+ * ("Russland attackiert Kiew erneut", then a blank line) is the story's title: its headline, not its first
+ * paragraph, so the lead that topic rules and relevance read is the story's first paragraph, and the title's
+ * names are not counted twice.
  */
 public final class PlainTextParser implements WireParser {
     private static final Set<String> WORD_KEYS = Set.of("date", "id", "version", "urgency", "lang", "language");
     private static final Set<String> LINE_KEYS = Set.of("headline", "title", "byline", "by", "dateline", "slug", "provider");
+    /** A first line with a blank line under it. */
+    private static final Pattern FIRST_LINE = Pattern.compile("\\A([^\\n]{1," + TitleLine.MAX_CHARS + "})\\n[ \\t]*\\n");
     private static final Pattern CREDIT = Pattern.compile(
             "\\((?:with )?(?:inputs?|additional reporting|reporting|writing|editing|compiled|source)s?\\b[^()]*\\)",
             Pattern.CASE_INSENSITIVE);
@@ -73,6 +80,13 @@ public final class PlainTextParser implements WireParser {
         }
         StoryDraft draft = new StoryDraft();
         String rest = readHeader(text, draft);
+        if (draft.headline == null) {
+            Matcher title = FIRST_LINE.matcher(rest);
+            if (title.find() && TitleLine.isTitle(title.group(1)) && !rest.substring(title.end()).isBlank()) {
+                draft.headline = title.group(1).strip();
+                rest = rest.substring(title.end());
+            }
+        }
         List<String> paragraphs = splitParagraphs(rest);
         if (!paragraphs.isEmpty() && CREDIT.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
             draft.editorNotes.add(paragraphs.remove(paragraphs.size() - 1));

@@ -88,6 +88,30 @@ class PlainTextParserTest {
     }
 
     @Test
+    void aTitleLineAboveTheBodyIsTheHeadlineAndNotTheFirstParagraph() throws Exception {
+        Story s = parse("Russia strikes Kyiv again\n\nDozens of drones hit the capital overnight. Officials said two "
+                + "people were hurt.\n\nThe air raid alert lasted four hours.");
+        assertEquals("Russia strikes Kyiv again", s.headline());
+        assertTrue(s.body().startsWith("Dozens of drones"), s.body());
+        Story quoted = parse("Scholz: »Es war richtig«\n\nDer Kanzler verteidigte am Mittwoch die Lieferung.");
+        assertEquals("Scholz: »Es war richtig«", quoted.headline());
+        assertTrue(quoted.body().startsWith("Der Kanzler"), quoted.body());
+    }
+
+    @Test
+    void aFirstLineThatIsASentenceABylineOrADatelineStaysInTheBody() throws Exception {
+        for (String first : List.of("Diplomats met on Tuesday.", "By Jane Doe", "KYIV, Ukraine (AP) —",
+                "“We will keep talking,” she said.")) {
+            Story s = parse(first + "\n\nThey will meet again in March.");
+            assertTrue(s.body().startsWith(first), first + " | " + s.body());
+        }
+        Story alone = parse("Markets closed early for the holiday");
+        assertEquals("Markets closed early for the holiday", alone.body());
+        Story wrapped = parse("A paragraph wrapped\nat seventy columns\n\nAnother one.");
+        assertTrue(wrapped.body().startsWith("A paragraph wrapped at seventy columns"), wrapped.body());
+    }
+
+    @Test
     void headlineStopsAtTheFirstSentenceButNotAtAbbreviations() throws Exception {
         Story s = parse("The U.S. and Mr. Smith met Gen. Jones in Washington on Jan. 5 to talk. Nothing was agreed.");
         assertEquals("The U.S. and Mr. Smith met Gen. Jones in Washington on Jan. 5 to talk.", s.headline());
