@@ -189,7 +189,8 @@ final class LanguageView {
                 rules.add(new TopicDef.Rule(r.kind(), r.entities(), keywords(r.keywords(), r.languages(), lang, formOf),
                         groups, r.scope(), r.weight(), r.max(), r.required()));
             }
-            topics.add(new TopicDef(t.id(), t.name(), t.iptc(), t.threshold(), rules, t.note(), t.from(), t.unless(), t.others()));
+            topics.add(new TopicDef(t.id(), t.name(), t.iptc(), t.threshold(), rules, t.note(), t.from(), t.unless(), t.others(),
+                    t.notInPassing()));
         }
         return new View(Taxonomy.of(entities, topics, base.ignores()), Map.copyOf(formOf));
     }

@@ -141,6 +141,10 @@ public final class TaxonomyValidator {
                 out.add(where + ": no rules");
             }
             checkDate(topic.from(), where + ": from", out);
+            if (topic.notInPassing() && topic.rules().stream().noneMatch(TaxonomyValidator::oneSentenceRequired)) {
+                out.add(where + ": not_in_passing needs a required together rule of scope sentence (it says what"
+                        + " the one sentence must hold)");
+            }
             double total = 0;
             for (int r = 0; r < topic.rules().size(); r++) {
                 TopicDef.Rule rule = topic.rules().get(r);
@@ -216,6 +220,10 @@ public final class TaxonomyValidator {
                 out.add(where + ": others: \"" + other + "\" is one of the topic's keywords too, so it would count for its rule");
             }
         }
+    }
+
+    private static boolean oneSentenceRequired(TopicDef.Rule rule) {
+        return "together".equals(rule.kind()) && rule.required() && (rule.scope() == null || "sentence".equals(rule.scope()));
     }
 
     private static void checkDate(String date, String where, List<String> out) {

@@ -56,6 +56,14 @@ final class TopicRules {
                     t.ruleBits[r] |= 1L << (g.bit & 63);
                 }
             }
+            t.passingRule = t.def.notInPassing() ? sentenceRule(t) : -1;
+            if (t.passingRule >= 0) {
+                for (CompiledGroup g : t.rules[t.passingRule].groups()) {
+                    t.passingKeywordBits |= g.keywords.length > 0 ? 1L << (g.bit & 63) : 0;
+                }
+                int named = entityRule(t);
+                t.headlineRule = named >= 0 ? named : t.passingRule;
+            }
         }
         maskWords = Math.max(1, (bit + 63) >>> 6);
         entityBits = new long[entities.length * maskWords];
@@ -93,6 +101,27 @@ final class TopicRules {
             }
         }
         return any;
+    }
+
+    /** The first required rule of a topic that asks its groups together in one sentence, or -1. */
+    private static int sentenceRule(CompiledTopic t) {
+        for (int r = 0; r < t.rules.length; r++) {
+            CompiledRule rule = t.rules[r];
+            if (rule.kind() == KIND_TOGETHER && rule.scopeCode() == SCOPE_SENTENCE && rule.def().required()) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** The first required rule of a topic that asks for an entity, or -1. */
+    private static int entityRule(CompiledTopic t) {
+        for (int r = 0; r < t.rules.length; r++) {
+            if (t.rules[r].kind() == KIND_ENTITY && t.rules[r].def().required()) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     private CompiledTopic compileTopic(TopicDef def) {
@@ -218,6 +247,17 @@ final class TopicRules {
         /** Stories dated before this day are not about the topic; the keyword ids that veto it. */
         long fromDay = StoryDates.NONE;
         int[] unless = new int[0];
+        /**
+         * For a topic {@code not_in_passing}: its required one-sentence rule (or -1), and the bits of that
+         * rule's groups of keywords.
+         */
+        int passingRule = -1;
+        long passingKeywordBits;
+        /**
+         * The rule whose entities, named in the headline, make the topic's one sentence more than a passing
+         * mention: its required entity rule (the war's Ukraine), else the one-sentence rule itself.
+         */
+        int headlineRule = -1;
 
         CompiledTopic(TopicDef def, CompiledRule[] rules) {
             this.def = def;

@@ -186,7 +186,7 @@ final class TopicScorer {
      * Sevastopol"). In one sentence further down, veto phrases are a passing mention ("the city came under
      * naval fire in 1854, during the Crimean War") and veto nothing.
      */
-    private static String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
+    private String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
         if (topic.fromDay != StoryDates.NONE && s.storyDay != StoryDates.NONE && s.storyDay < topic.fromDay) {
             return "the story is dated " + StoryDates.show(s.storyDay) + ", before " + StoryDates.show(topic.fromDay);
         }
@@ -210,7 +210,77 @@ final class TopicScorer {
             }
         }
         return further >= 2 ? "\"" + topic.def.unless().get(indexOf(topic.unless, first)) + "\" and veto phrases in "
-                + further + " sentences of the body" : null;
+                + further + " sentences of the body" : inPassing(topic, tk, s, leadParagraph);
+    }
+
+    /**
+     * For a topic {@code not_in_passing}, why the story names it only in passing, or null. It does when its
+     * required one-sentence rule holds in one sentence only, no other sentence has one of that rule's keywords,
+     * the headline has none of them nor an entity of the topic's required entity rule (for the war: nothing
+     * Ukrainian), and that sentence is not the body's first, which says what a story is about. A sentence of the
+     * lead paragraph is passing only under a headline that names none of the rule's entities at all: a
+     * lead is where a story says what it is about, unless its headline says something else.
+     *
+     * <p>A festival report that recalls "a director killed by Russian troops in Mariupol"; a central bank's rate
+     * decision whose lead gives "the war in Ukraine" as one reason for waiting; a Victory Day parade in Moscow
+     * with veterans of the "special military operation": the one sentence is all they say of the war. A report
+     * of the war names it in its headline or its first sentence, or speaks of it in more than one sentence.
+     */
+    private String inPassing(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
+        int r = topic.passingRule;
+        if (r < 0) {
+            return null;
+        }
+        int w = maskWords;
+        int word = topic.ruleWord[r];
+        long all = topic.ruleBits[r];
+        if ((s.storyMask[word] & all) != all) {
+            return null; // the rule holds nowhere: most stories
+        }
+        long keywords = topic.passingKeywordBits;
+        int held = -1;
+        for (int u = 0, n = tk.sentences; u < n; u++) {
+            long m = s.sentenceMask[u * w + word];
+            if ((m & all) == all) {
+                if (held >= 0) {
+                    return null;
+                }
+                held = u;
+            } else if ((m & keywords) != 0) {
+                return null;
+            }
+        }
+        int body = tk.fieldStart[Tagger.BODY];
+        if (held < 0 || body >= tk.count || held <= tk.sentence[body]) {
+            return null;
+        }
+        int h = topic.headlineRule;
+        long[] headline = s.headlineMask;
+        if ((headline[word] & keywords) != 0 || (headline[topic.ruleWord[h]] & topic.ruleBits[h]) != 0) {
+            return null;
+        }
+        boolean lead = tk.paragraph[firstTokenOf(tk, held)] == leadParagraph;
+        if (lead && (headline[word] & all) != 0) {
+            return null;
+        }
+        return "named in passing: one sentence " + (lead ? "of the lead, not its first," : "past the lead")
+                + " holds its required rule, no other sentence has one of that rule's keywords, and the headline"
+                + (lead ? " names none of it" : " names neither those nor " + topic.rules[h].groups()[0].describe());
+    }
+
+    /** The first token of a sentence (sentences are numbered in token order). */
+    private static int firstTokenOf(Tokens tk, int sentence) {
+        int lo = 0;
+        int hi = tk.count - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tk.sentence[mid] < sentence) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static int indexOf(int[] a, int v) {

@@ -211,6 +211,34 @@ class TaxonomyTest {
         assertEquals(1, problems.size(), problems.toString());
     }
 
+    @Test
+    void aTopicNotInPassingIgnoresOneSentenceFurtherDownAndNeedsARuleToSayWhatItHolds(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("topics"));
+        Files.writeString(dir.resolve("entities/e.json"), """
+                [{"id":"ukraine","name":"Ukraine","type":"country"}]
+                """, StandardCharsets.UTF_8);
+        String topic = """
+                {"id":"war","name":"War","threshold":0.5,"not_in_passing":true,
+                 "rules":[{"kind":"together","scope":"sentence","weight":0.5,"required":%s,
+                           "groups":[{"entities":["ukraine"]},{"keywords":["war"]}]}]}
+                """;
+        Files.writeString(dir.resolve("topics/t.json"), topic.formatted("true"), StandardCharsets.UTF_8);
+        assertEquals(List.of(), TaxonomyValidator.check(dir));
+        Tagger tagger = Tagger.compile(Taxonomy.load(dir));
+        String festival = "Critics gave their awards on Sunday.\n\nOne film was shot before the war in Ukraine. "
+                + "The jury praised its camera work.";
+        assertEquals(List.of(), topicIds(tagger.tag(story("Critics name the best films", festival))));
+        // With no required entity rule, the headline saves the sentence when it names any of the rule's groups.
+        assertEquals(List.of("war"), topicIds(tagger.tag(story("Ukraine's critics name the best films", festival))));
+        assertEquals(List.of("war"), topicIds(tagger.tag(story("Critics name the best films",
+                festival.replace("The jury", "The war goes on. The jury")))));
+
+        Files.writeString(dir.resolve("topics/t.json"), topic.formatted("false"), StandardCharsets.UTF_8);
+        assertEquals(List.of("topics/t.json: topic war: not_in_passing needs a required together rule of scope sentence "
+                + "(it says what the one sentence must hold)"), TaxonomyValidator.check(dir));
+    }
+
     private static List<String> topicIds(Tags tags) {
         return tags.topics().stream().map(io.wiretag.story.TopicTag::id).toList();
     }
