@@ -182,11 +182,7 @@ class TaxonomyTest {
 
     @Test
     void aPhraseListedUnderOthersTakesItsWordsAwayFromTheRulesAndVetoesNothing(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("entities"));
-        Files.createDirectories(dir.resolve("topics"));
-        Files.writeString(dir.resolve("entities/e.json"), """
-                [{"id":"ukraine","name":"Ukraine","type":"country"}]
-                """, StandardCharsets.UTF_8);
+        withUkraineOnly(dir);
         String topic = """
                 {"id":"war","name":"War","threshold":0.5,%s
                  "rules":[{"kind":"together","scope":"sentence","weight":0.5,
@@ -213,11 +209,7 @@ class TaxonomyTest {
 
     @Test
     void aTopicNotInPassingIgnoresOneSentenceFurtherDownAndNeedsARuleToSayWhatItHolds(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("entities"));
-        Files.createDirectories(dir.resolve("topics"));
-        Files.writeString(dir.resolve("entities/e.json"), """
-                [{"id":"ukraine","name":"Ukraine","type":"country"}]
-                """, StandardCharsets.UTF_8);
+        withUkraineOnly(dir);
         String topic = """
                 {"id":"war","name":"War","threshold":0.5,"not_in_passing":true,
                  "rules":[{"kind":"together","scope":"sentence","weight":0.5,"required":%s,
@@ -237,6 +229,15 @@ class TaxonomyTest {
         Files.writeString(dir.resolve("topics/t.json"), topic.formatted("false"), StandardCharsets.UTF_8);
         assertEquals(List.of("topics/t.json: topic war: not_in_passing needs a required together rule of scope sentence "
                 + "(it says what the one sentence must hold)"), TaxonomyValidator.check(dir));
+    }
+
+    /** A taxonomy folder whose one entity is Ukraine; each test writes its topic into topics/t.json. */
+    private static void withUkraineOnly(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entities"));
+        Files.createDirectories(dir.resolve("topics"));
+        Files.writeString(dir.resolve("entities/e.json"), """
+                [{"id":"ukraine","name":"Ukraine","type":"country"}]
+                """, StandardCharsets.UTF_8);
     }
 
     private static List<String> topicIds(Tags tags) {
