@@ -19,22 +19,37 @@ final class TopicEvidence {
     /**
      * The lines of evidence, by scope code and entity or keyword, made the first time one is needed: the same
      * few lines ("entity: vladimir-putin in lead") recur in story after story. A race makes a line twice, equal.
-     * Entities' in a map (only the few that topic rules name ever have one; a gazetteer may hold 100,000).
+     * Entities' by their number among those topic rules name ({@link #ruleEntity}): a gazetteer may hold
+     * 100,000, the rules name a few hundred with their affiliates.
      */
-    private final java.util.Map<Integer, String> entityLines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String[][] entityLines;
+    private final int[] ruleEntity;
     private final String[][] keywordLines;
     private final String[] quoted;
 
-    TopicEvidence(Gazetteer gazetteer) {
+    TopicEvidence(Gazetteer gazetteer, boolean[] entityCounts) {
         this.entities = gazetteer.entities;
         this.keywordText = gazetteer.keywordText;
         this.keywordLines = new String[SCOPE_PARAGRAPH + 1][keywordText.size()];
         this.quoted = new String[keywordText.size()];
+        this.ruleEntity = new int[entities.length];
+        int named = 0;
+        for (int e = 0; e < entities.length; e++) {
+            ruleEntity[e] = entityCounts[e] ? named++ : -1;
+        }
+        this.entityLines = new String[SCOPE_PARAGRAPH + 1][named];
     }
 
     private String entityLine(CompiledRule r, int e) {
-        return entityLines.computeIfAbsent(r.scopeCode() * entities.length + e,
-                k -> "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope()));
+        int k = ruleEntity[e];
+        String line = k >= 0 ? entityLines[r.scopeCode()][k] : null;
+        if (line == null) {
+            line = "entity: " + entities[e].id() + (r.scope().equals("story") ? "" : " in " + r.scope());
+            if (k >= 0) {
+                entityLines[r.scopeCode()][k] = line;
+            }
+        }
+        return line;
     }
 
     private String keywordLine(CompiledRule r, int kw) {
@@ -201,13 +216,13 @@ final class TopicEvidence {
 
     /** The first member of a group found in a unit: an entity id or a quoted keyword. */
     private String member(CompiledGroup g, int scope, Tokens tk, Scratch s, int u) {
-        for (int m = 0; m < s.matches; m++) {
+        for (int m = 0, n = g.anyEntity ? s.matches : 0; m < n; m++) {
             int e = s.mEntity[m];
             if (e >= 0 && g.entity()[e] && unit(scope, tk, s.mFirst[m]) == u) {
                 return entities[e].id();
             }
         }
-        for (int w = 0; w < s.words; w++) {
+        for (int w = 0, n = g.keywords.length > 0 ? s.words : 0; w < n; w++) {
             if (g.hasKeyword(s.wId[w]) && unit(scope, tk, s.wFirst[w]) == u) {
                 return quoted(s.wId[w]);
             }

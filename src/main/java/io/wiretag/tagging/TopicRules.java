@@ -185,10 +185,18 @@ final class TopicRules {
         /** This group's bit in the story's masks. */
         int bit;
 
+        /** Whether any entity is a member: a group of keywords only need not walk a story's matches. */
+        final boolean anyEntity;
+
         CompiledGroup(boolean[] entity, int[] keywords, String describe) {
             this.entity = entity;
             this.keywords = keywords;
             this.describe = describe;
+            boolean any = false;
+            for (int e = 0; e < entity.length && !any; e++) {
+                any = entity[e];
+            }
+            this.anyEntity = any;
         }
 
         boolean[] entity() {

@@ -33,7 +33,7 @@ final class TopicScorer {
         this.keywordBits = rules.keywordBits;
         this.entityCounts = rules.entityCounts;
         this.keywordCounts = rules.keywordCounts;
-        this.rulesFound = new TopicEvidence(gazetteer);
+        this.rulesFound = new TopicEvidence(gazetteer, rules.entityCounts);
     }
 
     /** The topics the story is about, from the entities the resolver kept and the keywords found. */
