@@ -20,8 +20,12 @@ import static io.wiretag.tagging.NameFinder.surnameOfAPerson;
  * 1"), and which cities the gazetteer knows are clubs there ("Barcelona beat Real Madrid").
  */
 final class SportsTeams {
-    /** The United Kingdom's nations, places of the gazetteer that field national teams, as countries do. */
-    private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland");
+    /**
+     * Places of the gazetteer that field national teams, as countries do: the United Kingdom's nations, and the
+     * West Indies, whose cricket team is the Caribbean's ("beat West Indies by five wickets").
+     */
+    private static final java.util.Set<String> NATIONS = java.util.Set.of("england", "scotland", "wales", "northern-ireland",
+            "west-indies");
     private static final long CITY = Tokens.hashLower("city");
     private static final long COUNTY = Tokens.hashLower("county");
     private static final long TOWN = Tokens.hashLower("town");

@@ -537,6 +537,11 @@ class NameFinderTest {
         Tags nations = tagger.tag(NameFinderSetTest.story("e", "2009-05-02", "England edge Wales",
                 "England beat Wales 2-1 in the league on Saturday, and Germany drew with Scotland."));
         assertTrue(nations.entityIds().containsAll(List.of("england", "wales", "germany", "scotland")), nations.entityIds().toString());
+        Tags cricket = tagger.tag(NameFinderSetTest.story("c", "1996-12-06", "Australia win by five wickets",
+                "Australia beat West Indies by five wickets in Melbourne on Friday to take a 2-0 lead in the series.\n\n"
+                        + "West Indies tour manager Clive Lloyd apologised, and the crowd jeered the West Indies vice-captain."));
+        assertEquals(3, entity(cricket, "west-indies").mentions().size(), () -> cricket.entities().toString());
+        assertNotTagged(cricket, "unlinked:organisation:west-indies");
         // Outside a sports story the same words leave the city alone.
         Tags news = tagger.tag(NameFinderSetTest.story("n", "2009-05-02", "Protest",
                 "Barcelona beat back a challenge to its budget on Saturday, and the mayor of Barcelona welcomed the vote."));
