@@ -93,6 +93,9 @@ class PlainTextParserTest {
                 + "people were hurt.\n\nThe air raid alert lasted four hours.");
         assertEquals("Russia strikes Kyiv again", s.headline());
         assertTrue(s.body().startsWith("Dozens of drones"), s.body());
+        Story asks = parse("Hat die Ampel nichts gelernt?\n\nDer Haushaltsstreit geht in die nächste Runde.");
+        assertEquals("Hat die Ampel nichts gelernt?", asks.headline());
+        assertTrue(asks.body().startsWith("Der Haushaltsstreit"), asks.body());
         Story quoted = parse("Scholz: »Es war richtig«\n\nDer Kanzler verteidigte am Mittwoch die Lieferung.");
         assertEquals("Scholz: »Es war richtig«", quoted.headline());
         assertTrue(quoted.body().startsWith("Der Kanzler"), quoted.body());
@@ -101,7 +104,7 @@ class PlainTextParserTest {
     @Test
     void aFirstLineThatIsASentenceABylineOrADatelineStaysInTheBody() throws Exception {
         for (String first : List.of("Diplomats met on Tuesday.", "By Jane Doe", "KYIV, Ukraine (AP) —",
-                "“We will keep talking,” she said.")) {
+                "“We will keep talking,” she said.", "Talks resumed on Monday. Would they last?")) {
             Story s = parse(first + "\n\nThey will meet again in March.");
             assertTrue(s.body().startsWith(first), first + " | " + s.body());
         }
