@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * {@code version}, {@code urgency}, {@code lang}) end at the value; text keys ({@code headline},
  * {@code byline}, {@code dateline}, {@code slug}, {@code provider}) take the rest of their line.
  * A closing credit such as "(With inputs from agencies)" is an editor's note, not body. Without a
- * {@code headline} key, a first line that stands alone above the body and does not end as a sentence ends
- * ("Russland attackiert Kiew erneut", then a blank line) is the story's title: its headline, not its first
- * paragraph, so the lead that topic rules and relevance read is the story's first paragraph, and the title's
- * names are not counted twice.
+ * {@code headline} key, a first line that stands alone above the body and reads as a title ({@link TitleLine}:
+ * "Russland attackiert Kiew erneut", then a blank line) is the story's headline, not its first paragraph, so
+ * the lead that topic rules and relevance read is the story's first paragraph, and the title's names are not
+ * counted twice.
  */
 public final class PlainTextParser implements WireParser {
     private static final Set<String> WORD_KEYS = Set.of("date", "id", "version", "urgency", "lang", "language");
