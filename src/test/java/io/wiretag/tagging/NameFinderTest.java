@@ -215,6 +215,24 @@ class NameFinderTest {
     }
 
     @Test
+    void competitionsAreEventsAndAnotherContinentsChampionsLeagueIsItsOwn() {
+        String body = "Real Madrid reached the Champions League final on Wednesday, a week after Urawa won the Asian "
+                + "Champions League. The World Cup qualifiers resume in June, after the Tour de France.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-05-01", "Real reach final", body));
+        assertEquals("event", entity(tags, "uefa-champions-league").type());
+        assertEquals(List.of(new Mention("body", body.indexOf("Asian"), body.indexOf(". The"), "Asian Champions League")),
+                entity(tags, "afc-champions-league").mentions());
+        assertEquals(1, entity(tags, "uefa-champions-league").mentions().size(), () -> tags.entities().toString());
+        assertTrue(tags.entityIds().containsAll(List.of("fifa-world-cup", "tour-de-france")), tags.entityIds().toString());
+        assertNotTagged(tags, "france");
+        assertNotTagged(tags, "unlinked:organisation:champions-league");
+        // "World Cup" alone is football's only with a cue of football near it.
+        Tags skiing = tagger.tag(NameFinderSetTest.story("s", "2024-01-10", "Downhill",
+                "She won the downhill, her third World Cup race of the winter, on a hard course."));
+        assertNotTagged(skiing, "fifa-world-cup");
+    }
+
+    @Test
     void presidentBushIsTheFatherIn1991TheSonIn2004AndWithoutADateTheExplanationSaysSo() {
         assertTrue(tagger.tag(NameFinderSetTest.story("a", "1991-07-31", "Summit", "President Bush arrived."))
                 .entityIds().contains("george-h-w-bush"));
