@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The war topic is {@code not_in_passing}: a story that says one sentence of the war, past its opening, under a
- * headline that names neither country nor the war, is about something else. Each story below is told twice,
- * once with the passing sentence alone and once with what makes it a report of the war.
+ * headline that names nothing Ukrainian and no word of war, is about something else. Most stories below are
+ * told twice, once with the passing sentence alone and once with what makes it a report of the war.
  */
 class PassingMentionTest {
     private static Tagger tagger;
