@@ -223,7 +223,7 @@ public final class TaxonomyValidator {
     }
 
     private static boolean oneSentenceRequired(TopicDef.Rule rule) {
-        return "together".equals(rule.kind()) && rule.required() && (rule.scope() == null || "sentence".equals(rule.scope()));
+        return "together".equals(rule.kind()) && rule.required() && "sentence".equals(rule.scopeOrDefault());
     }
 
     private static void checkDate(String date, String where, List<String> out) {

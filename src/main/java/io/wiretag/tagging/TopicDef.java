@@ -60,6 +60,11 @@ public record TopicDef(String id, String name, List<String> iptc, double thresho
                     double weight, int max, boolean required) {
             this(kind, entities, keywords, groups, scope, weight, max, required, null);
         }
+
+        /** The scope as written, or the default: one sentence for a together rule, the whole story for the others. */
+        public String scopeOrDefault() {
+            return scope != null ? scope : "together".equals(kind) ? "sentence" : "story";
+        }
     }
 
     /** A member of a co-occurrence: any of these entities (or one affiliated with them), or any of these phrases. */

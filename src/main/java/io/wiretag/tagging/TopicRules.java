@@ -56,12 +56,12 @@ final class TopicRules {
                     t.ruleBits[r] |= 1L << (g.bit & 63);
                 }
             }
-            t.passingRule = t.def.notInPassing() ? sentenceRule(t) : -1;
+            t.passingRule = t.def.notInPassing() ? firstRequired(t, KIND_TOGETHER, SCOPE_SENTENCE) : -1;
             if (t.passingRule >= 0) {
                 for (CompiledGroup g : t.rules[t.passingRule].groups()) {
                     t.passingKeywordBits |= g.keywords.length > 0 ? 1L << (g.bit & 63) : 0;
                 }
-                int named = entityRule(t);
+                int named = firstRequired(t, KIND_ENTITY, -1);
                 t.headlineRule = named >= 0 ? named : t.passingRule;
             }
         }
@@ -103,21 +103,11 @@ final class TopicRules {
         return any;
     }
 
-    /** The first required rule of a topic that asks its groups together in one sentence, or -1. */
-    private static int sentenceRule(CompiledTopic t) {
+    /** The first required rule of a topic of this kind and, unless {@code scope} is -1, this scope; or -1. */
+    private static int firstRequired(CompiledTopic t, int kind, int scope) {
         for (int r = 0; r < t.rules.length; r++) {
             CompiledRule rule = t.rules[r];
-            if (rule.kind() == KIND_TOGETHER && rule.scopeCode() == SCOPE_SENTENCE && rule.def().required()) {
-                return r;
-            }
-        }
-        return -1;
-    }
-
-    /** The first required rule of a topic that asks for an entity, or -1. */
-    private static int entityRule(CompiledTopic t) {
-        for (int r = 0; r < t.rules.length; r++) {
-            if (t.rules[r].kind() == KIND_ENTITY && t.rules[r].def().required()) {
+            if (rule.kind() == kind && (scope < 0 || rule.scopeCode() == scope) && rule.def().required()) {
                 return r;
             }
         }
@@ -137,8 +127,7 @@ final class TopicRules {
             } else {
                 groups = new CompiledGroup[] {group(rule.entities(), rule.keywords())};
             }
-            String scope = rule.scope() != null ? rule.scope() : "together".equals(rule.kind()) ? "sentence" : "story";
-            rules[r] = new CompiledRule(rule, scope, groups);
+            rules[r] = new CompiledRule(rule, rule.scopeOrDefault(), groups);
         }
         CompiledTopic t = new CompiledTopic(def, rules);
         t.fromDay = StoryDates.parse(def.from(), false);
