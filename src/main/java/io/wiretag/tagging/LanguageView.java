@@ -190,7 +190,7 @@ final class LanguageView {
                         groups, r.scope(), r.weight(), r.max(), r.required()));
             }
             topics.add(new TopicDef(t.id(), t.name(), t.iptc(), t.threshold(), rules, t.note(), t.from(), t.unless(), t.others(),
-                    t.notInPassing()));
+                    t.notInPassing(), t.yieldsTo()));
         }
         return new View(Taxonomy.of(entities, topics, base.ignores()), Map.copyOf(formOf));
     }

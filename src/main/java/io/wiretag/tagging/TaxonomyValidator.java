@@ -145,6 +145,7 @@ public final class TaxonomyValidator {
                 out.add(where + ": not_in_passing needs a required together rule of scope sentence (it says what"
                         + " the one sentence must hold)");
             }
+            checkYields(topic, t.topics(), where, out);
             double total = 0;
             for (int r = 0; r < topic.rules().size(); r++) {
                 TopicDef.Rule rule = topic.rules().get(r);
@@ -219,6 +220,44 @@ public final class TaxonomyValidator {
             } else if (keywords.contains(p.lowerKey())) {
                 out.add(where + ": others: \"" + other + "\" is one of the topic's keywords too, so it would count for its rule");
             }
+        }
+    }
+
+    /**
+     * {@code yields_to} names other topics, each with a required one-sentence rule as this one has (the scorer
+     * compares the sentences where each holds), and no chain of them leads back to this topic.
+     */
+    private static void checkYields(TopicDef topic, List<TopicDef> topics, String where, List<String> out) {
+        if (topic.yieldsTo().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, TopicDef> byId = new java.util.HashMap<>();
+        topics.forEach(x -> byId.put(x.id(), x));
+        if (topic.rules().stream().noneMatch(TaxonomyValidator::oneSentenceRequired)) {
+            out.add(where + ": yields_to needs a required together rule of scope sentence (it says where the topic"
+                    + " is spoken of on its own)");
+        }
+        for (String id : topic.yieldsTo()) {
+            TopicDef other = byId.get(id);
+            if (other == null || other == topic) {
+                out.add(where + ": yields_to \"" + id + "\" is " + (other == null ? "not a topic" : "the topic itself"));
+            } else if (other.rules().stream().noneMatch(TaxonomyValidator::oneSentenceRequired)) {
+                out.add(where + ": yields_to \"" + id + "\", which has no required together rule of scope sentence");
+            }
+        }
+        // A cycle: walk what this topic yields to, and what those yield to, looking for this topic.
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(topic.yieldsTo());
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            TopicDef next = byId.get(todo.pop());
+            if (next == null || !seen.add(next.id())) {
+                continue;
+            }
+            if (next != topic && next.yieldsTo().contains(topic.id())) {
+                out.add(where + ": yields_to goes round in a circle through " + next.id());
+                return;
+            }
+            todo.addAll(next.yieldsTo());
         }
     }
 

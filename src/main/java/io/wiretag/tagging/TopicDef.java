@@ -11,22 +11,26 @@ import java.util.Map;
  * A topic as the taxonomy files declare it: rules that each add their weight when they fire; the topic is
  * assigned when the sum (capped at 1) reaches {@code threshold} and every {@code required} rule fired.
  */
-@JsonPropertyOrder({"id", "name", "iptc", "threshold", "from", "unless", "others", "not_in_passing", "rules", "note"})
+@JsonPropertyOrder({"id", "name", "iptc", "threshold", "from", "unless", "others", "not_in_passing", "yields_to", "rules", "note"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TopicDef(String id, String name, List<String> iptc, double threshold, List<Rule> rules, String note,
                        String from, List<String> unless, List<String> others,
-                       @JsonProperty("not_in_passing") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notInPassing) {
+                       @JsonProperty("not_in_passing") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notInPassing,
+                       @JsonProperty("yields_to") List<String> yieldsTo) {
     /**
      * {@code from} (a year or an ISO date): a story dated before it is never about the topic. {@code unless}:
      * phrases that, in the headline or the lead, say the story is about something else (the Crimean War of
      * 1854). {@code others}: phrases that name something else with the topic's own words (the Second World
      * War, the Cold War): matched as phrases, so the keyword inside ("war") counts for no rule there; they
      * veto nothing, for a report of this war may well recall that one. {@code not_in_passing}: a story that
-     * names the topic in passing is not about it (see {@code TopicScorer.inPassing}).
+     * names the topic in passing is not about it (see {@code TopicScorer.inPassing}). {@code yields_to}: topics
+     * whose stories name this one as their background (sanctions imposed "over the war"): a story given one of
+     * them gets this topic only when it speaks of it on its own (see {@code TopicScorer.yielded}).
      */
     public TopicDef {
         unless = unless == null ? List.of() : List.copyOf(unless);
         others = others == null ? List.of() : List.copyOf(others);
+        yieldsTo = yieldsTo == null ? List.of() : List.copyOf(yieldsTo);
         iptc = iptc == null ? List.of() : List.copyOf(iptc);
         rules = rules == null ? List.of() : List.copyOf(rules);
     }

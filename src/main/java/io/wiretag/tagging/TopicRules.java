@@ -19,6 +19,11 @@ final class TopicRules {
     static final int SCOPE_PARAGRAPH = 4;
 
     final CompiledTopic[] topics;
+    /**
+     * The order topics are scored in: a topic after those it yields to ({@code yields_to}), which must be decided
+     * first; otherwise the taxonomy's order.
+     */
+    final int[] order;
     /** Longs per mask of groups; the groups (by bit) each entity and each keyword belongs to. */
     final int maskWords;
     final long[] entityBits;
@@ -56,7 +61,8 @@ final class TopicRules {
                     t.ruleBits[r] |= 1L << (g.bit & 63);
                 }
             }
-            t.passingRule = t.def.notInPassing() ? firstRequired(t, KIND_TOGETHER, SCOPE_SENTENCE) : -1;
+            t.sentenceRule = firstRequired(t, KIND_TOGETHER, SCOPE_SENTENCE);
+            t.passingRule = t.def.notInPassing() ? t.sentenceRule : -1;
             if (t.passingRule >= 0) {
                 for (CompiledGroup g : t.rules[t.passingRule].groups()) {
                     t.passingKeywordBits |= g.keywords.length > 0 ? 1L << (g.bit & 63) : 0;
@@ -66,6 +72,7 @@ final class TopicRules {
             }
         }
         maskWords = Math.max(1, (bit + 63) >>> 6);
+        order = yieldOrder(taxonomy);
         entityBits = new long[entities.length * maskWords];
         keywordBits = new long[keywords * maskWords];
         for (CompiledTopic t : topics) {
@@ -101,6 +108,42 @@ final class TopicRules {
             }
         }
         return any;
+    }
+
+    /**
+     * Resolves each topic's {@code yields_to} to topic numbers, keeping those with a required one-sentence rule
+     * on both sides (what {@code taxonomy check} asks for), and orders the topics so each comes after those it
+     * yields to. A cycle, which {@code taxonomy check} reports, leaves the rest in the taxonomy's order.
+     */
+    private int[] yieldOrder(Taxonomy taxonomy) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int t = 0; t < topics.length; t++) {
+            index.put(topics[t].def.id(), t);
+        }
+        for (CompiledTopic t : topics) {
+            t.yieldsTo = t.sentenceRule < 0 ? new int[0] : t.def.yieldsTo().stream().map(index::get)
+                    .filter(o -> o != null && topics[o] != t && topics[o].sentenceRule >= 0).mapToInt(Integer::intValue).toArray();
+        }
+        int[] out = new int[topics.length];
+        boolean[] placed = new boolean[topics.length];
+        int n = 0;
+        for (boolean progress = true; progress && n < topics.length; ) {
+            progress = false;
+            for (int t = 0; t < topics.length; t++) {
+                if (!placed[t] && java.util.Arrays.stream(topics[t].yieldsTo).allMatch(o -> placed[o])) {
+                    placed[t] = true;
+                    out[n++] = t;
+                    progress = true;
+                }
+            }
+        }
+        for (int t = 0; t < topics.length; t++) {
+            if (!placed[t]) {
+                topics[t].yieldsTo = new int[0];
+                out[n++] = t;
+            }
+        }
+        return out;
     }
 
     /** The first required rule of a topic of this kind and, unless {@code scope} is -1, this scope; or -1. */
@@ -244,6 +287,10 @@ final class TopicRules {
         /** Stories dated before this day are not about the topic; the keyword ids that veto it. */
         long fromDay = StoryDates.NONE;
         int[] unless = new int[0];
+        /** The topic's required one-sentence together rule, or -1. */
+        int sentenceRule = -1;
+        /** The topics this one yields to ({@code yields_to}), by number; each has a required one-sentence rule. */
+        int[] yieldsTo = new int[0];
         /**
          * For a topic {@code not_in_passing}: its required one-sentence rule (or -1), and the bits of that
          * rule's groups of keywords.

@@ -25,9 +25,11 @@ final class TopicScorer {
     private final boolean[] entityCounts;
     private final boolean[] keywordCounts;
     private final TopicEvidence rulesFound;
+    private final int[] order;
 
     TopicScorer(TopicRules rules, Gazetteer gazetteer) {
         this.topics = rules.topics;
+        this.order = rules.order;
         this.maskWords = rules.maskWords;
         this.entityBits = rules.entityBits;
         this.keywordBits = rules.keywordBits;
@@ -39,9 +41,15 @@ final class TopicScorer {
     /** The topics the story is about, from the entities the resolver kept and the keywords found. */
     List<TopicTag> score(Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
         groupMasks(tk, s, leadParagraph);
-        List<TopicTag> topicTags = new ArrayList<>(2);
-        for (CompiledTopic t : topics) {
-            TopicTag tag = evaluate(t, tk, s, leadParagraph, explain);
+        // Scored in the order that decides a topic before those that yield to it; listed in the taxonomy's.
+        TopicTag[] given = new TopicTag[topics.length];
+        int n = 0;
+        for (int t : order) {
+            given[t] = evaluate(topics[t], tk, s, leadParagraph, given, explain);
+            n += given[t] != null ? 1 : 0;
+        }
+        List<TopicTag> topicTags = new ArrayList<>(Math.max(2, n));
+        for (TopicTag tag : given) {
             if (tag != null) {
                 topicTags.add(tag);
             }
@@ -93,11 +101,12 @@ final class TopicScorer {
         }
     }
 
-    private TopicTag evaluate(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, Explanation.Builder explain) {
+    private TopicTag evaluate(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, TopicTag[] given,
+                              Explanation.Builder explain) {
         if (explain != null) {
-            return evaluateExplained(topic, tk, s, leadParagraph, explain);
+            return evaluateExplained(topic, tk, s, leadParagraph, given, explain);
         }
-        if (excluded(topic, tk, s, leadParagraph) != null) {
+        if (excluded(topic, tk, s, leadParagraph, given) != null) {
             return null;
         }
         CompiledRule[] rules = topic.rules;
@@ -139,7 +148,7 @@ final class TopicScorer {
         return new TopicTag(def.id(), def.name(), def.iptc(), score, evidence);
     }
 
-    private TopicTag evaluateExplained(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph,
+    private TopicTag evaluateExplained(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, TopicTag[] given,
                                        Explanation.Builder explain) {
         TopicDef def = topic.def;
         double sum = 0;
@@ -168,7 +177,7 @@ final class TopicScorer {
             }
         }
         double score = Math.round(Math.min(1.0, sum) * 100) / 100.0;
-        String excluded = excluded(topic, tk, s, leadParagraph);
+        String excluded = excluded(topic, tk, s, leadParagraph, given);
         boolean assigned = required && score >= def.threshold() && excluded == null;
         if (explain != null && excluded != null) {
             explain.rule(def.id(), "not this topic: " + excluded, 0, List.of(), null);
@@ -184,9 +193,10 @@ final class TopicScorer {
      * or a veto phrase is in its headline or lead, where what a story is about is said, or veto phrases stand in
      * two sentences or more further down (a feature on the Crimean War whose lead names only "the defence of
      * Sevastopol"). In one sentence further down, veto phrases are a passing mention ("the city came under
-     * naval fire in 1854, during the Crimean War") and veto nothing.
+     * naval fire in 1854, during the Crimean War") and veto nothing. Then what {@link #yielded} and
+     * {@link #inPassing} say.
      */
-    private String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph) {
+    private String excluded(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, TopicTag[] given) {
         if (topic.fromDay != StoryDates.NONE && s.storyDay != StoryDates.NONE && s.storyDay < topic.fromDay) {
             return "the story is dated " + StoryDates.show(s.storyDay) + ", before " + StoryDates.show(topic.fromDay);
         }
@@ -210,7 +220,49 @@ final class TopicScorer {
             }
         }
         return further >= 2 ? "\"" + topic.def.unless().get(indexOf(topic.unless, first)) + "\" and veto phrases in "
-                + further + " sentences of the body" : inPassing(topic, tk, s, leadParagraph);
+                + further + " sentences of the body" : yieldedOrPassing(topic, tk, s, leadParagraph, given);
+    }
+
+    private String yieldedOrPassing(CompiledTopic topic, Tokens tk, Scratch s, int leadParagraph, TopicTag[] given) {
+        String why = yielded(topic, tk, s, given);
+        return why != null ? why : inPassing(topic, tk, s, leadParagraph);
+    }
+
+    /**
+     * For a topic that {@code yields_to} another the story was given, why the story leaves this one to it, or
+     * null. It does unless this topic's required one-sentence rule holds in two sentences or more where that
+     * topic's does not: an EU sanctions package "over Russia's war in Ukraine" names the war as the reason for
+     * the sanctions, in the sentences that speak of them; a report of the war speaks of the war on its own.
+     */
+    private String yielded(CompiledTopic topic, Tokens tk, Scratch s, TopicTag[] given) {
+        if (topic.yieldsTo.length == 0) {
+            return null;
+        }
+        int w = maskWords;
+        int word = topic.ruleWord[topic.sentenceRule];
+        long all = topic.ruleBits[topic.sentenceRule];
+        if ((s.storyMask[word] & all) != all) {
+            return null;
+        }
+        for (int o : topic.yieldsTo) {
+            if (given[o] == null) {
+                continue;
+            }
+            CompiledTopic other = topics[o];
+            int otherWord = other.ruleWord[other.sentenceRule];
+            long otherAll = other.ruleBits[other.sentenceRule];
+            int apart = 0;
+            for (int u = 0, n = tk.sentences; u < n && apart < 2; u++) {
+                if ((s.sentenceMask[u * w + word] & all) == all && (s.sentenceMask[u * w + otherWord] & otherAll) != otherAll) {
+                    apart++;
+                }
+            }
+            if (apart < 2) {
+                return "left to " + other.def.id() + ", which the story is given: " + (apart == 0 ? "no sentence"
+                        : "one sentence only") + " holds this topic's required rule without that topic's";
+            }
+        }
+        return null;
     }
 
     /**

@@ -231,6 +231,52 @@ class TaxonomyTest {
                 + "(it says what the one sentence must hold)"), TaxonomyValidator.check(dir));
     }
 
+    @Test
+    void aTopicThatYieldsToAnotherNeedsTwoSentencesOfItsOwnWhenTheStoryHasTheOther(@TempDir Path dir) throws IOException {
+        withUkraineOnly(dir);
+        String topics = """
+                [{"id":"war","name":"War","threshold":0.5,"yields_to":["sanctions"],
+                  "rules":[{"kind":"together","scope":"sentence","weight":0.5,"required":true,
+                            "groups":[{"entities":["ukraine"]},{"keywords":["war","shelling"]}]}]},
+                 {"id":"sanctions","name":"Sanctions","threshold":0.5,
+                  "rules":[{"kind":"together","scope":"sentence","weight":0.5,"required":true,
+                            "groups":[{"entities":["ukraine"]},{"keywords":["sanctions"]}]}]}]
+                """;
+        Files.writeString(dir.resolve("topics/t.json"), topics, StandardCharsets.UTF_8);
+        assertEquals(List.of(), TaxonomyValidator.check(dir));
+        Tagger tagger = Tagger.compile(Taxonomy.load(dir));
+        // The war is the reason for the sanctions, in the sentence that speaks of them, and once on its own.
+        String reason = "Sanctions over the war in Ukraine were extended on Monday. The war in Ukraine goes on.";
+        assertEquals(List.of("sanctions"), topicIds(tagger.tag(story("Sanctions extended", reason))));
+        String why = tagger.explain(story("Sanctions extended", reason)).render();
+        assertTrue(why.contains("not this topic: left to sanctions, which the story is given: one sentence only holds"
+                + " this topic's required rule without that topic's"), why);
+        // Spoken of on its own in two sentences: both topics, in the taxonomy's order.
+        assertEquals(List.of("war", "sanctions"), topicIds(tagger.tag(story("Sanctions extended",
+                reason + " Shelling hit Ukraine's east overnight."))));
+        // Without the other topic the one sentence is enough.
+        assertEquals(List.of("war"), topicIds(tagger.tag(story("Ukraine", "The war in Ukraine goes on."))));
+
+        Files.writeString(dir.resolve("topics/t.json"), """
+                [{"id":"war","name":"War","threshold":0.5,"yields_to":["peace","war","sanctions"],
+                  "rules":[{"kind":"entity","entities":["ukraine"],"weight":0.5}]},
+                 {"id":"sanctions","name":"Sanctions","threshold":0.5,"yields_to":["war"],
+                  "rules":[{"kind":"entity","entities":["ukraine"],"weight":0.5}]}]
+                """, StandardCharsets.UTF_8);
+        assertEquals(List.of(
+                "topics/t.json: topic war: yields_to needs a required together rule of scope sentence (it says where the"
+                        + " topic is spoken of on its own)",
+                "topics/t.json: topic war: yields_to \"peace\" is not a topic",
+                "topics/t.json: topic war: yields_to \"war\" is the topic itself",
+                "topics/t.json: topic war: yields_to \"sanctions\", which has no required together rule of scope sentence",
+                "topics/t.json: topic war: yields_to goes round in a circle through sanctions",
+                "topics/t.json: topic sanctions: yields_to needs a required together rule of scope sentence (it says"
+                        + " where the topic is spoken of on its own)",
+                "topics/t.json: topic sanctions: yields_to \"war\", which has no required together rule of scope sentence",
+                "topics/t.json: topic sanctions: yields_to goes round in a circle through war"),
+                TaxonomyValidator.check(dir).stream().filter(p -> p.contains("yields_to")).toList());
+    }
+
     /** A taxonomy folder whose one entity is Ukraine; each test writes its topic into topics/t.json. */
     private static void withUkraineOnly(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("entities"));
