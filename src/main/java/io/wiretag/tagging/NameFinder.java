@@ -37,7 +37,9 @@ final class NameFinder {
         "a family name before a romanised given name (\"Kim Do Hoon\")",
         "what the person is after a comma (\"Hank Note, chief dealer at\")",
         "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)",
-        "a crew: a country and a numeral (\"USA III\")"};
+        "a crew: a country and a numeral (\"USA III\")",
+        "where it is, after a comma (\"Watford, near London\")", "a journey's start or end (\"a flight from Tomsk\")",
+        "a place's particle between hyphens (\"Rostov-on-Don\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -59,6 +61,9 @@ final class NameFinder {
     static final int BY_APPOSITION = 19;
     static final int BY_LINEUP = 20;
     static final int BY_CREW = 21;
+    static final int BY_LOCATED = 22;
+    static final int BY_JOURNEY = 23;
+    static final int BY_HYPHEN_PARTICLE = 24;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -74,6 +79,7 @@ final class NameFinder {
     /** Which places the story names inside a longer name ("Rubber Board of India", "the Zimbabwe Open"). */
     private final PlacesInsideNames inside;
     private static final long OF = Tokens.hashLower("of");
+    private static final long AND = Tokens.hashLower("and");
     private static final long MAYOR = Tokens.hashLower("mayor");
     private static final long GOVERNOR = Tokens.hashLower("governor");
     private static final long UNITED = Tokens.hashLower("united");
@@ -265,11 +271,19 @@ final class NameFinder {
         // "St. Louis", not "Co. President".
             boolean dotJoins = gap == NameText.GAP_DOT && (tk.end[last] - tk.start[last] == 1
                     || (bits[last] & (NameCues.TITLE | NameCues.PLACE_PREFIX)) != 0);
+            // An ampersand joins two capitalised words into one name: "Procter & Gamble", "AT&T".
             if ((flags[nx] & Tokens.FIRST_UPPER) != 0 && !covered(w, nx)
-                    && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || dotJoins)) {
+                    && (gap == NameText.GAP_SPACE || gap == NameText.GAP_HYPHEN || gap == NameText.GAP_AMP || dotJoins)) {
                 last = nx;
                 bits[nx] = cues.of(tk.lower[nx]);
                 heads |= bits[nx];
+                continue;
+            }
+            if (gap == NameText.GAP_HYPHEN && PlaceContext.hyphenParticle(tk, text, nx, to) && !covered(w, nx + 1)) {
+                last = nx + 1; // "Colombey-les-Deux-Eglises", "Rostov-on-Don"
+                bits[nx] = cues.of(tk.lower[nx]);
+                bits[last] = cues.of(tk.lower[last]);
+                heads |= bits[last];
                 continue;
             }
             if (gap != NameText.GAP_SPACE || (flags[nx] & Tokens.FIRST_LOWER) == 0) {
@@ -278,6 +292,16 @@ final class NameFinder {
             // Lower-case connectors: "Ministry of Defence", "Charles de Gaulle", "Ursula von der Leyen".
             int c = cues.of(tk.lower[nx]);
             bits[nx] = c;
+            int orgEnd = tk.lower[nx] == AND && (heads & NameCues.ORG_HEAD) == 0 && last - first < 2
+                    ? orgAfterAnd(tk, w, text, nx, to) : -1;
+            if (orgEnd > nx) {
+                for (int t = nx + 1; t <= orgEnd; t++) {
+                    bits[t] = cues.of(tk.lower[t]);
+                    heads |= bits[t];
+                }
+                last = orgEnd;
+                continue;
+            }
             boolean org = (c & NameCues.CONNECT_ORG) != 0
                     && (heads & (NameCues.ORG_HEAD | NameCues.PLACE_HEAD | NameCues.TITLE)) != 0;
             boolean person = (c & NameCues.CONNECT_PERSON) != 0;
@@ -303,6 +327,31 @@ final class NameFinder {
             }
         }
         return last;
+    }
+
+    /**
+     * The last token of an organisation's name that goes on after "and" at token {@code and}, or -1: the
+     * capitalised words after it (up to three, spaced, none a gazetteer name) reach a head word
+     * ("Monopolies and Mergers Commission", "Nippon Telegraph and Telephone Corp"). Called only when the one or
+     * two words before "and" have no head word of their own: a head word makes two names of the two sides ("the
+     * Finance Ministry and Central Bank"), and so do three words, more likely a company's name of its own
+     * ("Retail Fusion Brands and Dymocks Group").
+     */
+    private int orgAfterAnd(Tokens tk, NameWork w, String text, int and, int to) {
+        int t = and + 1;
+        if (t >= to || (tk.flags[t] & Tokens.FIRST_UPPER) == 0 || covered(w, t) || tk.sentence[t] != tk.sentence[and]
+                || NameText.gap(text, tk.end[and], tk.start[t]) != NameText.GAP_SPACE) {
+            return -1;
+        }
+        int end = t;
+        while ((cues.of(tk.lower[end]) & NameCues.ORG_HEAD) == 0) {
+            if (end + 1 >= to || end - t == 2 || (tk.flags[end + 1] & Tokens.FIRST_UPPER) == 0 || covered(w, end + 1)
+                    || tk.sentence[end + 1] != tk.sentence[t] || NameText.gap(text, tk.end[end], tk.start[end + 1]) != NameText.GAP_SPACE) {
+                return -1;
+            }
+            end++;
+        }
+        return end;
     }
 
     /** Trims a run to its name and types it from its words and neighbours; records it in the work. */
@@ -428,6 +477,10 @@ final class NameFinder {
             type = PLACE;
             why = BY_PLACE_WORD;
         }
+        if (type == UNKNOWN && len >= 3 && PlaceContext.hasHyphenParticle(tk, text, f, l)) {
+            type = PLACE;
+            why = BY_HYPHEN_PARTICLE;
+        }
         if (type == UNKNOWN && fieldFrom == tk.fieldStart[Tagger.BODY] && tk.paragraph[first] - tk.paragraph[fieldFrom] < 3
                 && (first == fieldFrom || tk.paragraph[first - 1] != tk.paragraph[first])
                 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && NameText.datelineEnd(text, tk.end[l])
@@ -498,6 +551,21 @@ final class NameFinder {
                 && (firstBits & NameCues.ORG_WORD) == 0) {
             type = PLACE; // "in Wales and Scotland": the place cue of the first counts for the second
             why = BY_PLACE_CUE;
+        }
+        if (type == UNKNOWN && (beforeBits & NameCues.COORD) != 0 && w.runs > 0 && w.rType[w.runs - 1] == ORG
+                && w.rWhy[w.runs - 1] == BY_ORG && w.rLast[w.runs - 1] == before - 1
+                && tk.sentence[before - 1] == tk.sentence[first] && len <= 3) {
+            type = ORG; // "Siberian Coal Energy Corp and Mechel": one kind on both sides of "and"
+            why = BY_ORG;
+        }
+        if (type == UNKNOWN && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0) {
+            if (PlaceContext.locatedAfter(tk, text, l, fieldTo)) {
+                type = PLACE;
+                why = BY_LOCATED;
+            } else if (PlaceContext.journeyBefore(tk, first, fieldFrom)) {
+                type = PLACE;
+                why = BY_JOURNEY;
+            }
         }
         if (type == UNKNOWN && f == l && w.riverAt[f] == w.stamp) {
             type = PLACE;

@@ -9,6 +9,8 @@ final class NameText {
     static final int GAP_SPACE = 1;
     static final int GAP_HYPHEN = 2;
     static final int GAP_DOT = 3;
+    /** An ampersand, alone or between spaces: "AT&T", "Toyo Trust & Banking Co". */
+    static final int GAP_AMP = 4;
 
     private NameText() {
     }
@@ -17,12 +19,18 @@ final class NameText {
         return gap == GAP_SPACE || gap == GAP_HYPHEN;
     }
 
-    /** What separates two tokens: one space, a hyphen, a full stop and a space (after an initial), or else. */
+    /**
+     * What separates two tokens: one space, a hyphen, a full stop and a space (after an initial), an ampersand,
+     * or else.
+     */
     static int gap(String text, int from, int to) {
         int n = to - from;
         if (n == 1) {
             char c = text.charAt(from);
-            return c == ' ' ? GAP_SPACE : c == '-' ? GAP_HYPHEN : GAP_OTHER;
+            return c == ' ' ? GAP_SPACE : c == '-' ? GAP_HYPHEN : c == '&' ? GAP_AMP : GAP_OTHER;
+        }
+        if (n == 3 && text.charAt(from + 1) == '&' && text.charAt(from) == ' ' && text.charAt(from + 2) == ' ') {
+            return GAP_AMP;
         }
         if (n == 2 && text.charAt(from) == '.' && text.charAt(from + 1) == ' ') {
             return GAP_DOT;

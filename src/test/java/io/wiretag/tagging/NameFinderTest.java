@@ -73,6 +73,44 @@ class NameFinderTest {
     }
 
     @Test
+    void anAmpersandAndAnAndBeforeAHeadWordAreInsideOneOrganisationsName() {
+        String body = "Toyo Trust & Banking Co cut its forecast, and Kolvex Marketing & Promotions Inc was sold. "
+                + "Regulators referred the deal to the Monopolies and Mergers Commission, while Nippon Telegraph and "
+                + "Telephone Corp said nothing. The Finance Ministry and Central Bank of Lesotho disagreed. Mr Grover "
+                + "once ran Retail Fusion Brands and Dymocks Group.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("amp", "1996-12-06", "Deals", body));
+        assertUnlinked(tags, "organisation", List.of("toyo-trust-banking-co", "kolvex-marketing-promotions-inc",
+                "monopolies-and-mergers-commission", "nippon-telegraph-and-telephone-corp", "finance-ministry",
+                "central-bank-of-lesotho"));
+        assertEquals("Toyo Trust & Banking Co", entity(tags, "unlinked:organisation:toyo-trust-banking-co").name());
+        // A head word before "and" makes two names of the two sides.
+        assertNotTagged(tags, "unlinked:organisation:finance-ministry-and-central-bank-of-lesotho");
+        assertNotTagged(tags, "unlinked:organisation:mergers-commission");
+        // Three words before "and" are more likely a company's name of its own.
+        assertNotTagged(tags, "unlinked:organisation:retail-fusion-brands-and-dymocks-group");
+    }
+
+    @Test
+    void aPlaceIsToldByItsHyphenedParticleByWhereItIsAndByAJourney() {
+        String body = "Jens Stoltenberg opened the summit at Watford, near London. France remembered de Gaulle at "
+                + "Colombey-les-Deux-Eglises and Mariupol's refugees reached Rostov-on-Don. Navalny fell ill on a flight "
+                + "from Tomsk; hundreds fled to Zaporizhzhia. Troops massed at Yelnya, north-west of Smolensk.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("places", "2020-08-20", "Journeys", body));
+        assertUnlinked(tags, "place", List.of("watford", "colombey-les-deux-eglises", "rostov-on-don", "tomsk", "yelnya"));
+        // A company one returns to is no place: only travel words make "to" a place cue.
+        Tags ceo = tagger.tag(NameFinderSetTest.story("ceo", "2020-08-20", "Returns", "Mr Dorsey returned to Quillcorp."));
+        assertNotTagged(ceo, "unlinked:place:quillcorp");
+    }
+
+    @Test
+    void anUnknownNameAfterAnOrganisationAndAndIsAnOrganisationToo() {
+        String body = "Siberian Coal Energy Corp and Mechel agreed to talks, a spokesman for Mechel said.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("coord", "2008-05-06", "Merger talks", body));
+        assertUnlinked(tags, "organisation", List.of("siberian-coal-energy-corp", "mechel"));
+        assertEquals(2, entity(tags, "unlinked:organisation:mechel").mentions().size());
+    }
+
+    @Test
     void stFtAndMtJoinThePlaceNameAfterTheirFullStop() {
         String body = "The river crested near St. Louis on Friday. Residents of Ft. Myers and Mt. Vernon were spared, "
                 + "said actress Jill St. John, who grew up in St Paul.";
