@@ -37,6 +37,7 @@ public final class Tagger {
     private final NameFinder nameFinder;
     private final ForeignNames foreignNames;
     private final CyrillicNames cyrillicNames;
+    private final ArticleClubs articleClubs;
     private final TopicScorer scorer;
     private final ThreadLocal<Scratch> scratch;
     /** The language this tagger is for (null: the taxonomy as written), and its taggers per language. */
@@ -76,6 +77,8 @@ public final class Tagger {
         this.foreignNames = language != null && ForeignNames.supports(language) ? new ForeignNames(language) : null;
         // Russian and Ukrainian stories get people by their given names, in whatever case (CyrillicNames).
         this.cyrillicNames = language != null && CyrillicNames.supports(language) ? new CyrillicNames(language) : null;
+        // Spanish stories get clubs by their article ("al Barcelona").
+        this.articleClubs = ArticleClubs.of(language, gz);
         this.scorer = new TopicScorer(rules, gz);
         int entities = gz.entities.length;
         int keywords = gz.keywordCount();
@@ -170,6 +173,9 @@ public final class Tagger {
         matcher.matchWords(tk, s);
         try {
             resolver.resolve(tk, s, headline, body, leadParagraph, explain);
+            if (articleClubs != null) {
+                articleClubs.link(tk, s, headline, body, leadParagraph, explain);
+            }
             // The name finder first: a lone surname of a person found in full joins that person's mentions.
             List<EntityTag> unlinked = nameFinder != null ? nameFinder.find(tk, s, headline, body, leadParagraph, explain)
                     : foreignNames != null ? foreignNames.find(tk, s, headline, body, leadParagraph, explain)
