@@ -60,8 +60,23 @@ final class Gazetteer {
     private Set<Long> wordRoots = new HashSet<>(); // while building
     final List<String> keywordText = new ArrayList<>();
     private final Map<String, Integer> keywordIndex = new HashMap<>();
+    /**
+     * Whether the language writes its nouns with a capital (German): a keyword written so is a noun and names
+     * only a capitalised word ("Kämpfen", battles, not "zu kämpfen haben", to struggle).
+     */
+    private final boolean nounsCapitalised;
+    /** Per keyword id: a noun that only a capitalised word of the story is (see {@link #nounsCapitalised}). */
+    final boolean[] keywordNoun;
+    private java.util.BitSet nouns = new java.util.BitSet(); // while building
+    private java.util.BitSet notNouns = new java.util.BitSet(); // while building
 
     Gazetteer(Taxonomy taxonomy) {
+        this(taxonomy, false);
+    }
+
+    /** {@code nounsCapitalised}: the taxonomy is a view for a language that capitalises its nouns (German). */
+    Gazetteer(Taxonomy taxonomy, boolean nounsCapitalised) {
+        this.nounsCapitalised = nounsCapitalised;
         this.entities = taxonomy.entities().toArray(new EntityDef[0]);
         Map<String, Integer> aliasByKey = new HashMap<>();
         Map<String, List<int[]>> sharedCandidates = new HashMap<>();
@@ -155,6 +170,12 @@ final class Gazetteer {
         words.trim();
         wordsFilter = new TokenFilter(wordRoots);
         wordRoots = null;
+        keywordNoun = new boolean[keywordText.size()];
+        for (int k = nouns.nextSetBit(0); k >= 0; k = nouns.nextSetBit(k + 1)) {
+            keywordNoun[k] = !notNouns.get(k);
+        }
+        nouns = null;
+        notNouns = null;
     }
 
     private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
@@ -231,6 +252,11 @@ final class Gazetteer {
                 words.add(p.lower(), id);
                 wordRoots.add(p.lower()[0]);
             }
+        }
+        if (nounsCapitalised) {
+            // Written with a capital, a noun; the same words written in lower case too, any word.
+            String written = text.startsWith("=") ? text.substring(1) : text;
+            (!written.isEmpty() && Character.isUpperCase(written.charAt(0)) ? nouns : notNouns).set(id);
         }
         return id;
     }

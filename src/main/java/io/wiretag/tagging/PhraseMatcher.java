@@ -14,6 +14,7 @@ final class PhraseMatcher {
     private final long[][] aliasExact;
     private final TokenTrie words;
     private final TokenFilter wordsFilter;
+    private final boolean[] keywordNoun;
 
     PhraseMatcher(Gazetteer g) {
         this.names = g.names;
@@ -24,6 +25,7 @@ final class PhraseMatcher {
         this.aliasExact = g.aliasExact;
         this.words = g.words;
         this.wordsFilter = g.wordsFilter;
+        this.keywordNoun = g.keywordNoun;
     }
 
     /** Leftmost-longest matching of names; a match starts only at a word that is not lower case, unless a
@@ -88,7 +90,7 @@ final class PhraseMatcher {
         }
     }
 
-    /** Keywords and cues: leftmost-longest, any case. */
+    /** Keywords and cues: leftmost-longest, any case; a noun of a language that capitalises nouns, capitalised. */
     void matchWords(Tokens tk, Scratch s) {
         int n = tk.count;
         long[] lower = tk.lower;
@@ -118,7 +120,7 @@ final class PhraseMatcher {
                     break;
                 }
             }
-            if (bestWord >= 0) {
+            if (bestWord >= 0 && !(keywordNoun[bestWord] && (tk.flags[i] & Tokens.FIRST_LOWER) != 0)) {
                 s.addWord(i, bestEnd, bestWord);
                 i = bestEnd;
             }

@@ -64,7 +64,7 @@ public final class Tagger {
             }
         }
         this.byLanguage = Map.copyOf(langs);
-        Gazetteer gz = new Gazetteer(taxonomy);
+        Gazetteer gz = new Gazetteer(taxonomy, "de".equals(language));
         TopicRules rules = new TopicRules(taxonomy, gz);
         this.gazetteer = gz;
         this.matcher = new PhraseMatcher(gz);

@@ -136,9 +136,17 @@ class IngestAndTailTest {
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains(": " + records + " records written, 0 deleted"), first.out());
 
-        // An editor removes one entity file's worth of definitions: those keys get tombstones.
+        // An editor removes one topic file: not the sanctions topic alone, which the war topic yields to ...
         Path copy = io.wiretag.testing.Trees.copy(Path.of("config/taxonomy"), dir.resolve("taxonomy"));
-        Files.delete(copy.resolve("topics/russia-sanctions.json"));
+        Path sanctions = copy.resolve("topics/russia-sanctions.json");
+        byte[] kept = Files.readAllBytes(sanctions);
+        Files.delete(sanctions);
+        Run refused = run("taxonomy", "publish", "--dir", copy.toString());
+        assertTrue(refused.exit() != 0, refused.out());
+        assertTrue(refused.err().contains("topic ukraine-war: yields_to \"russia-sanctions\" is not a topic"), refused.err());
+        // ... but one nothing refers to: its key gets a tombstone.
+        Files.write(sanctions, kept);
+        Files.delete(copy.resolve("topics/us-russia-relations.json"));
         Run second = run("taxonomy", "publish", "--dir", copy.toString());
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains(": " + (records - 1) + " records written, 1 deleted"), second.out());

@@ -65,8 +65,9 @@ class LifecycleSamplesTest {
                     wirea:urn:wirea:talks@1 wirea:urn:wirea:talks@2 wirea:urn:wirea:talks@3 wirea:urn:wirea:strike@1 \
                     wirea:urn:wirea:strike@2:kill wirea:urn:wirea:sanctions@1 wireb:urn:wireb:eu-russia-0302@1:dup-of-wirea:urn:wirea:sanctions \
                     wirea:urn:wirea:ghost@2:kill""", read(driver, topics, topics.tagged().name()));
-            assertEquals("wirea:urn:wirea:talks@2 wirea:urn:wirea:talks@3 wirea:urn:wirea:strike@1 wirea:urn:wirea:strike@2:kill "
-                    + "wirea:urn:wirea:sanctions@1", read(driver, topics, "news.topic.ukraine-war"));
+            // The sanctions package names the war only as what the exports pay for: it is the sanctions topic's.
+            assertEquals("wirea:urn:wirea:talks@2 wirea:urn:wirea:talks@3 wirea:urn:wirea:strike@1 wirea:urn:wirea:strike@2:kill",
+                    read(driver, topics, "news.topic.ukraine-war"));
             assertEquals("wirea:urn:wirea:talks@1 wirea:urn:wirea:talks@2 wirea:urn:wirea:talks@3:kill",
                     read(driver, topics, "news.topic.us-russia-relations"));
             assertEquals("wirea:urn:wirea:sanctions@1", read(driver, topics, "news.topic.russia-sanctions"));

@@ -139,6 +139,19 @@ class InflectionTest {
     }
 
     @Test
+    void aGermanNounKeywordNamesOnlyACapitalisedWord() {
+        Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        // "zu kämpfen haben" is to struggle; "Kämpfen", a form of the keyword "Kämpfe", is battles.
+        Story prices = story("de", "Preise steigen", "Viele Betriebe in der Ukraine haben mit hohen Preisen zu kämpfen.");
+        assertEquals(List.of(), t.tag(prices).topicIds());
+        Story fighting = story("de", "Lage im Osten", "Bei schweren Kämpfen im Osten der Ukraine wurden Soldaten verletzt.");
+        assertEquals(List.of("ukraine-war"), t.tag(fighting).topicIds());
+        // Other languages write nouns in lower case: their keywords name any word.
+        Story french = story("fr", "Situation dans l'est", "De violents combats ont eu lieu dans l'est de l'Ukraine.");
+        assertEquals(List.of("ukraine-war"), t.tag(french).topicIds());
+    }
+
+    @Test
     void germanStoriesDoNotReadEnglishKeywords() throws Exception {
         Taxonomy shipped = Taxonomy.load(Path.of("config/taxonomy"));
         Tagger t = Tagger.compile(shipped);
