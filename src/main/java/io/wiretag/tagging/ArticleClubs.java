@@ -41,17 +41,7 @@ final class ArticleClubs {
             if (club == null) {
                 continue;
             }
-            double weight = EntityTags.weight(tk, f, leadParagraph);
-            int from = s.entitySlot[e];
-            if (from >= 0) {
-                s.slotWeight[from] -= weight;
-                s.slotMentions[from]--;
-            }
-            s.mEntity[m] = club[0];
-            s.mAlias[m] = club[1];
-            int slot = s.slotFor(club[0], m);
-            s.slotWeight[slot] += weight;
-            s.slotMentions[slot]++;
+            s.retarget(m, club[0], club[1], EntityTags.weight(tk, f, leadParagraph));
             if (explain != null) {
                 explain.why(m, "a club's short name after the article (\"al Barcelona\"): a city takes none");
             }

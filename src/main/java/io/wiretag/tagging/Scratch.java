@@ -201,6 +201,23 @@ final class Scratch {
     }
 
     /** The slot that tallies {@code entity}'s mentions, opened with match {@code m} as its first when it has none yet. */
+    /**
+     * Gives match {@code m} to another entity (a city's name read as its club): the mention and its
+     * {@code weight} leave the slot of the entity it had for that entity's.
+     */
+    void retarget(int m, int entity, int alias, double weight) {
+        int from = entitySlot[mEntity[m]];
+        if (from >= 0) {
+            slotWeight[from] -= weight;
+            slotMentions[from]--;
+        }
+        mEntity[m] = entity;
+        mAlias[m] = alias;
+        int slot = slotFor(entity, m);
+        slotWeight[slot] += weight;
+        slotMentions[slot]++;
+    }
+
     int slotFor(int entity, int m) {
         int slot = entitySlot[entity];
         if (slot < 0) {

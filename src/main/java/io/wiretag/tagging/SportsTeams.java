@@ -377,17 +377,7 @@ final class SportsTeams {
                 if (!alone(tk, s, text, f)) {
                     continue;
                 }
-                double weight = EntityTags.weight(tk, f, leadParagraph);
-                int from = s.entitySlot[e];
-                if (from >= 0) {
-                    s.slotWeight[from] -= weight;
-                    s.slotMentions[from]--;
-                }
-                s.mEntity[k] = club[0];
-                s.mAlias[k] = club[1];
-                int slot = s.slotFor(club[0], k);
-                s.slotWeight[slot] += weight;
-                s.slotMentions[slot]++;
+                s.retarget(k, club[0], club[1], EntityTags.weight(tk, f, leadParagraph));
                 if (explain != null) {
                     explain.why(k, "a club's short name: the story names the club in full, or joins it to another club");
                 }
