@@ -2,6 +2,7 @@ package io.wiretag.tagging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,8 +68,8 @@ final class Gazetteer {
     private final boolean nounsCapitalised;
     /** Per keyword id: a noun that only a capitalised word of the story is (see {@link #nounsCapitalised}). */
     final boolean[] keywordNoun;
-    private java.util.BitSet nouns = new java.util.BitSet(); // while building
-    private java.util.BitSet notNouns = new java.util.BitSet(); // while building
+    private BitSet nouns = new BitSet(); // while building
+    private BitSet notNouns = new BitSet(); // while building
 
     Gazetteer(Taxonomy taxonomy) {
         this(taxonomy, false);

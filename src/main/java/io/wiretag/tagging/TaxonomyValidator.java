@@ -1,7 +1,9 @@
 package io.wiretag.tagging;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -231,7 +233,7 @@ public final class TaxonomyValidator {
         if (topic.yieldsTo().isEmpty()) {
             return;
         }
-        java.util.Map<String, TopicDef> byId = new java.util.HashMap<>();
+        Map<String, TopicDef> byId = new HashMap<>();
         topics.forEach(x -> byId.put(x.id(), x));
         if (topic.rules().stream().noneMatch(TaxonomyValidator::oneSentenceRequired)) {
             out.add(where + ": yields_to needs a required together rule of scope sentence (it says where the topic"
@@ -246,7 +248,7 @@ public final class TaxonomyValidator {
             }
         }
         // A cycle: walk what this topic yields to, and what those yield to, looking for this topic.
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(topic.yieldsTo());
+        Deque<String> todo = new ArrayDeque<>(topic.yieldsTo());
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             TopicDef next = byId.get(todo.pop());

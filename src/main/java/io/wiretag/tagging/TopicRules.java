@@ -1,7 +1,10 @@
 package io.wiretag.tagging;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,7 +75,7 @@ final class TopicRules {
             }
         }
         maskWords = Math.max(1, (bit + 63) >>> 6);
-        order = yieldOrder(taxonomy);
+        order = yieldOrder();
         entityBits = new long[entities.length * maskWords];
         keywordBits = new long[keywords * maskWords];
         for (CompiledTopic t : topics) {
@@ -115,8 +118,8 @@ final class TopicRules {
      * on both sides (what {@code taxonomy check} asks for), and orders the topics so each comes after those it
      * yields to. A cycle, which {@code taxonomy check} reports, leaves the rest in the taxonomy's order.
      */
-    private int[] yieldOrder(Taxonomy taxonomy) {
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    private int[] yieldOrder() {
+        Map<String, Integer> index = new HashMap<>();
         for (int t = 0; t < topics.length; t++) {
             index.put(topics[t].def.id(), t);
         }
@@ -130,7 +133,7 @@ final class TopicRules {
         for (boolean progress = true; progress && n < topics.length; ) {
             progress = false;
             for (int t = 0; t < topics.length; t++) {
-                if (!placed[t] && java.util.Arrays.stream(topics[t].yieldsTo).allMatch(o -> placed[o])) {
+                if (!placed[t] && Arrays.stream(topics[t].yieldsTo).allMatch(o -> placed[o])) {
                     placed[t] = true;
                     out[n++] = t;
                     progress = true;
