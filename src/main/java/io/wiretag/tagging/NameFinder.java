@@ -38,8 +38,8 @@ final class NameFinder {
         "what the person is after a comma (\"Hank Note, chief dealer at\")",
         "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)",
         "a crew: a country and a numeral (\"USA III\")",
-        "where it is, after a comma (\"Watford, near London\")", "a journey's start or end (\"a flight from Tomsk\")",
-        "a place's particle between hyphens (\"Rostov-on-Don\")"};
+        "where it is, after a comma (\"Watford, near London\")", "a journey's start or end (\"a flight from Surgut\")",
+        "a place's particle between hyphens (\"Stratford-upon-Avon\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -280,7 +280,7 @@ final class NameFinder {
                 continue;
             }
             if (gap == NameText.GAP_HYPHEN && PlaceContext.hyphenParticle(tk, text, nx, to) && !covered(w, nx + 1)) {
-                last = nx + 1; // "Colombey-les-Deux-Eglises", "Rostov-on-Don"
+                last = nx + 1; // "Colombey-les-Deux-Eglises", "Stratford-upon-Avon"
                 bits[nx] = cues.of(tk.lower[nx]);
                 bits[last] = cues.of(tk.lower[last]);
                 heads |= bits[last];

@@ -3,8 +3,8 @@ package io.wiretag.tagging;
 /**
  * What the words around a run of capitalised words say of it being a place, beyond a one-word cue before
  * it ({@link NameCues#PLACE_CUE}): a place name joined by hyphens around a lower-case particle
- * ("Colombey-les-Deux-Eglises", "Rostov-on-Don"), a place located after a comma ("Watford, near London",
- * "Bucha, north-west of Kyiv"), and a journey's end ("a flight from Tomsk", "fled to Lviv").
+ * ("Colombey-les-Deux-Eglises", "Stratford-upon-Avon"), a place located after a comma ("Watford, near London",
+ * "Bucha, north-west of Kyiv"), and a journey's end ("a flight from Surgut", "fled to Lviv").
  */
 final class PlaceContext {
     /** Particles that join a place's name by hyphens: French, English, German, Italian and Spanish ones. */
@@ -30,7 +30,7 @@ final class PlaceContext {
 
     /**
      * Whether lower-case token {@code t} is a particle joined by a hyphen on both sides to capitalised words of
-     * its sentence: "les" of "Colombey-les-Deux-Eglises", "on" of "Rostov-on-Don".
+     * its sentence: "les" of "Colombey-les-Deux-Eglises", "upon" of "Stratford-upon-Avon".
      */
     static boolean hyphenParticle(Tokens tk, String text, int t, int to) {
         return t > 0 && t + 1 < to && (tk.flags[t] & Tokens.FIRST_LOWER) != 0 && Tokens.among(HYPHEN_PARTICLES, tk.lower[t])
@@ -72,7 +72,7 @@ final class PlaceContext {
         return next < to && tk.lower[next] == OF && tk.sentence[next] == tk.sentence[l];
     }
 
-    /** Whether "from" or "to" before token {@code first} follows a word of travel: "a flight from Tomsk". */
+    /** Whether "from" or "to" before token {@code first} follows a word of travel: "a flight from Surgut". */
     static boolean journeyBefore(Tokens tk, int first, int fieldFrom) {
         int cue = first - 1;
         int travel = first - 2;

@@ -93,10 +93,10 @@ class NameFinderTest {
     @Test
     void aPlaceIsToldByItsHyphenedParticleByWhereItIsAndByAJourney() {
         String body = "Jens Stoltenberg opened the summit at Watford, near London. France remembered de Gaulle at "
-                + "Colombey-les-Deux-Eglises and Mariupol's refugees reached Rostov-on-Don. Navalny fell ill on a flight "
-                + "from Tomsk; hundreds fled to Zaporizhzhia. Troops massed at Yelnya, north-west of Smolensk.";
+                + "Colombey-les-Deux-Eglises and the pilgrims reached Stratford-upon-Avon. Navalny fell ill on a flight "
+                + "from Surgut; hundreds fled to Zaporizhzhia. Troops massed at Yelnya, north-west of Smolensk.";
         Tags tags = tagger.tag(NameFinderSetTest.story("places", "2020-08-20", "Journeys", body));
-        assertUnlinked(tags, "place", List.of("watford", "colombey-les-deux-eglises", "rostov-on-don", "tomsk", "yelnya"));
+        assertUnlinked(tags, "place", List.of("watford", "colombey-les-deux-eglises", "stratford-upon-avon", "surgut", "yelnya"));
         // A company one returns to is no place: only travel words make "to" a place cue.
         Tags ceo = tagger.tag(NameFinderSetTest.story("ceo", "2020-08-20", "Returns", "Mr Dorsey returned to Quillcorp."));
         assertNotTagged(ceo, "unlinked:place:quillcorp");
