@@ -139,6 +139,20 @@ class InflectionTest {
     }
 
     @Test
+    void majorCitiesAreNamedInEveryLanguageInTheirCases() {
+        Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        assertEquals(List.of("novosibirsk", "yekaterinburg", "kazan", "rostov-on-don"), t.tag(story("ru", "Акции",
+                "Акции прошли в Новосибирске, Екатеринбурге и Казани. Беспилотник упал в Ростове-на-Дону.")).entityIds());
+        assertEquals(List.of("novosibirsk", "yekaterinburg", "nizhny-novgorod", "rostov-on-don"), t.tag(story("uk", "Акції",
+                "Акції пройшли в Новосибірську, Єкатеринбурзі та Нижньому Новгороді. Безпілотник упав у Ростові-на-Дону."))
+                .entityIds());
+        assertEquals(List.of("cologne", "strasbourg", "krakow"), t.tag(story("de", "Proteste",
+                "In Köln, Straßburg und Krakau gab es Proteste.")).entityIds());
+        assertEquals(List.of("strasbourg", "antwerp"), t.tag(story("fr", "Réunion", "Les ministres se sont réunis à "
+                + "Strasbourg puis à Anvers.")).entityIds());
+    }
+
+    @Test
     void aGermanNounKeywordNamesOnlyACapitalisedWord() {
         Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
         // "zu kämpfen haben" is to struggle; "Kämpfen", a form of the keyword "Kämpfe", is battles.
