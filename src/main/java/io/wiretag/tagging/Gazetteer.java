@@ -32,6 +32,8 @@ final class Gazetteer {
     }
 
     final EntityDef[] entities;
+    /** Each entity's affiliations, as entity numbers (Kyiv: Ukraine; the US Senate: the United States). */
+    final int[][] affiliations;
 
     final TokenTrie names = new TokenTrie();
     /** The first tokens of all names, so most words cost one bit test. */
@@ -75,10 +77,23 @@ final class Gazetteer {
         this(taxonomy, false);
     }
 
+    private static int[][] affiliationsOf(EntityDef[] entities) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int e = 0; e < entities.length; e++) {
+            index.put(entities[e].id(), e);
+        }
+        int[][] out = new int[entities.length][];
+        for (int e = 0; e < entities.length; e++) {
+            out[e] = entities[e].affiliations().stream().filter(index::containsKey).mapToInt(index::get).toArray();
+        }
+        return out;
+    }
+
     /** {@code nounsCapitalised}: the taxonomy is a view for a language that capitalises its nouns (German). */
     Gazetteer(Taxonomy taxonomy, boolean nounsCapitalised) {
         this.nounsCapitalised = nounsCapitalised;
         this.entities = taxonomy.entities().toArray(new EntityDef[0]);
+        this.affiliations = affiliationsOf(entities);
         Map<String, Integer> aliasByKey = new HashMap<>();
         Map<String, List<int[]>> sharedCandidates = new HashMap<>();
         Map<String, List<int[]>> sharedCues = new HashMap<>();

@@ -23,6 +23,7 @@ import java.util.List;
 final class KnownNames {
     private final NameCues cues;
     private final byte[] aliasTarget;
+    private final int[][] affiliations;
     final boolean[] entityIsPerson;
     final boolean[] entityIsPlace;
     final boolean[] entityIsCountry;
@@ -40,6 +41,7 @@ final class KnownNames {
     KnownNames(Gazetteer g, NameCues cues) {
         this.cues = cues;
         this.aliasTarget = g.aliasTarget;
+        this.affiliations = g.affiliations;
         int n = g.entities.length;
         this.entityIsPerson = new boolean[n];
         this.entityIsPlace = new boolean[n];
@@ -128,6 +130,19 @@ final class KnownNames {
     void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
+            if (e >= 0 && entityIsOrganisation[e] && s.mLast[m] > s.mFirst[m]
+                    && qualifiedByTheWordBefore(tk, s, m, e, Tagger.source(tk, s.mFirst[m], headline, body))) {
+                // "the Florida Supreme Court", "the Russian Supreme Court", "the Czech Civic Democratic Party": a
+                // place, another country or a name before the institution's name makes it someone else's; the
+                // name finder reads the longer name (the place before it opens it, the country is inside it).
+                if (explain != null) {
+                    explain.why(m, "the end of a longer name, another body's: read whole");
+                }
+                s.mEntity[m] = -1;
+            }
+        }
+        for (int m = 0; m < s.matches; m++) {
+            int e = s.mEntity[m];
             if (e == ELSEWHERE) {
                 continue; // another place of that name ("Cairo, Illinois"): the name finder reads it
             }
@@ -191,6 +206,9 @@ final class KnownNames {
             if (e >= 0 && (entityIsPlace[e] || entityIsCountry[e])) {
                 w.regionAt[s.mFirst[m]] = w.stamp;
             }
+            if (e >= 0 && entityIsOrganisation[e]) {
+                withItsLegalForms(tk, s, m, Tagger.source(tk, s.mLast[m], headline, body));
+            }
             int mark = e >= 0 && entityIsPerson[e] ? w.stamp + 1 : w.stamp;
             if (mark != w.stamp && s.mLast[m] > s.mFirst[m]) {
                 w.addLinkedSurname(surname(tk, s.mFirst[m], s.mLast[m]), e, s.mAlias[m], false);
@@ -225,6 +243,88 @@ final class KnownNames {
             }
         }
         return false;
+    }
+
+    /**
+     * After the scan, runs in token order: an organisation the gazetteer matched that opens an organisation's
+     * name the name finder read right after it, ending in a head word ("U.S. Senate Banking Committee", "ILO
+     * Workers Group", "Rosneft Oil Company") is named inside that longer name: the run takes it, and the match
+     * still counts for its organisation, listed apart from its mentions ({@link Scratch#mWithin}).
+     */
+    void organisationsOpeningLongerNames(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        for (int r = 0; r < w.runs; r++) {
+            int f = w.rFirst[r];
+            if (w.rType[r] != NameFinder.ORG || f == 0 || (cues.of(tk.lower[w.rLast[r]]) & NameCues.ORG_HEAD) == 0) {
+                continue;
+            }
+            int m = s.matchAt(f - 1);
+            if (m < 0 || s.mLast[m] != f - 1 || s.mEntity[m] < 0 || !entityIsOrganisation[s.mEntity[m]] || s.mWithin[m]
+                    || !adjacent(tk, Tagger.source(tk, f, headline, body), f - 1, f)) {
+                continue;
+            }
+            s.mWithin[m] = true;
+            if (explain != null) {
+                explain.why(m, "inside the name of an organisation that opens with it");
+            }
+            int first = s.mFirst[m];
+            w.rFirst[r] = first;
+            w.rKey[r] = key(tk, first, w.rLast[r]);
+        }
+    }
+
+    /**
+     * A company's legal forms right after its match are its name's ("Honda Motor Co Ltd", "British Airways
+     * Plc", "Siemens AG"): the match goes on over them, capitalised, one space between, two at most.
+     */
+    private static void withItsLegalForms(Tokens tk, Scratch s, int m, String text) {
+        for (int k = 0; k < 2; k++) {
+            int n = s.mLast[m] + 1;
+            if (n >= tk.count || (tk.flags[n] & Tokens.FIRST_UPPER) == 0 || !NameFinder.isLegalForm(tk.lower[n])
+                    || s.matchAt(n) >= 0 || !adjacent(tk, text, n - 1, n)) {
+                return;
+            }
+            s.extendMatch(m, n);
+        }
+    }
+
+    /** Cue words that open no longer name before an institution's ("Former", "President", "Joe", "Senate"...). */
+    private static final int NOT_A_QUALIFIER = NameCues.COMMON | NameCues.TITLE | NameCues.TITLE_PART | NameCues.FIRST
+            | NameCues.ROLE | NameCues.ORG_HEAD | NameCues.ORG_WORD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
+
+    /**
+     * Whether organisation match {@code m} (of entity {@code e}, two words or more) follows, in its sentence with
+     * one space between, a word that makes it another body's name: a place the gazetteer matched ("Florida
+     * Supreme Court"); a country that is not the organisation's ("Russian Supreme Court", not "German Bundestag
+     * Committee" nor "US Democratic Party"); in the body, a capitalised word no list knows, not the sentence's
+     * first ("Civic Democratic Party", "Social Democratic Party").
+     */
+    private boolean qualifiedByTheWordBefore(Tokens tk, Scratch s, int m, int e, String text) {
+        int p = s.mFirst[m] - 1;
+        if (p < 0 || (tk.flags[s.mFirst[m]] & Tokens.ALL_UPPER) != 0 || !adjacent(tk, text, p, p + 1)
+                || (tk.flags[p] & Tokens.FIRST_UPPER) == 0) {
+            return false;
+        }
+        int q = s.matchAt(p);
+        if (q >= 0) {
+            int before = s.mEntity[q];
+            if (s.mLast[q] != p || before < 0) {
+                return false;
+            }
+            if (entityIsPlace[before]) {
+                return true;
+            }
+            if (!entityIsCountry[before] || affiliations[e].length == 0) {
+                return false; // a body of no country ("EU", "UN") may be named after any
+            }
+            for (int a : affiliations[e]) {
+                if (a == before) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Tagger.field(tk, p) == Tagger.BODY && (tk.flags[p] & Tokens.ALL_UPPER) == 0 && p > 0 && tk.sentence[p - 1] == tk.sentence[p]
+                && Tagger.field(tk, p - 1) == Tagger.BODY && (cues.of(tk.lower[p]) & NOT_A_QUALIFIER) == 0;
     }
 
     /**

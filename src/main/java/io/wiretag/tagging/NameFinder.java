@@ -90,6 +90,11 @@ final class NameFinder {
      */
     private static final long[] LEGAL_FORMS = Tokens.hashesLower("ag", "sa", "nv", "bv", "plc", "ltd", "inc",
             "co", "corp", "gmbh", "se", "spa", "llc", "ab", "asa", "oyj");
+    /** Whether a word is a company's legal form written after its name ("Ltd", "AG", "Inc"). */
+    static boolean isLegalForm(long lower) {
+        return Tokens.among(LEGAL_FORMS, lower);
+    }
+
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
 
@@ -160,6 +165,7 @@ final class NameFinder {
         appositions.people(tk, w, headline, body, sportsStory);
         NameLists.peopleInLists(tk, w, headline, body);
         inside.withTheCountryBefore(tk, s, w, headline, body, explain);
+        known.organisationsOpeningLongerNames(tk, s, w, headline, body, explain);
         Acronyms.read(tk, s, w, headline, body);
         if (w.surnamePlaces > 0) {
             known.surnamesThatArePlaces(tk, s, w, headline, body, explain);

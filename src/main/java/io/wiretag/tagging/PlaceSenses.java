@@ -26,15 +26,12 @@ final class PlaceSenses {
         this.entityIsPlace = entityIsPlace;
         this.entityIsCountry = entityIsCountry;
         int n = g.entities.length;
-        this.affiliations = new int[n][];
+        this.affiliations = g.affiliations;
         this.entityIds = new String[n];
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int e = 0; e < n; e++) {
             index.put(g.entities[e].id(), e);
             entityIds[e] = g.entities[e].id();
-        }
-        for (int e = 0; e < n; e++) {
-            affiliations[e] = g.entities[e].affiliations().stream().filter(index::containsKey).mapToInt(index::get).toArray();
         }
         this.unitedStates = index.getOrDefault("united-states", -1);
         this.stateHash = new long[NameCues.US_STATES.length];

@@ -149,6 +149,20 @@ final class Scratch {
         matches++;
     }
 
+    /** Match {@code m} goes on to token {@code last} ("Honda Motor Co" of "Honda Motor Co Ltd"). */
+    void extendMatch(int m, int last) {
+        if (tokenMatch.length <= last) {
+            int size = Math.max(last + 1, tokenMatch.length * 2);
+            tokenMatch = Arrays.copyOf(tokenMatch, size);
+            matchStamp = Arrays.copyOf(matchStamp, size);
+        }
+        for (int t = mLast[m] + 1; t <= last; t++) {
+            tokenMatch[t] = m;
+            matchStamp[t] = stamp;
+        }
+        mLast[m] = last;
+    }
+
     void addWord(int first, int last, int id) {
         if (words == wFirst.length) {
             int n = words * 2;

@@ -222,6 +222,9 @@ final class Tokens {
                     if ((next & (MARK | APOS)) == 0) {
                         int n = count;
                         starts[n] = from;
+                        if (c0[i] == '.' && isCompanyForm(h)) {
+                            i++; // "AMR Corp.": the span keeps the dot, as a dotted acronym's does (not a sentence's end)
+                        }
                         ends[n] = i;
                         hashes[n] = h;
                         int first = FIRST_FLAGS[cls];
@@ -265,6 +268,16 @@ final class Tokens {
         paragraphs = para + 1;
         fieldStart[field + 1] = count;
         fieldCaps[field + 1] = capCount;
+    }
+
+    private static final long CORP = hashLower("corp");
+    private static final long INC = hashLower("inc");
+    private static final long LTD = hashLower("ltd");
+    private static final long CO = hashLower("co");
+
+    /** Abbreviated legal forms of companies, written with a full stop that is part of the name. */
+    private static boolean isCompanyForm(long h) {
+        return h == CORP || h == INC || h == LTD || h == CO;
     }
 
     private boolean afterAbbreviation(int dot) {

@@ -709,6 +709,53 @@ class NameFinderTest {
     }
 
     @Test
+    void anInstitutionNamedAfterAPlaceOrAnotherCountryIsAnotherBody() {
+        // "Supreme Court" alone is the US court with a US cue near it; a state, another country or another
+        // name right before it makes it another court, another party, named whole.
+        String body = "The execution was postponed by the Florida Supreme Court on Friday. The Russian Supreme Court "
+                + "upheld the ban in Moscow. The congress of the ruling Czech Civic Democratic Party will meet. "
+                + "In Washington, the U.S. Supreme Court declined to hear the case.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "1996-12-06", "Courts and parties", body));
+        assertUnlinked(tags, "organisation", List.of("florida-supreme-court", "russian-supreme-court",
+                "czech-civic-democratic-party"));
+        int us = body.indexOf("U.S. Supreme Court");
+        assertEquals(List.of(new Mention("body", us, us + 18, "U.S. Supreme Court")), entity(tags, "us-supreme-court").mentions());
+        assertNotTagged(tags, "democratic-party-us");
+        // The country inside the court's name still counts for it; the US court does not make it US-Russia news.
+        assertEquals(List.of("Russian"), entity(tags, "russia").inside().stream().map(Mention::text).toList());
+        assertFalse(tags.topics().stream().anyMatch(t -> t.id().equals("us-russia-relations")), tags.topics().toString());
+        // A body's own country before it keeps it ("US" is the Democrats' own).
+        Tags own = tagger.tag(NameFinderSetTest.story("o", "2024-03-03", "Party",
+                "Leaders of the US Democratic Party met in Chicago. The Democratic Party chose Kamala Harris."));
+        assertEquals(2, entity(own, "democratic-party-us").mentions().size(), own.entities().toString());
+    }
+
+    @Test
+    void aKnownOrganisationOpeningALongerNameCountsInsideIt() {
+        String body = "Alfonse D'Amato, chairman of the U.S. Senate Banking Committee, spoke on Friday. Bill Brett, "
+                + "chairman of the ILO Workers Group, told Reuters.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("b", "1996-12-06", "Committees", body));
+        assertUnlinked(tags, "organisation", List.of("u-s-senate-banking-committee", "ilo-workers-group"));
+        assertNotTagged(tags, "unlinked:organisation:banking-committee");
+        assertNotTagged(tags, "unlinked:organisation:workers-group");
+        assertEquals(List.of(), entity(tags, "us-senate").mentions());
+        assertEquals(List.of("U.S. Senate"), entity(tags, "us-senate").inside().stream().map(Mention::text).toList());
+        assertEquals(List.of("ILO"), entity(tags, "ilo").inside().stream().map(Mention::text).toList());
+    }
+
+    @Test
+    void aCompanysLegalFormIsItsNamesWithItsFullStop() {
+        String body = "Honda Motor Co Ltd said on Friday it had 15,000 orders. American's parent, AMR Corp., said it "
+                + "did not view the terms as a deal breaker. Shares of Harbour Holdings Inc. fell.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("h", "1996-12-06", "Companies", body));
+        assertEquals(List.of(new Mention("body", 0, 18, "Honda Motor Co Ltd")), entity(tags, "honda").mentions());
+        int amr = body.indexOf("AMR");
+        assertEquals(List.of(new Mention("body", amr, amr + 9, "AMR Corp.")), entity(tags, "unlinked:organisation:amr-corp").mentions());
+        // At the story's end too.
+        assertEquals("Harbour Holdings Inc.", entity(tags, "unlinked:organisation:harbour-holdings-inc").mentions().get(0).text());
+    }
+
+    @Test
     void anOrganisationKnownByItsFirstWordIsTheOneNamedInFull() {
         String body = "Barnet beat Bristol Rovers 2-1 on Sunday in the league. Bristol manager Joey Barton said "
                 + "his side lacked energy.";
@@ -732,7 +779,7 @@ class NameFinderTest {
         // Nor when the gazetteer knows one of them; and a company's legal form after its known name is no name.
         Tags known = tagger.tag(NameFinderSetTest.story("d", "2024-03-03", "Bonn firms",
                 "Shares of Deutsche Bank AG and Deutsche Post AG rose. Deutsche said nothing."));
-        assertEquals(List.of("Deutsche Bank"), entity(known, "deutsche-bank").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Deutsche Bank AG"), entity(known, "deutsche-bank").mentions().stream().map(Mention::text).toList());
         assertEquals(1, entity(known, "unlinked:organisation:deutsche-post-ag").mentions().size(), known.entityIds().toString());
         assertNotTagged(known, "unlinked:organisation:ag");
     }
