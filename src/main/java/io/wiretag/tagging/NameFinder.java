@@ -95,6 +95,9 @@ final class NameFinder {
         return Tokens.among(LEGAL_FORMS, lower);
     }
 
+    /** Titles the words before which are a portfolio, not a body ("Telecommunications Minister"). */
+    private static final long[] PORTFOLIO_TITLES = Tokens.hashesLower("minister", "secretary", "ministers");
+    private static final long[] INDEX = Tokens.hashesLower("index", "indices", "indexes");
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
 
@@ -584,7 +587,9 @@ final class NameFinder {
             why = BY_REGION;
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
-                && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)) {
+                && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)
+                && !(l + 1 < fieldTo && Tokens.among(INDEX, tk.lower[l + 1]) && sameSentence(tk, l, l + 1))) {
+            // "the blue-chip DAX index": an acronym that names a market index is no organisation
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -601,8 +606,11 @@ final class NameFinder {
                 while (t >= f && (bits[t] & NameCues.TITLE) != 0) {
                     t--;
                 }
-                if (t >= f && t < given - 1 && (bits[t] & (NameCues.COMMON | NameCues.ADJ)) == 0) {
-                    add(w, tk, f, t, ORG, BY_ORG, true); // "Labour MP Dennis Skinner": what the title is of
+                if (t >= f && t < given - 1 && (bits[t] & (NameCues.COMMON | NameCues.ADJ)) == 0
+                        && !Tokens.among(PORTFOLIO_TITLES, tk.lower[t + 1])) {
+                    // "Labour MP Dennis Skinner": what the title is of; not a minister's portfolio
+                    // ("Telecommunications Minister Hisao Horinouchi", "Energy Secretary Ed Miliband").
+                    add(w, tk, f, t, ORG, BY_ORG, true);
                 }
                 f = given; // "Chancellor of the Exchequer Kenneth Clarke": "Exchequer" is no part of his name
                 type = PERSON;

@@ -744,6 +744,15 @@ class NameFinderTest {
     }
 
     @Test
+    void anAcronymNamingAMarketIndexIsNoOrganisation() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("i", "1996-12-06", "Markets",
+                "The blue-chip DAX index fell 1.3 percent, and the IPC index ended down. The RTS said it would open late."));
+        assertNotTagged(tags, "unlinked:organisation:dax");
+        assertNotTagged(tags, "unlinked:organisation:ipc");
+        assertUnlinked(tags, "organisation", List.of("rts"));
+    }
+
+    @Test
     void aCompanysLegalFormIsItsNamesWithItsFullStop() {
         String body = "Honda Motor Co Ltd said on Friday it had 15,000 orders. American's parent, AMR Corp., said it "
                 + "did not view the terms as a deal breaker. Shares of Harbour Holdings Inc. fell.";
@@ -1029,6 +1038,12 @@ class NameFinderTest {
         assertUnlinked(tags, "person", List.of("dennis-skinner", "bill-ford", "joe-manchin"));
         // An adjective of a party is no organisation alone.
         assertNotTagged(tags, "unlinked:organisation:democratic");
+        // Before a minister's or a secretary's title it is the portfolio, not a body.
+        Tags ministers = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Split",
+                "Earlier, Posts and Telecommunications Minister Hisao Horinouchi told a news conference. "
+                        + "Telecommunications Minister Mark Lee agreed."));
+        assertUnlinked(ministers, "person", List.of("hisao-horinouchi", "mark-lee"));
+        assertNotTagged(ministers, "unlinked:organisation:telecommunications");
     }
 
     @Test
