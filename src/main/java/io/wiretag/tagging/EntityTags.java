@@ -131,7 +131,7 @@ final class EntityTags {
                 boolean inHeadline = Tagger.field(tk, f) == Tagger.HEADLINE;
                 String src = inHeadline ? headline : body;
                 int from = tk.start[f];
-                int to = tk.end[l];
+                int to = tk.nameEnd(l, src);
                 // An entity named again the same way shares the text of its mention before (just made, in cache).
                 String text = prevText != null && prevText.length() == to - from
                         && src.regionMatches(from, prevText, 0, to - from) ? prevText : src.substring(from, to);

@@ -127,20 +127,26 @@ final class KnownNames {
         }
     }
 
-    void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+    /**
+     * "the Florida Supreme Court", "the Russian Supreme Court", "the Czech Civic Democratic Party": a place,
+     * another country or a name before an organisation's name makes it another body's; the match gives way and
+     * the name finder reads the longer name (a place before it opens it, a country is inside it).
+     */
+    private void otherBodiesOfTheName(Tokens tk, Scratch s, String headline, String body, Explanation.Builder explain) {
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             if (e >= 0 && entityIsOrganisation[e] && s.mLast[m] > s.mFirst[m]
                     && qualifiedByTheWordBefore(tk, s, m, e, Tagger.source(tk, s.mFirst[m], headline, body))) {
-                // "the Florida Supreme Court", "the Russian Supreme Court", "the Czech Civic Democratic Party": a
-                // place, another country or a name before the institution's name makes it someone else's; the
-                // name finder reads the longer name (the place before it opens it, the country is inside it).
                 if (explain != null) {
                     explain.why(m, "the end of a longer name, another body's: read whole");
                 }
                 s.mEntity[m] = -1;
             }
         }
+    }
+
+    void markCovered(Tokens tk, Scratch s, NameWork w, String headline, String body, Explanation.Builder explain) {
+        otherBodiesOfTheName(tk, s, headline, body, explain);
         for (int m = 0; m < s.matches; m++) {
             int e = s.mEntity[m];
             if (e == ELSEWHERE) {

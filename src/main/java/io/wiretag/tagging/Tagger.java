@@ -99,7 +99,8 @@ public final class Tagger {
 
     /** The text of tokens {@code first} to {@code last} of one field, as the story writes it. */
     static String span(Tokens tk, int first, int last, String headline, String body) {
-        return source(tk, first, headline, body).substring(tk.start[first], tk.end[last]);
+        String text = source(tk, first, headline, body);
+        return text.substring(tk.start[first], tk.nameEnd(last, text));
     }
 
     public static Tagger compile(Taxonomy taxonomy) {

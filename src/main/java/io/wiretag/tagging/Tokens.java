@@ -222,9 +222,6 @@ final class Tokens {
                     if ((next & (MARK | APOS)) == 0) {
                         int n = count;
                         starts[n] = from;
-                        if (c0[i] == '.' && isCompanyForm(h)) {
-                            i++; // "AMR Corp.": the span keeps the dot, as a dotted acronym's does (not a sentence's end)
-                        }
                         ends[n] = i;
                         hashes[n] = h;
                         int first = FIRST_FLAGS[cls];
@@ -275,9 +272,14 @@ final class Tokens {
     private static final long LTD = hashLower("ltd");
     private static final long CO = hashLower("co");
 
-    /** Abbreviated legal forms of companies, written with a full stop that is part of the name. */
-    private static boolean isCompanyForm(long h) {
-        return h == CORP || h == INC || h == LTD || h == CO;
+    /**
+     * Where a name ending at token {@code t} of {@code text} ends: after the token, or after the full stop of an
+     * abbreviated legal form, which is the name's ("AMR Corp.", "Harbour Holdings Inc.").
+     */
+    int nameEnd(int t, String text) {
+        int e = end[t];
+        long h = lower[t];
+        return (h == CORP || h == INC || h == LTD || h == CO) && e < text.length() && text.charAt(e) == '.' ? e + 1 : e;
     }
 
     private boolean afterAbbreviation(int dot) {

@@ -47,7 +47,8 @@ final class UnlinkedTags {
             for (int r = head[e]; r >= 0; r = next[r]) {
                 int f = w.rFirst[r];
                 int l = w.rLast[r];
-                Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f], tk.end[l],
+                Mention m = new Mention(f < tk.fieldStart[Tagger.BODY] ? "headline" : "body", tk.start[f],
+                        tk.nameEnd(l, Tagger.source(tk, f, headline, body)),
                         r == longest && given == null ? name : text(tk, f, l, headline, body, name));
                 if (m0 == null) {
                     m0 = m;
@@ -78,7 +79,7 @@ final class UnlinkedTags {
     private static String text(Tokens tk, int f, int l, String headline, String body, String name) {
         String src = Tagger.source(tk, f, headline, body);
         int from = tk.start[f];
-        int len = tk.end[l] - from;
+        int len = tk.nameEnd(l, src) - from;
         if (name.length() == len && src.regionMatches(from, name, 0, len)) {
             return name;
         }
