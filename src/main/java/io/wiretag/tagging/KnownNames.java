@@ -200,7 +200,7 @@ final class KnownNames {
                 continue;
             }
             if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m] && s.mFirst[m] >= tk.fieldStart[Tagger.BODY]
-                    && beforeAnUnknownName(tk, s, s.mLast[m], body)) {
+                    && (beforeAnUnknownName(tk, s, s.mLast[m], body) || afterAFamilyName(tk, s, s.mFirst[m], body))) {
                 // "Widodo Putra", "Clinton Whitelaw 70 70 67": a capitalised word no list knows after the surname
                 // makes it someone else's name, read whole (not in a headline, which capitalises every word).
                 if (explain != null) {
@@ -346,6 +346,23 @@ final class KnownNames {
         }
         return (cues.of(tk.lower[t]) & (NameCues.COMMON | NameCues.TITLE | NameCues.TITLE_PART | NameCues.ORG_HEAD
                 | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.ROLE)) == 0;
+    }
+
+    /**
+     * Whether token {@code t} ends an East Asian name that opens with its family name, one or two words before it
+     * ("Kim Do Hoon", "Kim Hoon"): someone else than the person of that surname ("Geoff Hoon").
+     */
+    private boolean afterAFamilyName(Tokens tk, Scratch s, int t, String body) {
+        for (int k = t - 1; k >= t - 2 && k >= tk.fieldStart[Tagger.BODY]; k--) {
+            if ((tk.flags[k] & (Tokens.FIRST_UPPER | Tokens.ALL_UPPER)) != Tokens.FIRST_UPPER || !adjacent(tk, body, k, k + 1)
+                    || insideMatch(s, k)) {
+                return false;
+            }
+            if ((cues.of(tk.lower[k]) & (NameCues.FAMILY_PINYIN | NameCues.FAMILY_SYLLABLE)) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

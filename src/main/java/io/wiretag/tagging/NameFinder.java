@@ -622,6 +622,11 @@ final class NameFinder {
             }
         }
         if (why == BY_FAMILY_FIRST) {
+            // "Kim Yoon-man", "Lee Kyou-hyuk": the given name's syllables after a hyphen, in lower case, are its.
+            while (l + 1 < fieldTo && NameText.gap(text, tk.end[l], tk.start[l + 1]) == NameText.GAP_HYPHEN
+                    && (tk.flags[l + 1] & Tokens.FIRST_LOWER) != 0 && romanisedGivenName(tk, text, firstBits, l + 1, l + 1)) {
+                l++;
+            }
             w.addRun(f, l, type, why, key(tk, f, l), tk.lower[f], true);
             return;
         }

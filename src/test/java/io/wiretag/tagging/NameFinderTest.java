@@ -1179,6 +1179,20 @@ class NameFinderTest {
     }
 
     @Test
+    void anEastAsianNameKeepsItsHyphenatedGivenNameAndNoKnownSurnameInsideIt() {
+        String body = "8. Kim Yoon-man (South Korea) 1:16.75\n\nKim Do Hoon opened the scoring for South Korea. "
+                + "Lee Kyou-hyuk finished fifth. Geoff Hoon, the defence secretary, watched.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("k", "1996-12-06", "Results", body));
+        assertUnlinked(tags, "person", List.of("kim-yoon-man", "kim-do-hoon", "lee-kyou-hyuk"));
+        int geoff = body.indexOf("Geoff Hoon");
+        assertEquals(List.of(new Mention("body", geoff, geoff + 10, "Geoff Hoon")), entity(tags, "geoff-hoon").mentions());
+        // Names the gazetteer knows so stay its own.
+        Tags known = tagger.tag(NameFinderSetTest.story("n", "2019-06-30", "Summit", "Kim Jong-un met Moon Jae-in."));
+        assertEquals(List.of("Kim Jong-un"), entity(known, "kim-jong-un").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Moon Jae-in"), entity(known, "moon-jae-in").mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
     void givenNamesOfJapanTheBalkansAndTheCaucasusOpenAPersonsName() {
         Tags tags = tagger.tag(NameFinderSetTest.story("g", "2024-03-02", "Talks",
                 "Takeshi Yamada and Dritan Hoxha arrived on Friday, and Tengiz Gelashvili followed."));
