@@ -274,12 +274,24 @@ final class Tokens {
 
     /**
      * Where a name ending at token {@code t} of {@code text} ends: after the token, or after the full stop of an
-     * abbreviated legal form, which is the name's ("AMR Corp.", "Harbour Holdings Inc.").
+     * abbreviated legal form where the sentence goes on after it ("AMR Corp., the parent", "Elbrewery Company
+     * Ltd. (EB)"); a stop that also ends the sentence is the sentence's ("... than Newmont Mining Corp. Santa Fe").
      */
     int nameEnd(int t, String text) {
         int e = end[t];
         long h = lower[t];
-        return (h == CORP || h == INC || h == LTD || h == CO) && e < text.length() && text.charAt(e) == '.' ? e + 1 : e;
+        if (!(h == CORP || h == INC || h == LTD || h == CO) || e + 1 >= text.length() || text.charAt(e) != '.') {
+            return e;
+        }
+        int k = e + 1;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= text.length()) {
+            return e;
+        }
+        char c = text.charAt(k);
+        return k == e + 1 ? (c == ',' || c == ';' || c == ')' ? e + 1 : e) : Character.isLowerCase(c) || c == '(' ? e + 1 : e;
     }
 
     private boolean afterAbbreviation(int dot) {

@@ -753,15 +753,19 @@ class NameFinderTest {
     }
 
     @Test
-    void aCompanysLegalFormIsItsNamesWithItsFullStop() {
+    void aCompanysLegalFormIsItsNamesWithItsFullStopWhereTheSentenceGoesOn() {
         String body = "Honda Motor Co Ltd said on Friday it had 15,000 orders. American's parent, AMR Corp., said it "
-                + "did not view the terms as a deal breaker. Shares of Harbour Holdings Inc. fell.";
+                + "did not view the terms as a deal breaker. Shares fell at Harbour Holdings Inc.";
         Tags tags = tagger.tag(NameFinderSetTest.story("h", "1996-12-06", "Companies", body));
         assertEquals(List.of(new Mention("body", 0, 18, "Honda Motor Co Ltd")), entity(tags, "honda").mentions());
         int amr = body.indexOf("AMR");
         assertEquals(List.of(new Mention("body", amr, amr + 9, "AMR Corp.")), entity(tags, "unlinked:organisation:amr-corp").mentions());
-        // At the story's end too.
-        assertEquals("Harbour Holdings Inc.", entity(tags, "unlinked:organisation:harbour-holdings-inc").mentions().get(0).text());
+        // Where the stop also ends the sentence, it is the sentence's.
+        assertEquals("Harbour Holdings Inc", entity(tags, "unlinked:organisation:harbour-holdings-inc").mentions().get(0).text());
+        Tags newmont = tagger.tag(NameFinderSetTest.story("n", "1996-12-06", "Bids",
+                "The bid came from Newmont Mining Corp. Santa Fe said nothing. Elbrewery Company Ltd. (EB) rose."));
+        assertEquals("Newmont Mining Corp", entity(newmont, "unlinked:organisation:newmont-mining-corp").mentions().get(0).text());
+        assertEquals("Elbrewery Company Ltd.", entity(newmont, "unlinked:organisation:elbrewery-company-ltd").mentions().get(0).text());
     }
 
     @Test
