@@ -15,24 +15,19 @@ final class EntityTags {
     private final EntityDef[] entities;
     private final List<String> aliasText;
     private final boolean[] aliasDemonym;
-    /** Per entity: a country or a place, whose name inside a compound word is listed apart ({@link #inCompound}). */
-    private final boolean[] place;
 
     EntityTags(Gazetteer g) {
         this.entities = g.entities;
         this.aliasText = g.aliasText;
         this.aliasDemonym = g.aliasDemonym;
-        this.place = new boolean[g.entities.length];
-        for (int e = 0; e < place.length; e++) {
-            place[e] = "country".equals(g.entities[e].type()) || "place".equals(g.entities[e].type());
-        }
     }
 
     /**
      * Whether {@code src[from, to)} is part of a word joined by a hyphen, or "$": "UK-US talks", "the India-South
-     * Africa test", "U.S.-based", "then-U.S.", "mid-Mississippi", "US$ 24 billion". A country or a place there
-     * modifies the word as an adjective does (the story names the talks, the test), so it is listed apart with
-     * the names it stands inside; it counts for the entity as a mention does.
+     * Africa test", "U.S.-based", "then-U.S.", "mid-Mississippi", "US$ 24 billion", "the Arafat-Netanyahu
+     * meeting", "the Real Madrid-Barcelona game". A name there modifies the word as an adjective does (the story
+     * names the talks, the game), so it is listed apart with the names it stands inside; it counts for the entity
+     * as a mention does.
      */
     static boolean inCompound(String src, int from, int to) {
         if (from >= 2 && src.charAt(from - 1) == '-') {
@@ -138,7 +133,7 @@ final class EntityTags {
                 prevText = text;
                 Mention mention = new Mention(inHeadline ? "headline" : "body", from, to, text);
                 boolean demonym = aliasDemonym[s.mAlias[m]];
-                if (s.mWithin[m] || place[e] && inCompound(src, from, to)) {
+                if (s.mWithin[m] || inCompound(src, from, to)) {
                     if (within == null) {
                         within = s.insideBuffer(size);
                     }

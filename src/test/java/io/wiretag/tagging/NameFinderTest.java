@@ -461,6 +461,13 @@ class NameFinderTest {
                 "the country named on its own");
         assertEquals(List.of("Ukraine"), entity(tags, "ukraine").inside().stream().map(Mention::text).toList());
         assertTrue(tags.topicIds().contains("ukraine-war"), "counted for the topic rules as before: " + tags.topicIds());
+        // A person or an organisation there too: the story names the meeting, the game.
+        Tags pair = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Talks",
+                "Egypt urged an Arafat-Netanyahu meeting before Saturday's Real Madrid-Barcelona game. Netanyahu declined."));
+        assertEquals(List.of("Netanyahu"), entity(pair, "benjamin-netanyahu").inside().stream().map(Mention::text).toList());
+        assertEquals(List.of("Netanyahu"), entity(pair, "benjamin-netanyahu").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of(), entity(pair, "real-madrid").mentions());
+        assertEquals(List.of("Real Madrid"), entity(pair, "real-madrid").inside().stream().map(Mention::text).toList());
     }
 
     @Test
