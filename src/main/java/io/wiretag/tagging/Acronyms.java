@@ -71,6 +71,118 @@ final class Acronyms {
         }
     }
 
+    /** Lower-case words a name may hold between the words its acronym spells ("Movement for a Democratic ..."). */
+    private static final long[] LINKS = Tokens.hashesLower("of", "and", "for", "the", "on", "in", "a", "de", "du",
+            "des", "la", "le", "et", "del", "y", "für", "und", "der", "die");
+
+    /**
+     * Before {@link #read}: an acronym in parentheses right after capitalised words whose first letters it spells,
+     * in order, with only small words between ("the South Lebanon Army (SLA)", "Nippon Telegraph and Telephone
+     * Corp (NTT)", a legal form after them), makes those words one organisation's name, whatever the name finder
+     * read in them: runs inside it are swallowed, a country or a place the gazetteer matched there is named inside
+     * it ({@link Scratch#mWithin}). Not where a person or an organisation the gazetteer knows is among the words.
+     * Runs added here are put in token order before the method returns.
+     */
+    static void spelledOut(Tokens tk, Scratch s, NameWork w, String headline, String body, boolean[] entityIsPlace,
+            boolean[] entityIsCountry, Explanation.Builder explain) {
+        boolean added = false;
+        for (int c = tk.fieldCaps[Tagger.HEADLINE], end = tk.fieldCaps[Tagger.BODY + 1]; c < end; c++) {
+            int a = tk.caps[c];
+            if ((tk.flags[a] & Tokens.ALL_UPPER) == 0 || a < 2) {
+                continue;
+            }
+            String text = Tagger.source(tk, a, headline, body);
+            int st = tk.start[a];
+            int len = tk.end[a] - st;
+            int p = a - 1;
+            if (len < 2 || len > 6 || st < 2 || tk.end[a] >= text.length() || text.charAt(st - 1) != '(' || text.charAt(st - 2) != ' '
+                    || tk.end[p] != st - 2 || text.charAt(tk.end[a]) != ')' || !letters(text, st, tk.end[a])
+                    || Tagger.field(tk, p) != Tagger.field(tk, a)) {
+                continue;
+            }
+            int first = spelledBy(tk, text, st, len, p);
+            if (first < 0 || first == p) {
+                continue;
+            }
+            int r = w.runCovering(first, w.runs);
+            if (r >= 0 && w.rFirst[r] == first && w.rLast[r] == p && w.rType[r] == ORG) {
+                continue; // read so already
+            }
+            if (!onlyPlacesKnown(s, first, p, entityIsPlace, entityIsCountry) || !runsInside(w, first, p)) {
+                continue;
+            }
+            for (int q = 0; q < w.runs; q++) {
+                if (w.rFirst[q] >= first && w.rLast[q] <= p) {
+                    w.rType[q] = NameFinder.SWALLOWED;
+                }
+            }
+            for (int t = first; t <= p; t++) {
+                int m = s.matchAt(t);
+                if (m >= 0 && s.mEntity[m] >= 0 && !s.mWithin[m]) {
+                    s.mWithin[m] = true;
+                    if (explain != null) {
+                        explain.why(m, "inside the name its acronym spells");
+                    }
+                }
+            }
+            w.addRun(first, p, ORG, NameFinder.BY_SPELLED, NameFinder.key(tk, first, p), NameFinder.surname(tk, first, p), true);
+            added = true;
+        }
+        if (added) {
+            w.orderRuns();
+        }
+    }
+
+    /**
+     * The first token of the words before token {@code p} (inclusive) whose first letters spell the acronym at
+     * {@code text[st, st + len)}, or -1.
+     */
+    private static int spelledBy(Tokens tk, String text, int st, int len, int p) {
+        int i = len - 1;
+        int k = p;
+        if (NameFinder.isLegalForm(tk.lower[k]) && (tk.flags[k] & Tokens.FIRST_UPPER) != 0) {
+            k--; // "Telephone Corp (NTT)"
+        }
+        while (i >= 0 && k >= 0) {
+            if (k < p && (!NameFinder.sameSentence(tk, k, k + 1) || NameText.gap(text, tk.end[k], tk.start[k + 1]) != NameText.GAP_SPACE)) {
+                return -1;
+            }
+            if ((tk.flags[k] & Tokens.FIRST_UPPER) != 0
+                    && Character.toLowerCase(text.charAt(tk.start[k])) == Character.toLowerCase(text.charAt(st + i))) {
+                i--;
+                if (i < 0) {
+                    return k;
+                }
+            } else if ((tk.flags[k] & Tokens.FIRST_LOWER) == 0 || !Tokens.among(LINKS, tk.lower[k]) || i == len - 1) {
+                return -1;
+            }
+            k--;
+        }
+        return -1;
+    }
+
+    /** Whether every match in tokens [f, l] that names an entity names a place or a country. */
+    private static boolean onlyPlacesKnown(Scratch s, int f, int l, boolean[] entityIsPlace, boolean[] entityIsCountry) {
+        for (int t = f; t <= l; t++) {
+            int m = s.matchAt(t);
+            int e = m >= 0 ? s.mEntity[m] : -1;
+            if (e >= 0 && (s.mFirst[m] < f || s.mLast[m] > l || !entityIsPlace[e] && !entityIsCountry[e])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether no run of the name finder goes over the edge of tokens [f, l]. */
+    private static boolean runsInside(NameWork w, int f, int l) {
+        for (int q = 0; q < w.runs; q++) {
+            if (w.rType[q] != NameFinder.SWALLOWED && w.rFirst[q] <= l && w.rLast[q] >= f && (w.rFirst[q] < f || w.rLast[q] > l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean letters(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             if (!Character.isLetter(text.charAt(i))) {

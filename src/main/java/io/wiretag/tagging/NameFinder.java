@@ -39,7 +39,8 @@ final class NameFinder {
         "a player of a results line or team sheet (a scorer's minute, a shirt number, a position, a scorecard)",
         "a crew: a country and a numeral (\"USA III\")",
         "where it is, after a comma (\"Watford, near London\")", "a journey's start or end (\"a flight from Surgut\")",
-        "a place's particle between hyphens (\"Stratford-upon-Avon\")"};
+        "a place's particle between hyphens (\"Stratford-upon-Avon\")",
+        "the words its acronym spells (\"South Lebanon Army (SLA)\")"};
     static final int BY_TITLE = 1;
     static final int BY_ROLE = 2;
     static final int BY_FIRST = 3;
@@ -64,6 +65,7 @@ final class NameFinder {
     static final int BY_LOCATED = 22;
     static final int BY_JOURNEY = 23;
     static final int BY_HYPHEN_PARTICLE = 24;
+    static final int BY_SPELLED = 25;
 
     private final NameCues cues;
     /** What the gazetteer's matches cover and lend to the rest of the story. */
@@ -169,6 +171,7 @@ final class NameFinder {
         NameLists.peopleInLists(tk, w, headline, body);
         inside.withTheCountryBefore(tk, s, w, headline, body, explain);
         known.organisationsOpeningLongerNames(tk, s, w, headline, body, explain);
+        Acronyms.spelledOut(tk, s, w, headline, body, known.entityIsPlace, known.entityIsCountry, explain);
         Acronyms.read(tk, s, w, headline, body);
         if (w.surnamePlaces > 0) {
             known.surnamesThatArePlaces(tk, s, w, headline, body, explain);

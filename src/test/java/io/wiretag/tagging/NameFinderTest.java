@@ -484,6 +484,23 @@ class NameFinderTest {
     }
 
     @Test
+    void theWordsAnAcronymInParenthesesSpellsAreOneOrganisation() {
+        String body = "A court convicted General Antoine Lahd, head of the South Lebanon Army (SLA), of collaborating "
+                + "with Israel. Nippon Telegraph and Telephone Corp (NTT) said on Friday it would split. The SLA denied it.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("s", "1996-12-06", "Verdict", body));
+        assertEquals(List.of("South Lebanon Army", "SLA", "SLA"),
+                entity(tags, "unlinked:organisation:south-lebanon-army").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("Lebanon"), entity(tags, "lebanon").inside().stream().map(Mention::text).toList());
+        assertEquals("Nippon Telegraph and Telephone Corp",
+                entity(tags, "unlinked:organisation:nippon-telegraph-and-telephone-corp").mentions().get(0).text());
+        // Letters that are not the words' initials in their order spell nothing (the French "ALS").
+        Tags other = tagger.tag(NameFinderSetTest.story("o", "1996-12-06", "Verdict",
+                "A court convicted the head of the South Lebanon Army (ALS) on Friday."));
+        assertNotTagged(other, "unlinked:organisation:south-lebanon-army");
+        assertEquals(List.of("Lebanon"), entity(other, "lebanon").mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
     void aLegalFormBeforeTheNameAndForeignWordsForBankMakeAnOrganisation() {
         Tags tags = tagger.tag(NameFinderSetTest.story("pt", "1996-12-06", "GDRs in London",
                 "PT Tambang Timah closed at $15.575 in London on Friday, and PT Telekomunikasi Indonesia (Telkom) at $35. "
