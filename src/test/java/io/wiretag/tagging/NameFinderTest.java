@@ -484,6 +484,17 @@ class NameFinderTest {
     }
 
     @Test
+    void wordsOfPeoplesCreedsLanguagesAndTheHolocaustAreNoPlaces() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("f", "1996-12-06", "Feud",
+                "Three dead in Kurd militia blood feud in Turkey. Many belonged to Polish Jews who died in the Holocaust. "
+                        + "Speaking in Arabic, he stood near Moslem sites in Jerusalem. The Kurdish Workers Party denied it."));
+        for (String slug : List.of("kurd", "holocaust", "arabic", "moslem")) {
+            assertNotTagged(tags, "unlinked:place:" + slug);
+        }
+        assertUnlinked(tags, "organisation", List.of("kurdish-workers-party"));
+    }
+
+    @Test
     void theWordsAnAcronymInParenthesesSpellsAreOneOrganisation() {
         String body = "A court convicted General Antoine Lahd, head of the South Lebanon Army (SLA), of collaborating "
                 + "with Israel. Nippon Telegraph and Telephone Corp (NTT) said on Friday it would split. The SLA denied it.";
