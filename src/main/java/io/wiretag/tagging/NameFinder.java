@@ -554,7 +554,8 @@ final class NameFinder {
             type = PLACE; // "Tampa, Florida"
             why = BY_PLACE_CUE;
         }
-        if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0) {
+        if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0
+                && !groupLabel(tk, text, l, fieldTo)) {
             type = PLACE;
             why = BY_PLACE_CUE;
         }
@@ -634,6 +635,24 @@ final class NameFinder {
             return;
         }
         add(w, tk, f, l, type, why, true);
+    }
+
+    /**
+     * Whether the run ending at token {@code l} is labelled by a letter, its last word or the word after it: a
+     * competition's group or pool ("in Group A matches", "play in Pool B"), no place.
+     */
+    private static boolean groupLabel(Tokens tk, String text, int l, int fieldTo) {
+        if (letterLabel(tk, text, l)) {
+            return true; // "Pool B": the run ends in its letter
+        }
+        int n = l + 1;
+        return n < fieldTo && NameText.gap(text, tk.end[l], tk.start[n]) == NameText.GAP_SPACE && letterLabel(tk, text, n);
+    }
+
+    /** Whether token {@code t} is one capital letter without a full stop after it ("B" of "Pool B", not "J." of "Donald J."). */
+    private static boolean letterLabel(Tokens tk, String text, int t) {
+        return tk.end[t] - tk.start[t] == 1 && (tk.flags[t] & Tokens.FIRST_UPPER) != 0
+                && (tk.end[t] >= text.length() || text.charAt(tk.end[t]) != '.');
     }
 
     /** Whether what a title is "of" is a place: a mayor's or a governor's (a chairman's is an organisation). */

@@ -484,7 +484,7 @@ class NameFinderTest {
     }
 
     @Test
-    void wordsOfPeoplesCreedsLanguagesAndTheHolocaustAreNoPlaces() {
+    void wordsOfPeoplesCreedsLanguagesTheHolocaustAndACompetitionsGroupAreNoPlaces() {
         Tags tags = tagger.tag(NameFinderSetTest.story("f", "1996-12-06", "Feud",
                 "Three dead in Kurd militia blood feud in Turkey. Many belonged to Polish Jews who died in the Holocaust. "
                         + "Speaking in Arabic, he stood near Moslem sites in Jerusalem. The Kurdish Workers Party denied it."));
@@ -492,6 +492,11 @@ class NameFinderTest {
             assertNotTagged(tags, "unlinked:place:" + slug);
         }
         assertUnlinked(tags, "organisation", List.of("kurdish-workers-party"));
+        // A competition's group or pool after "in" is no place either.
+        Tags cup = tagger.tag(NameFinderSetTest.story("c", "1996-12-07", "Cup",
+                "Japan and South Korea take on Indonesia on Saturday in Group A matches. Italy play in Pool B next week."));
+        assertNotTagged(cup, "unlinked:place:group");
+        assertNotTagged(cup, "unlinked:place:pool-b");
     }
 
     @Test
