@@ -99,6 +99,10 @@ final class NameFinder {
 
     /** Titles the words before which are a portfolio, not a body ("Telecommunications Minister"). */
     private static final long[] PORTFOLIO_TITLES = Tokens.hashesLower("minister", "secretary", "ministers");
+    /** Last words of the names of trophies, prizes and competitions, which no person's name ends with. */
+    private static final long[] EVENT_HEADS = Tokens.hashesLower("cup", "shield", "trophy", "championship",
+            "championships", "prize", "award", "awards", "series", "classic", "games", "marathon", "open", "bowl",
+            "invitational", "grand");
     private static final long[] INDEX = Tokens.hashesLower("index", "indices", "indexes");
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
@@ -505,8 +509,8 @@ final class NameFinder {
             type = PERSON; // "Ye Zhaoying", "Kim Do Hoon": the family name first, so the lone one is the first word
             why = BY_FAMILY_FIRST;
         }
-        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0) {
-            type = PERSON;
+        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0 && !Tokens.among(EVENT_HEADS, lower[l])) {
+            type = PERSON; // not "the Davis Cup", "the Stanley Cup", "the Sheffield Shield": a given name opens a trophy's
             why = BY_FIRST;
         }
         if (type == UNKNOWN && len >= 2 && (firstBits & NameCues.PLACE_PREFIX) != 0) {

@@ -500,6 +500,19 @@ class NameFinderTest {
     }
 
     @Test
+    void aTrophyNamedAfterSomeoneIsNoPersonAndATurkishSporIsAClub() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("t", "1996-12-06", "Cups",
+                "France beat Sweden in the Davis Cup final. The Stanley Cup returns to Toronto, and the Sheffield Shield "
+                        + "match began. Ulker Spor (Turkey) 9 4 5 13."));
+        for (String slug : List.of("davis-cup", "stanley-cup", "sheffield-shield", "ulker-spor")) {
+            assertNotTagged(tags, "unlinked:person:" + slug);
+        }
+        assertUnlinked(tags, "organisation", List.of("ulker-spor"));
+        Tags people = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coach", "Stanley Davis coached the side."));
+        assertUnlinked(people, "person", List.of("stanley-davis"));
+    }
+
+    @Test
     void theWordsAnAcronymInParenthesesSpellsAreOneOrganisation() {
         String body = "A court convicted General Antoine Lahd, head of the South Lebanon Army (SLA), of collaborating "
                 + "with Israel. Nippon Telegraph and Telephone Corp (NTT) said on Friday it would split. The SLA denied it.";
