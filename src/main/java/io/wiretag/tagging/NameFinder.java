@@ -99,10 +99,13 @@ final class NameFinder {
 
     /** Titles the words before which are a portfolio, not a body ("Telecommunications Minister"). */
     private static final long[] PORTFOLIO_TITLES = Tokens.hashesLower("minister", "secretary", "ministers");
-    /** Last words of the names of trophies, prizes and competitions, which no person's name ends with. */
+    /**
+     * Last words of the names of trophies, prizes, competitions, plans and doctrines, which no person's name ends
+     * with ("the Davis Cup", "the Marshall Plan").
+     */
     private static final long[] EVENT_HEADS = Tokens.hashesLower("cup", "shield", "trophy", "championship",
             "championships", "prize", "award", "awards", "series", "classic", "games", "marathon", "open", "bowl",
-            "invitational", "grand");
+            "invitational", "grand", "plan", "doctrine", "accord", "accords", "treaty", "pact");
     private static final long[] INDEX = Tokens.hashesLower("index", "indices", "indexes");
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
@@ -510,7 +513,7 @@ final class NameFinder {
             why = BY_FAMILY_FIRST;
         }
         if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0 && !Tokens.among(EVENT_HEADS, lower[l])) {
-            type = PERSON; // not "the Davis Cup", "the Stanley Cup", "the Sheffield Shield": a given name opens a trophy's
+            type = PERSON; // not "the Davis Cup", "the Sheffield Shield", "the Marshall Plan": a given name opens them
             why = BY_FIRST;
         }
         if (type == UNKNOWN && len >= 2 && (firstBits & NameCues.PLACE_PREFIX) != 0) {
@@ -596,8 +599,9 @@ final class NameFinder {
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
                 && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)
-                && !(l + 1 < fieldTo && Tokens.among(INDEX, tk.lower[l + 1]) && sameSentence(tk, l, l + 1))) {
-            // "the blue-chip DAX index": an acronym that names a market index is no organisation
+                && !(l + 1 < fieldTo && Tokens.among(INDEX, tk.lower[l + 1]) && sameSentence(tk, l, l + 1))
+                && !(f > fieldFrom && Character.isDigit(text.charAt(tk.start[f - 1])) && adjacent(tk, text, f - 1, f))) {
+            // "the blue-chip DAX index", "the Boeing 737 MAX": a market index, a model, no organisation
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;

@@ -142,9 +142,12 @@ final class PlacesInsideNames {
 
     private static final long STATE = Tokens.hashLower("state");
     private static final long TECH = Tokens.hashLower("tech");
-    /** Last words of the names of events and agreements that open with a place: "Zimbabwe Open", "Warsaw Pact". */
+    /**
+     * Words after a place that make it open an event's or an agreement's name: "Zimbabwe Open", "Warsaw Pact",
+     * "Monaco Grand Prix", "Commonwealth Games", "Tokyo Olympics".
+     */
     private static final long[] EVENTS = Tokens.hashesLower(new String[] {"Open", "Masters", "Classic", "Convention",
-        "Pact", "Treaty", "Accords", "Protocol", "Declaration", "Marathon"});
+        "Pact", "Treaty", "Accords", "Protocol", "Declaration", "Marathon", "Grand", "Games", "Olympics"});
 
     /**
      * A country or a place the gazetteer matched that opens the name of something else, in the body: an event or

@@ -500,7 +500,7 @@ class NameFinderTest {
     }
 
     @Test
-    void aTrophyNamedAfterSomeoneIsNoPersonAndATurkishSporIsAClub() {
+    void aTrophyOrAPlanNamedAfterSomeoneIsNoPersonAndATurkishSporIsAClub() {
         Tags tags = tagger.tag(NameFinderSetTest.story("t", "1996-12-06", "Cups",
                 "France beat Sweden in the Davis Cup final. The Stanley Cup returns to Toronto, and the Sheffield Shield "
                         + "match began. Ulker Spor (Turkey) 9 4 5 13."));
@@ -510,6 +510,14 @@ class NameFinderTest {
         assertUnlinked(tags, "organisation", List.of("ulker-spor"));
         Tags people = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coach", "Stanley Davis coached the side."));
         assertUnlinked(people, "person", List.of("stanley-davis"));
+        // Nor a plan; a race named after a country is inside its name; a model's letters are no organisation.
+        Tags more = tagger.tag(NameFinderSetTest.story("m", "2024-05-27", "Race",
+                "Max Verstappen won the Monaco Grand Prix. The Marshall Plan helped Europe. The Boeing 737 MAX was grounded."));
+        assertUnlinked(more, "person", List.of("max-verstappen"));
+        assertNotTagged(more, "unlinked:person:marshall-plan");
+        assertNotTagged(more, "unlinked:organisation:max");
+        assertEquals(List.of(), entity(more, "monaco").mentions());
+        assertEquals(List.of("Monaco"), entity(more, "monaco").inside().stream().map(Mention::text).toList());
     }
 
     @Test
