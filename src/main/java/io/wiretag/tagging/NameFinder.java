@@ -407,6 +407,10 @@ final class NameFinder {
         }
         int type = UNKNOWN;
         int why = 0;
+        if (l > f && ampersandInside(tk, text, f, l)) {
+            type = ORG; // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand
+            why = BY_ORG;
+        }
         int lastBits = bits[l];
         // An organisation: its last word ("Foreign Ministry", "Gazprom Neft Inc") or a head word before "of".
         // ... or a legal form that opens it, in capitals ("PT Tambang Timah", "OAO Gazprom Neft").
@@ -661,6 +665,16 @@ final class NameFinder {
     private static boolean letterLabel(Tokens tk, String text, int t) {
         return tk.end[t] - tk.start[t] == 1 && (tk.flags[t] & Tokens.FIRST_UPPER) != 0
                 && (tk.end[t] >= text.length() || text.charAt(tk.end[t]) != '.');
+    }
+
+    /** Whether two of tokens [f, l] are joined by an ampersand. */
+    private static boolean ampersandInside(Tokens tk, String text, int f, int l) {
+        for (int t = f; t < l; t++) {
+            if (NameText.gap(text, tk.end[t], tk.start[t + 1]) == NameText.GAP_AMP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether what a title is "of" is a place: a mayor's or a governor's (a chairman's is an organisation). */

@@ -521,6 +521,15 @@ class NameFinderTest {
     }
 
     @Test
+    void anAmpersandOrInternationalLastMakesACompanyNotAPerson() {
+        Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-05-02", "Earnings",
+                "Philip Morris International fell, Marks & Spencer cut jobs and Ernst & Young audited the accounts."));
+        assertUnlinked(tags, "organisation", List.of("philip-morris-international", "marks-spencer", "ernst-young"));
+        assertNotTagged(tags, "unlinked:person:philip-morris");
+        assertNotTagged(tags, "unlinked:person:ernst-young");
+    }
+
+    @Test
     void theWordsAnAcronymInParenthesesSpellsAreOneOrganisation() {
         String body = "A court convicted General Antoine Lahd, head of the South Lebanon Army (SLA), of collaborating "
                 + "with Israel. Nippon Telegraph and Telephone Corp (NTT) said on Friday it would split. The SLA denied it.";
