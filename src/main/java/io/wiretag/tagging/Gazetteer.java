@@ -32,8 +32,6 @@ final class Gazetteer {
     }
 
     final EntityDef[] entities;
-    /** Each entity's affiliations, as entity numbers (Kyiv: Ukraine; the US Senate: the United States). */
-    final int[][] affiliations;
 
     final TokenTrie names = new TokenTrie();
     /** The first tokens of all names, so most words cost one bit test. */
@@ -77,14 +75,21 @@ final class Gazetteer {
         this(taxonomy, false);
     }
 
-    private static int[][] affiliationsOf(EntityDef[] entities) {
+    private static final int[] NONE = new int[0];
+
+    /**
+     * Each entity's affiliations, as entity numbers (Kyiv: Ukraine; the US Senate: the United States); one empty
+     * array for all the entities without (most of a gazetteer of 100,000 names). Made by whoever reads them.
+     */
+    int[][] affiliations() {
         Map<String, Integer> index = new HashMap<>();
         for (int e = 0; e < entities.length; e++) {
             index.put(entities[e].id(), e);
         }
         int[][] out = new int[entities.length][];
         for (int e = 0; e < entities.length; e++) {
-            out[e] = entities[e].affiliations().stream().filter(index::containsKey).mapToInt(index::get).toArray();
+            List<String> of = entities[e].affiliations();
+            out[e] = of.isEmpty() ? NONE : of.stream().filter(index::containsKey).mapToInt(index::get).toArray();
         }
         return out;
     }
@@ -93,7 +98,6 @@ final class Gazetteer {
     Gazetteer(Taxonomy taxonomy, boolean nounsCapitalised) {
         this.nounsCapitalised = nounsCapitalised;
         this.entities = taxonomy.entities().toArray(new EntityDef[0]);
-        this.affiliations = affiliationsOf(entities);
         Map<String, Integer> aliasByKey = new HashMap<>();
         Map<String, List<int[]>> sharedCandidates = new HashMap<>();
         Map<String, List<int[]>> sharedCues = new HashMap<>();

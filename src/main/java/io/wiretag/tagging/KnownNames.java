@@ -38,10 +38,10 @@ final class KnownNames {
     private static final int NOT_A_SHORT_NAME = NameCues.COMMON | NameCues.TITLE | NameCues.FIRST | NameCues.ORG_HEAD
             | NameCues.ORG_WORD | NameCues.PLACE_HEAD | NameCues.ADJ | NameCues.CONNECT_ORG | NameCues.CONNECT_PERSON;
 
-    KnownNames(Gazetteer g, NameCues cues) {
+    KnownNames(Gazetteer g, NameCues cues, int[][] affiliations) {
         this.cues = cues;
         this.aliasTarget = g.aliasTarget;
-        this.affiliations = g.affiliations;
+        this.affiliations = affiliations;
         int n = g.entities.length;
         this.entityIsPerson = new boolean[n];
         this.entityIsPlace = new boolean[n];

@@ -120,8 +120,9 @@ final class NameFinder {
 
     NameFinder(Gazetteer g, NameCues cues) {
         this.cues = cues;
-        this.known = new KnownNames(g, cues);
-        this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry);
+        int[][] affiliations = g.affiliations();
+        this.known = new KnownNames(g, cues, affiliations);
+        this.places = new PlaceSenses(g, cues, known.entityIsPlace, known.entityIsCountry, affiliations);
         this.clubs = new ClubNames(g, known.entityIsOrganisation);
         this.sports = new SportsTeams(g, cues, known.entityIsPlace, known.entityIsOrganisation, clubs);
         this.appositions = new Appositions(cues);

@@ -21,12 +21,12 @@ final class PlaceSenses {
     private final int[] ownAlias;
     private final boolean[] riverState;
 
-    PlaceSenses(Gazetteer g, NameCues cues, boolean[] entityIsPlace, boolean[] entityIsCountry) {
+    PlaceSenses(Gazetteer g, NameCues cues, boolean[] entityIsPlace, boolean[] entityIsCountry, int[][] affiliations) {
         this.cues = cues;
         this.entityIsPlace = entityIsPlace;
         this.entityIsCountry = entityIsCountry;
         int n = g.entities.length;
-        this.affiliations = g.affiliations;
+        this.affiliations = affiliations;
         this.entityIds = new String[n];
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int e = 0; e < n; e++) {
