@@ -189,15 +189,19 @@ final class KnownNames {
                 continue;
             }
             if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m]
-                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))
-                    && !isGivenNameOf(e, tk.lower[s.mFirst[m] - 1])) {
-                // "Jill Biden", "Chris Aspin": a given name the person never goes by makes it someone else of
-                // that surname, read whole.
-                if (explain != null) {
-                    explain.why(m, "another given name before the surname: someone else, read whole");
+                    && followsGivenName(tk, s, s.mFirst[m], Tagger.source(tk, s.mFirst[m], headline, body))) {
+                if (isGivenNameOf(e, tk.lower[s.mFirst[m] - 1])) {
+                    // "Valery Zaluzhny", the alias "Zaluzhny": a spelling of the person's given name is the name's.
+                    s.extendMatchBack(m, s.mFirst[m] - 1);
+                } else {
+                    // "Jill Biden", "Chris Aspin": a given name the person never goes by makes it someone else of
+                    // that surname, read whole.
+                    if (explain != null) {
+                        explain.why(m, "another given name before the surname: someone else, read whole");
+                    }
+                    s.mEntity[m] = -1;
+                    continue;
                 }
-                s.mEntity[m] = -1;
-                continue;
             }
             if (e >= 0 && entityIsPerson[e] && s.mFirst[m] == s.mLast[m] && s.mFirst[m] >= tk.fieldStart[Tagger.BODY]
                     && (beforeAnUnknownName(tk, s, s.mLast[m], body) || afterAFamilyName(tk, s, s.mFirst[m], body))) {
@@ -385,18 +389,33 @@ final class KnownNames {
                 && (g == 0 || tk.sentence[g - 1] != tk.sentence[g] || (tk.flags[g - 1] & Tokens.FIRST_UPPER) == 0);
     }
 
+    /** Endings of a given name romanised from Russian or Ukrainian that spellings trade ("Valerii", "Valeriy", "Valery"). */
+    private static final java.util.regex.Pattern SLAVIC_ENDING = java.util.regex.Pattern.compile("(.*[^aeiouy])(ii|iy|yi|y|i)");
+    private static final String[] SLAVIC_ENDINGS = {"ii", "iy", "yi", "y", "i"};
+
     private static long[] givenNames(EntityDef def) {
         List<String> names = new ArrayList<>(def.aliases());
         names.add(def.name());
-        long[] out = new long[names.size()];
-        int n = 0;
+        List<String> words = new ArrayList<>();
         for (String name : names) {
             Tokens t = Tokens.of(name);
             if (t.count >= 2) {
-                out[n++] = t.lower[0];
+                String word = name.substring(t.start[0], t.end[0]).toLowerCase(java.util.Locale.ROOT);
+                java.util.regex.Matcher slavic = SLAVIC_ENDING.matcher(word);
+                if (slavic.matches() && slavic.group(1).length() >= 3) {
+                    for (String ending : SLAVIC_ENDINGS) { // "Valery Zaluzhny" is Valerii Zaluzhnyi
+                        words.add(slavic.group(1) + ending);
+                    }
+                } else {
+                    words.add(word);
+                }
             }
         }
-        return Arrays.copyOf(out, n);
+        long[] out = new long[words.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Tokens.hashLower(words.get(k));
+        }
+        return out;
     }
 
     private boolean isGivenNameOf(int person, long word) {

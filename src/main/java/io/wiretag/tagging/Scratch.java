@@ -149,6 +149,15 @@ final class Scratch {
         matches++;
     }
 
+    /** Match {@code m} starts at token {@code first} before it ("Valery" of "Valery Zaluzhny", the alias "Zaluzhny"). */
+    void extendMatchBack(int m, int first) {
+        for (int t = first; t < mFirst[m]; t++) {
+            tokenMatch[t] = m;
+            matchStamp[t] = stamp;
+        }
+        mFirst[m] = first;
+    }
+
     /** Match {@code m} goes on to token {@code last} ("Honda Motor Co" of "Honda Motor Co Ltd"). */
     void extendMatch(int m, int last) {
         if (tokenMatch.length <= last) {

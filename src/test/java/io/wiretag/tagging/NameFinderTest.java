@@ -361,6 +361,16 @@ class NameFinderTest {
     }
 
     @Test
+    void anotherSpellingOfAKnownPersonsGivenNameIsStillTheirs() {
+        // The gazetteer writes "Valerii Zaluzhnyi" (and knows "Zaluzhny"); the wires write "Valery" and "Valeriy".
+        String body = "Gen. Valery Zaluzhny spoke to CNN. Valeriy Zaluzhny said the front held.";
+        Tags tags = tagger.tag(NameFinderSetTest.story("z", "2023-11-02", "Front", body));
+        assertEquals(List.of("Valery Zaluzhny", "Valeriy Zaluzhny"),
+                entity(tags, "valerii-zaluzhnyi").mentions().stream().map(Mention::text).toList());
+        assertNotTagged(tags, "unlinked:person:valery-zaluzhny");
+    }
+
+    @Test
     void aKnownSurnameAfterAnotherGivenNameIsSomeoneElse() {
         String body = "Jill Biden visited a school in Delaware. President Joe Biden stayed in Washington, and Biden "
                 + "spoke to reporters later.";
