@@ -428,8 +428,13 @@ final class NameFinder {
             why = BY_ORG;
             int given = (lastBits & NameCues.ORG_HEAD) == 0 ? givenNameAfterInstitution(tk, bits, f, l) : -1;
             if (given > f) {
-                // "Member of Parliament Tony Marlow": the institution, then a person named after it.
-                add(w, tk, f, given - 1, ORG, BY_ORG, true);
+                // "Member of Parliament Tony Marlow": the institution, then a person named after it; "Senate
+                // Majority Leader Chuck Schumer": the title between them is neither's.
+                int orgEnd = given - 1;
+                while (orgEnd > f && (bits[orgEnd] & (NameCues.TITLE | NameCues.TITLE_PART)) != 0) {
+                    orgEnd--;
+                }
+                add(w, tk, f, orgEnd, ORG, BY_ORG, true);
                 f = given;
                 type = PERSON;
                 why = BY_FIRST;
@@ -721,13 +726,20 @@ final class NameFinder {
     }
 
     /**
-     * The given name right after a word that names an institution on its own ("Parliament", "Duma") that ends
-     * a run with one or two more words ("Parliament Tony Marlow"), or -1: the run is the institution and a
-     * person, not one organisation's name.
+     * The given name right after a word that names an institution on its own ("Parliament", "Duma"), or after
+     * titles that follow one ("Senate Majority Leader"), that ends a run with one or two more words
+     * ("Parliament Tony Marlow"), or -1: the run is the institution and a person, not one organisation's name.
      */
     private static int givenNameAfterInstitution(Tokens tk, int[] bits, int f, int l) {
         for (int k = Math.max(f + 1, l - 2); k < l; k++) {
-            if ((bits[k] & NameCues.FIRST) != 0 && (bits[k - 1] & NameCues.ORG_WORD) != 0 && (tk.flags[k] & Tokens.ALL_UPPER) == 0) {
+            if ((bits[k] & NameCues.FIRST) == 0 || (tk.flags[k] & Tokens.ALL_UPPER) != 0) {
+                continue;
+            }
+            int j = k - 1;
+            while (j > f && (bits[j] & (NameCues.TITLE | NameCues.TITLE_PART)) != 0) {
+                j--; // "Senate Majority Leader Chuck Schumer"
+            }
+            if ((bits[j] & NameCues.ORG_WORD) != 0) {
                 return k;
             }
         }

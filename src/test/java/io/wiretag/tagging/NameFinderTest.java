@@ -1122,6 +1122,12 @@ class NameFinderTest {
         assertUnlinked(tags, "person", List.of("dennis-skinner", "bill-ford", "joe-manchin"));
         // An adjective of a party is no organisation alone.
         assertNotTagged(tags, "unlinked:organisation:democratic");
+        // An institution, a title, then the person: two names ("Senate Majority Leader Chuck Schumer").
+        Tags leader = tagger.tag(NameFinderSetTest.story("l", "2024-03-01", "Deal",
+                "Senate Majority Leader Chuck Schumer and Duma Speaker Vyacheslav Volodin disagreed."));
+        assertUnlinked(leader, "person", List.of("chuck-schumer"));
+        assertNotTagged(leader, "unlinked:organisation:senate-majority-leader-chuck-schumer");
+        assertEquals(List.of("Vyacheslav Volodin"), entity(leader, "vyacheslav-volodin").mentions().stream().map(Mention::text).toList());
         // Before a minister's or a secretary's title it is the portfolio, not a body.
         Tags ministers = tagger.tag(NameFinderSetTest.story("m", "1996-12-06", "Split",
                 "Earlier, Posts and Telecommunications Minister Hisao Horinouchi told a news conference. "
