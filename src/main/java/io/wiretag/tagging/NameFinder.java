@@ -106,6 +106,9 @@ final class NameFinder {
     private static final long[] EVENT_HEADS = Tokens.hashesLower("cup", "shield", "trophy", "championship",
             "championships", "prize", "award", "awards", "series", "classic", "games", "marathon", "open", "bowl",
             "invitational", "grand", "plan", "doctrine", "accord", "accords", "treaty", "pact");
+    /** Foreign words that open companies' names, never a person's: "Deutsche Bahn", "Banco Sabadell", "Groupe PSA". */
+    private static final long[] ORG_OPENERS = Tokens.hashesLower("deutsche", "deutscher", "banco", "banca", "banque",
+            "compagnie", "societe", "société", "groupe", "grupo", "gruppo");
     private static final long[] INDEX = Tokens.hashesLower("index", "indices", "indexes");
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
@@ -408,8 +411,8 @@ final class NameFinder {
         }
         int type = UNKNOWN;
         int why = 0;
-        if (l > f && ampersandInside(tk, text, f, l)) {
-            type = ORG; // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand
+        if (l > f && (ampersandInside(tk, text, f, l) || Tokens.among(ORG_OPENERS, lower[f]))) {
+            type = ORG; // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand; "Deutsche Bahn"
             why = BY_ORG;
         }
         int lastBits = bits[l];

@@ -531,10 +531,13 @@ class NameFinderTest {
     }
 
     @Test
-    void anAmpersandOrInternationalLastMakesACompanyNotAPerson() {
+    void anAmpersandInternationalLastOrDeutscheFirstMakesACompanyNotAPerson() {
         Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-05-02", "Earnings",
                 "Philip Morris International fell, Marks & Spencer cut jobs and Ernst & Young audited the accounts."));
         assertUnlinked(tags, "organisation", List.of("philip-morris-international", "marks-spencer", "ernst-young"));
+        Tags opened = tagger.tag(NameFinderSetTest.story("d", "2024-05-02", "Strike",
+                "Deutsche Bahn trains stopped in Frankfurt, and Banco Sabadell shares fell."));
+        assertUnlinked(opened, "organisation", List.of("deutsche-bahn", "banco-sabadell"));
         assertNotTagged(tags, "unlinked:person:philip-morris");
         assertNotTagged(tags, "unlinked:person:ernst-young");
     }
