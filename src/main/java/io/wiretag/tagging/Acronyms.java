@@ -144,8 +144,9 @@ final class Acronyms {
             k--; // "Telephone Corp (NTT)"
         }
         while (i >= 0 && k >= 0) {
-            if (k < p && (!NameFinder.sameSentence(tk, k, k + 1) || NameText.gap(text, tk.end[k], tk.start[k + 1]) != NameText.GAP_SPACE)) {
-                return -1;
+            int gap = k < p ? NameText.gap(text, tk.end[k], tk.start[k + 1]) : NameText.GAP_SPACE;
+            if (k < p && (!NameFinder.sameSentence(tk, k, k + 1) || gap != NameText.GAP_SPACE && gap != NameText.GAP_HYPHEN)) {
+                return -1; // "Inter-Services Intelligence (ISI)": a hyphen joins two words the letters spell
             }
             if ((tk.flags[k] & Tokens.FIRST_UPPER) != 0
                     && Character.toLowerCase(text.charAt(tk.start[k])) == Character.toLowerCase(text.charAt(st + i))) {

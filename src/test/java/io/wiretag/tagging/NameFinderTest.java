@@ -550,6 +550,10 @@ class NameFinderTest {
         assertEquals(List.of("South Lebanon Army", "SLA", "SLA"),
                 entity(tags, "unlinked:organisation:south-lebanon-army").mentions().stream().map(Mention::text).toList());
         assertEquals(List.of("Lebanon"), entity(tags, "lebanon").inside().stream().map(Mention::text).toList());
+        Tags isi = tagger.tag(NameFinderSetTest.story("i", "2024-05-02", "Denial",
+                "Pakistan's Inter-Services Intelligence (ISI) denied it. The ISI said nothing more."));
+        assertEquals(List.of("Inter-Services Intelligence", "ISI", "ISI"),
+                entity(isi, "unlinked:organisation:inter-services-intelligence").mentions().stream().map(Mention::text).toList());
         assertEquals("Nippon Telegraph and Telephone Corp",
                 entity(tags, "unlinked:organisation:nippon-telegraph-and-telephone-corp").mentions().get(0).text());
         // Letters that are not the words' initials in their order spell nothing (the French "ALS").
