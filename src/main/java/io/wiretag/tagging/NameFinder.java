@@ -411,8 +411,10 @@ final class NameFinder {
         }
         int type = UNKNOWN;
         int why = 0;
-        if (l > f && (ampersandInside(tk, text, f, l) || Tokens.among(ORG_OPENERS, lower[f]))) {
-            type = ORG; // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand; "Deutsche Bahn"
+        if (l > f && (ampersandInside(tk, text, f, l) || Tokens.among(ORG_OPENERS, lower[f])) || mediaAfter(tk, text, l, fieldTo)) {
+            // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand; "Deutsche Bahn"; "the Wen
+            // Hui Bao newspaper", "the official TASR news agency": a title, a role or a given name notwithstanding
+            type = ORG;
             why = BY_ORG;
         }
         int lastBits = bits[l];
@@ -674,6 +676,24 @@ final class NameFinder {
     private static boolean letterLabel(Tokens tk, String text, int t) {
         return tk.end[t] - tk.start[t] == 1 && (tk.flags[t] & Tokens.FIRST_UPPER) != 0
                 && (tk.end[t] >= text.length() || text.charAt(tk.end[t]) != '.');
+    }
+
+    private static final long NEWS = Tokens.hashLower("news");
+    /** Lower-case nouns of the press after its name: "the Wen Hui Bao newspaper", "the TASR news agency". */
+    private static final long[] MEDIA = Tokens.hashesLower("newspaper", "daily", "weekly", "magazine", "tabloid",
+            "agency", "broadcaster", "channel");
+
+    /** Whether the run ending at token {@code l} is followed, in its sentence with one space between, by a noun of the press. */
+    private static boolean mediaAfter(Tokens tk, String text, int l, int fieldTo) {
+        int n = l + 1;
+        if (n >= fieldTo || (tk.flags[n] & Tokens.FIRST_LOWER) == 0 || !sameSentence(tk, l, n)
+                || NameText.gap(text, tk.end[l], tk.start[n]) != NameText.GAP_SPACE) {
+            return false;
+        }
+        if (tk.lower[n] == NEWS && n + 1 < fieldTo && sameSentence(tk, n, n + 1)) {
+            n++; // "news agency"
+        }
+        return Tokens.among(MEDIA, tk.lower[n]);
     }
 
     /** Whether two of tokens [f, l] are joined by an ampersand. */

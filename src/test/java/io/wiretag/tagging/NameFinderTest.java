@@ -531,10 +531,18 @@ class NameFinderTest {
     }
 
     @Test
-    void anAmpersandInternationalLastOrDeutscheFirstMakesACompanyNotAPerson() {
+    void anAmpersandAHeadWordTheWordOfThePressAfterOrDeutscheFirstMakeACompanyNotAPerson() {
         Tags tags = tagger.tag(NameFinderSetTest.story("c", "2024-05-02", "Earnings",
                 "Philip Morris International fell, Marks & Spencer cut jobs and Ernst & Young audited the accounts."));
         assertUnlinked(tags, "organisation", List.of("philip-morris-international", "marks-spencer", "ernst-young"));
+        Tags press = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Blast",
+                "The official TASR news agency said windows blew out. Relatives smoked for hours, the Wen Hui Bao "
+                        + "newspaper said. The John Lewis Partnership said sales rose. Henry Hub futures fell."));
+        assertUnlinked(press, "organisation", List.of("tasr", "wen-hui-bao", "john-lewis-partnership"));
+        assertUnlinked(press, "place", List.of("henry-hub"));
+        for (String slug : List.of("tasr", "wen-hui-bao", "john-lewis-partnership", "henry-hub")) {
+            assertNotTagged(press, "unlinked:person:" + slug);
+        }
         Tags opened = tagger.tag(NameFinderSetTest.story("d", "2024-05-02", "Strike",
                 "Deutsche Bahn trains stopped in Frankfurt, and Banco Sabadell shares fell."));
         assertUnlinked(opened, "organisation", List.of("deutsche-bahn", "banco-sabadell"));
