@@ -50,6 +50,13 @@ class NameFinderTest {
         assertFalse(tags.entityIds().contains(id), id + " tagged: " + tags.entityIds());
     }
 
+    /** None of {@code slugs} is tagged under {@code prefix} ("unlinked:person:"). */
+    private static void assertNoneTagged(Tags tags, String prefix, List<String> slugs) {
+        for (String slug : slugs) {
+            assertNotTagged(tags, prefix + slug);
+        }
+    }
+
     private static EntityTag entity(Tags tags, String id) {
         return tags.entities().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not tagged; got " + tags.entityIds()));
@@ -498,9 +505,7 @@ class NameFinderTest {
         Tags tags = tagger.tag(NameFinderSetTest.story("f", "1996-12-06", "Feud",
                 "Three dead in Kurd militia blood feud in Turkey. Many belonged to Polish Jews who died in the Holocaust. "
                         + "Speaking in Arabic, he stood near Moslem sites in Jerusalem. The Kurdish Workers Party denied it."));
-        for (String slug : List.of("kurd", "holocaust", "arabic", "moslem")) {
-            assertNotTagged(tags, "unlinked:place:" + slug);
-        }
+        assertNoneTagged(tags, "unlinked:place:", List.of("kurd", "holocaust", "arabic", "moslem"));
         assertUnlinked(tags, "organisation", List.of("kurdish-workers-party"));
         // A competition's group or pool after "in" is no place either.
         Tags cup = tagger.tag(NameFinderSetTest.story("c", "1996-12-07", "Cup",
@@ -514,9 +519,7 @@ class NameFinderTest {
         Tags tags = tagger.tag(NameFinderSetTest.story("t", "1996-12-06", "Cups",
                 "France beat Sweden in the Davis Cup final. The Stanley Cup returns to Toronto, and the Sheffield Shield "
                         + "match began. Ulker Spor (Turkey) 9 4 5 13."));
-        for (String slug : List.of("davis-cup", "stanley-cup", "sheffield-shield", "ulker-spor")) {
-            assertNotTagged(tags, "unlinked:person:" + slug);
-        }
+        assertNoneTagged(tags, "unlinked:person:", List.of("davis-cup", "stanley-cup", "sheffield-shield", "ulker-spor"));
         assertUnlinked(tags, "organisation", List.of("ulker-spor"));
         Tags people = tagger.tag(NameFinderSetTest.story("p", "1996-12-06", "Coach", "Stanley Davis coached the side."));
         assertUnlinked(people, "person", List.of("stanley-davis"));
@@ -540,9 +543,7 @@ class NameFinderTest {
                         + "newspaper said. The John Lewis Partnership said sales rose. Henry Hub futures fell."));
         assertUnlinked(press, "organisation", List.of("tasr", "wen-hui-bao", "john-lewis-partnership"));
         assertUnlinked(press, "place", List.of("henry-hub"));
-        for (String slug : List.of("tasr", "wen-hui-bao", "john-lewis-partnership", "henry-hub")) {
-            assertNotTagged(press, "unlinked:person:" + slug);
-        }
+        assertNoneTagged(press, "unlinked:person:", List.of("tasr", "wen-hui-bao", "john-lewis-partnership", "henry-hub"));
         Tags opened = tagger.tag(NameFinderSetTest.story("d", "2024-05-02", "Strike",
                 "Deutsche Bahn trains stopped in Frankfurt, and Banco Sabadell shares fell."));
         assertUnlinked(opened, "organisation", List.of("deutsche-bahn", "banco-sabadell"));
