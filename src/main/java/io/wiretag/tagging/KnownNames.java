@@ -13,6 +13,9 @@ import static io.wiretag.tagging.NameFinder.surname;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gazetteer's matches as the name finder meets them: which words they cover (and which matches give way
@@ -390,7 +393,7 @@ final class KnownNames {
     }
 
     /** Endings of a given name romanised from Russian or Ukrainian that spellings trade ("Valerii", "Valeriy", "Valery"). */
-    private static final java.util.regex.Pattern SLAVIC_ENDING = java.util.regex.Pattern.compile("(.*[^aeiouy])(ii|iy|yi|y|i)");
+    private static final Pattern SLAVIC_ENDING = Pattern.compile("(.*[^aeiouy])(ii|iy|yi|y|i)");
     private static final String[] SLAVIC_ENDINGS = {"ii", "iy", "yi", "y", "i"};
 
     private static long[] givenNames(EntityDef def) {
@@ -400,8 +403,8 @@ final class KnownNames {
         for (String name : names) {
             Tokens t = Tokens.of(name);
             if (t.count >= 2) {
-                String word = name.substring(t.start[0], t.end[0]).toLowerCase(java.util.Locale.ROOT);
-                java.util.regex.Matcher slavic = SLAVIC_ENDING.matcher(word);
+                String word = name.substring(t.start[0], t.end[0]).toLowerCase(Locale.ROOT);
+                Matcher slavic = SLAVIC_ENDING.matcher(word);
                 if (slavic.matches() && slavic.group(1).length() >= 3) {
                     for (String ending : SLAVIC_ENDINGS) { // "Valery Zaluzhny" is Valerii Zaluzhnyi
                         words.add(slavic.group(1) + ending);

@@ -97,19 +97,6 @@ final class NameFinder {
         return Tokens.among(LEGAL_FORMS, lower);
     }
 
-    /** Titles the words before which are a portfolio, not a body ("Telecommunications Minister"). */
-    private static final long[] PORTFOLIO_TITLES = Tokens.hashesLower("minister", "secretary", "ministers");
-    /**
-     * Last words of the names of trophies, prizes, competitions, plans and doctrines, which no person's name ends
-     * with ("the Davis Cup", "the Marshall Plan").
-     */
-    private static final long[] EVENT_HEADS = Tokens.hashesLower("cup", "shield", "trophy", "championship",
-            "championships", "prize", "award", "awards", "series", "classic", "games", "marathon", "open", "bowl",
-            "invitational", "grand", "plan", "doctrine", "accord", "accords", "treaty", "pact");
-    /** Foreign words that open companies' names, never a person's: "Deutsche Bahn", "Banco Sabadell", "Groupe PSA". */
-    private static final long[] ORG_OPENERS = Tokens.hashesLower("deutsche", "deutscher", "banco", "banca", "banque",
-            "compagnie", "societe", "société", "groupe", "grupo", "gruppo");
-    private static final long[] INDEX = Tokens.hashesLower("index", "indices", "indexes");
     /** Legal forms written before a company's name: Indonesian "PT", Russian "OAO", "ZAO", "PAO", "OOO", "PJSC". */
     static final long[] LEADING_FORMS = Tokens.hashesLower("pt", "tbk", "oao", "zao", "pao", "ooo", "jsc", "pjsc", "ojsc", "cjsc");
 
@@ -411,7 +398,8 @@ final class NameFinder {
         }
         int type = UNKNOWN;
         int why = 0;
-        if (l > f && (ampersandInside(tk, text, f, l) || Tokens.among(ORG_OPENERS, lower[f])) || mediaAfter(tk, text, l, fieldTo)) {
+        if (l > f && (NameSignals.ampersandInside(tk, text, f, l) || NameSignals.opensACompany(lower[f]))
+                || NameSignals.pressAfter(tk, text, l, fieldTo)) {
             // "Ernst & Young", "Marks & Spencer": no person's name holds an ampersand; "Deutsche Bahn"; "the Wen
             // Hui Bao newspaper", "the official TASR news agency": a title, a role or a given name notwithstanding
             type = ORG;
@@ -527,7 +515,7 @@ final class NameFinder {
             type = PERSON; // "Ye Zhaoying", "Kim Do Hoon": the family name first, so the lone one is the first word
             why = BY_FAMILY_FIRST;
         }
-        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0 && !Tokens.among(EVENT_HEADS, lower[l])) {
+        if (type == UNKNOWN && len >= 2 && len <= 4 && (firstBits & NameCues.FIRST) != 0 && !NameSignals.endsAnEvent(lower[l])) {
             type = PERSON; // not "the Davis Cup", "the Sheffield Shield", "the Marshall Plan": a given name opens them
             why = BY_FIRST;
         }
@@ -577,7 +565,7 @@ final class NameFinder {
             why = BY_PLACE_CUE;
         }
         if (type == UNKNOWN && (beforeBits & NameCues.PLACE_CUE) != 0 && len <= 3 && (firstBits & NameCues.ORG_WORD) == 0
-                && !groupLabel(tk, text, l, fieldTo)) {
+                && !NameSignals.groupLabel(tk, text, l, fieldTo)) {
             type = PLACE;
             why = BY_PLACE_CUE;
         }
@@ -614,9 +602,7 @@ final class NameFinder {
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
                 && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)
-                && !(l + 1 < fieldTo && Tokens.among(INDEX, tk.lower[l + 1]) && sameSentence(tk, l, l + 1))
-                && !(f > fieldFrom && Character.isDigit(text.charAt(tk.start[f - 1])) && adjacent(tk, text, f - 1, f))) {
-            // "the blue-chip DAX index", "the Boeing 737 MAX": a market index, a model, no organisation
+                && !NameSignals.indexOrModel(tk, text, f, fieldFrom, fieldTo)) { // not "the DAX index", "the 737 MAX"
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
                 type = ORG;
@@ -634,7 +620,7 @@ final class NameFinder {
                     t--;
                 }
                 if (t >= f && t < given - 1 && (bits[t] & (NameCues.COMMON | NameCues.ADJ)) == 0
-                        && !Tokens.among(PORTFOLIO_TITLES, tk.lower[t + 1])) {
+                        && !NameSignals.portfolioTitle(tk.lower[t + 1])) {
                     // "Labour MP Dennis Skinner": what the title is of; not a minister's portfolio
                     // ("Telecommunications Minister Hisao Horinouchi", "Energy Secretary Ed Miliband").
                     add(w, tk, f, t, ORG, BY_ORG, true);
@@ -658,52 +644,6 @@ final class NameFinder {
             return;
         }
         add(w, tk, f, l, type, why, true);
-    }
-
-    /**
-     * Whether the run ending at token {@code l} is labelled by a letter, its last word or the word after it: a
-     * competition's group or pool ("in Group A matches", "play in Pool B"), no place.
-     */
-    private static boolean groupLabel(Tokens tk, String text, int l, int fieldTo) {
-        if (letterLabel(tk, text, l)) {
-            return true; // "Pool B": the run ends in its letter
-        }
-        int n = l + 1;
-        return n < fieldTo && NameText.gap(text, tk.end[l], tk.start[n]) == NameText.GAP_SPACE && letterLabel(tk, text, n);
-    }
-
-    /** Whether token {@code t} is one capital letter without a full stop after it ("B" of "Pool B", not "J." of "Donald J."). */
-    private static boolean letterLabel(Tokens tk, String text, int t) {
-        return tk.end[t] - tk.start[t] == 1 && (tk.flags[t] & Tokens.FIRST_UPPER) != 0
-                && (tk.end[t] >= text.length() || text.charAt(tk.end[t]) != '.');
-    }
-
-    private static final long NEWS = Tokens.hashLower("news");
-    /** Lower-case nouns of the press after its name: "the Wen Hui Bao newspaper", "the TASR news agency". */
-    private static final long[] MEDIA = Tokens.hashesLower("newspaper", "daily", "weekly", "magazine", "tabloid",
-            "agency", "broadcaster", "channel");
-
-    /** Whether the run ending at token {@code l} is followed, in its sentence with one space between, by a noun of the press. */
-    private static boolean mediaAfter(Tokens tk, String text, int l, int fieldTo) {
-        int n = l + 1;
-        if (n >= fieldTo || (tk.flags[n] & Tokens.FIRST_LOWER) == 0 || !sameSentence(tk, l, n)
-                || NameText.gap(text, tk.end[l], tk.start[n]) != NameText.GAP_SPACE) {
-            return false;
-        }
-        if (tk.lower[n] == NEWS && n + 1 < fieldTo && sameSentence(tk, n, n + 1)) {
-            n++; // "news agency"
-        }
-        return Tokens.among(MEDIA, tk.lower[n]);
-    }
-
-    /** Whether two of tokens [f, l] are joined by an ampersand. */
-    private static boolean ampersandInside(Tokens tk, String text, int f, int l) {
-        for (int t = f; t < l; t++) {
-            if (NameText.gap(text, tk.end[t], tk.start[t + 1]) == NameText.GAP_AMP) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether what a title is "of" is a place: a mayor's or a governor's (a chairman's is an organisation). */
