@@ -153,6 +153,18 @@ class InflectionTest {
     }
 
     @Test
+    void theSelfProclaimedRepublicsAreTheirOblastsAndUkrainianOutletsAreKnownInTheirLanguages() {
+        Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
+        assertEquals(List.of("donetsk-oblast", "ukrainska-pravda", "rbc-ukraine"), t.tag(story("en", "Claims",
+                "The self-proclaimed Donetsk People's Republic claimed Marinka, Ukrainska Pravda reported, citing "
+                        + "RBC-Ukraine.")).entityIds());
+        assertEquals(List.of("donetsk-oblast", "ukrainska-pravda"), t.tag(story("uk", "Заява",
+                "Так звана ДНР заявила про захоплення, повідомляє Українська правда.")).entityIds());
+        assertEquals(List.of("ukrainska-pravda", "luhansk-oblast"), t.tag(story("ru", "Заявление",
+                "По данным Украинской правды, в ЛНР объявили о захвате.")).entityIds());
+    }
+
+    @Test
     void aGermanNounKeywordNamesOnlyACapitalisedWord() {
         Tagger t = Tagger.compile(Taxonomy.load(Path.of("config/taxonomy")));
         // "zu kämpfen haben" is to struggle; "Kämpfen", a form of the keyword "Kämpfe", is battles.
