@@ -74,7 +74,7 @@ public final class Tagger {
         // and their taggers no name finder (with 100,000 people in the gazetteer, its tables are megabytes).
         this.nameFinder = language == null || language.equals("en") ? new NameFinder(gz, NameCues.shipped()) : null;
         // German, French and Spanish stories get people by their titles and given names (ForeignNames).
-        this.foreignNames = language != null && ForeignNames.supports(language) ? new ForeignNames(language) : null;
+        this.foreignNames = language != null && ForeignNames.supports(language) ? new ForeignNames(language, gz, formOf) : null;
         // Russian and Ukrainian stories get people by their given names, in whatever case (CyrillicNames).
         this.cyrillicNames = language != null && CyrillicNames.supports(language) ? new CyrillicNames(language) : null;
         // Spanish stories get clubs by their article ("al Barcelona").

@@ -47,6 +47,21 @@ class ForeignNamesTest {
     }
 
     @Test
+    void aCapitalisedDemonymAdjectiveInsideAGermanSentenceOpensAnOrganisationsName() {
+        Tags tags = tagger.tag(MultilingualSetTest.story("de", "Streik",
+                "Wegen des Streiks stellte die Deutsche Bahn den Verkehr ein, wie die Deutsche Presse-Agentur meldete. "
+                        + "Die Partei Georgischer Traum gewann. Deutsche Soldaten blieben in Litauen, und deutsche Panzer auch. "
+                        + "Den Deutschen Buchpreis erhielt ein Roman; in der Nacht feuerten die Russen Raketen ab.", "de"));
+        assertEquals(List.of("unlinked:organisation:deutsche-bahn", "unlinked:organisation:georgischer-traum"), unlinked(tags));
+        assertEquals(List.of("Deutsche"), entity(tags, "germany").inside().stream().map(Mention::text).toList());
+        assertEquals(List.of("Deutsche Presse-Agentur"), mentions(tags, "dpa"));
+        // The sentence's first word, the lower-case adjective, a prize and the people's noun open no name.
+        assertEquals(List.of("Deutsche", "deutsche", "Deutschen"),
+                entity(tags, "germany").demonyms().stream().map(Mention::text).toList());
+        assertEquals(List.of("Russen"), entity(tags, "russia").demonyms().stream().map(Mention::text).toList());
+    }
+
+    @Test
     void aFrenchStoryNamesPeopleByTitleGivenNameAndMonsieur() {
         Tags tags = tagger.tag(MultilingualSetTest.story("fr", "Bordeaux : le maire défend son budget",
                 "Le maire de Bordeaux, Pierre Hurmic, a défendu lundi son budget. M. Hurmic a rappelé que la "
