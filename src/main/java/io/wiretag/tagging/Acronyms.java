@@ -21,15 +21,8 @@ final class Acronyms {
         int n = 0;
         for (int r = 0; r < w.runs; r++) {
             int a = w.rLast[r] + 1;
-            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || a >= tk.count) {
-                continue;
-            }
-            String text = Tagger.source(tk, a, headline, body);
-            int st = tk.start[a];
-            int len = tk.end[a] - st;
-            if (len < 2 || len > 6 || (tk.flags[a] & Tokens.ALL_UPPER) == 0 || st < 2 || tk.end[a] >= text.length()
-                    || text.charAt(st - 1) != '(' || text.charAt(st - 2) != ' ' || tk.end[w.rLast[r]] != st - 2
-                    || text.charAt(tk.end[a]) != ')' || !letters(text, st, tk.end[a])) {
+            if (w.rType[r] != ORG || w.rWhy[r] == BY_ACRONYM || a >= tk.count
+                    || !inParenthesesAfterAName(tk, Tagger.source(tk, a, headline, body), a)) {
                 continue;
             }
             if (defined == null) {
@@ -92,15 +85,11 @@ final class Acronyms {
                 continue;
             }
             String text = Tagger.source(tk, a, headline, body);
-            int st = tk.start[a];
-            int len = tk.end[a] - st;
             int p = a - 1;
-            if (len < 2 || len > 6 || st < 2 || tk.end[a] >= text.length() || text.charAt(st - 1) != '(' || text.charAt(st - 2) != ' '
-                    || tk.end[p] != st - 2 || text.charAt(tk.end[a]) != ')' || !letters(text, st, tk.end[a])
-                    || Tagger.field(tk, p) != Tagger.field(tk, a)) {
+            if (!inParenthesesAfterAName(tk, text, a) || Tagger.field(tk, p) != Tagger.field(tk, a)) {
                 continue;
             }
-            int first = spelledBy(tk, text, st, len, p);
+            int first = spelledBy(tk, text, tk.start[a], tk.end[a] - tk.start[a], p);
             if (first < 0 || first == p) {
                 continue;
             }
@@ -182,6 +171,18 @@ final class Acronyms {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether token {@code a} is an acronym given in parentheses right after the word before it: two to six
+     * letters in capitals, "Name (ABC)".
+     */
+    private static boolean inParenthesesAfterAName(Tokens tk, String text, int a) {
+        int st = tk.start[a];
+        int len = tk.end[a] - st;
+        return a > 0 && len >= 2 && len <= 6 && (tk.flags[a] & Tokens.ALL_UPPER) != 0 && st >= 2 && tk.end[a] < text.length()
+                && text.charAt(st - 1) == '(' && text.charAt(st - 2) == ' ' && tk.end[a - 1] == st - 2
+                && text.charAt(tk.end[a]) == ')' && letters(text, st, tk.end[a]);
     }
 
     private static boolean letters(String text, int from, int to) {

@@ -601,7 +601,7 @@ final class NameFinder {
             why = BY_REGION;
         }
         if (type == UNKNOWN && len == 1 && (tk.flags[f] & Tokens.ALL_UPPER) != 0 && !NameText.capsNeighbour(tk, f, fieldFrom, fieldTo)
-                && !Tokens.among(LEGAL_FORMS, tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)
+                && !isLegalForm(tk.lower[f]) && !sectionHeader(tk, text, fieldFrom, f, l)
                 && !NameSignals.indexOrModel(tk, text, f, fieldFrom, fieldTo)) { // not "the DAX index", "the 737 MAX"
             int n = tk.end[f] - tk.start[f];
             if (n >= 2 && n <= 5) {
