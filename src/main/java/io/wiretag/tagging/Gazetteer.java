@@ -75,25 +75,6 @@ final class Gazetteer {
         this(taxonomy, false);
     }
 
-    private static final int[] NONE = new int[0];
-
-    /**
-     * Each entity's affiliations, as entity numbers (Kyiv: Ukraine; the US Senate: the United States); one empty
-     * array for all the entities without (most of a gazetteer of 100,000 names). Made by whoever reads them.
-     */
-    int[][] affiliations() {
-        Map<String, Integer> index = new HashMap<>();
-        for (int e = 0; e < entities.length; e++) {
-            index.put(entities[e].id(), e);
-        }
-        int[][] out = new int[entities.length][];
-        for (int e = 0; e < entities.length; e++) {
-            List<String> of = entities[e].affiliations();
-            out[e] = of.isEmpty() ? NONE : of.stream().filter(index::containsKey).mapToInt(index::get).toArray();
-        }
-        return out;
-    }
-
     /** {@code nounsCapitalised}: the taxonomy is a view for a language that capitalises its nouns (German). */
     Gazetteer(Taxonomy taxonomy, boolean nounsCapitalised) {
         this.nounsCapitalised = nounsCapitalised;
@@ -196,6 +177,25 @@ final class Gazetteer {
         }
         nouns = null;
         notNouns = null;
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /**
+     * Each entity's affiliations, as entity numbers (Kyiv: Ukraine; the US Senate: the United States); one empty
+     * array for all the entities without (most of a gazetteer of 100,000 names). Made by whoever reads them.
+     */
+    int[][] affiliations() {
+        Map<String, Integer> index = new HashMap<>();
+        for (int e = 0; e < entities.length; e++) {
+            index.put(entities[e].id(), e);
+        }
+        int[][] out = new int[entities.length][];
+        for (int e = 0; e < entities.length; e++) {
+            List<String> of = entities[e].affiliations();
+            out[e] = of.isEmpty() ? NONE : of.stream().filter(index::containsKey).mapToInt(index::get).toArray();
+        }
+        return out;
     }
 
     private void collectShared(EntityDef.Ambiguous amb, int entity, Map<String, List<int[]>> candidates,
